@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests and benchmarks use as real peers (never starts any daemon).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+packages=(
+  python3-aiosmtpd      # SMTP server peer
+  python3-dkim          # DKIM verifier peer (dkimpy)
+  opendkim-tools        # second DKIM verifier
+  postfix               # only smtp-sink / smtp-source, for benchmarks
+  openssl               # self-signed certificates for STARTTLS tests
+  sqlite3               # inspecting databases by hand
+)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  # Postfix asks how to configure itself; we only want its standalone tools.
+  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace CecopComms.Storage;
+
+/// <summary>
+/// Opens connections to the application's database and knows its SQL dialect. Callers never build
+/// connection strings themselves, so a second dialect (PostgreSQL) only changes this room.
+/// </summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+
+    public Database(StorageOptions options)
+    {
+        var full = System.IO.Path.GetFullPath(options.Path);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        FilePath = full;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>The dialect folder name under Storage/Sql and Storage/Migrations.</summary>
+    public string Dialect => "sqlite";
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Opens a connection with WAL journaling, foreign keys on and a busy timeout.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}
