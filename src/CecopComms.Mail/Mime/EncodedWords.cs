@@ -1,0 +1,206 @@
+using System.Buffers;
+using System.Text;
+
+namespace CecopComms.Mail.Mime;
+
+/// <summary>RFC 2047 encoded words: UTF-8, B or Q chosen per word by length, never splitting a character.</summary>
+internal static class EncodedWords
+{
+    /// <summary>"=?utf-8?q?" plus "?=".</summary>
+    private const int Overhead = 12;
+
+    /// <summary>RFC 2047 caps an encoded word at 75 characters.</summary>
+    public const int MaxWordLength = 75;
+
+    /// <summary>The shortest useful budget: one 4-byte character in B encoding.</summary>
+    public const int MinWordLength = Overhead + 12;
+
+    /// <summary>Q characters written as themselves: the set RFC 2047 §5(3) allows even inside a phrase, so one rule serves every header.</summary>
+    private static bool IsQSafe(byte b) => b < 128 && (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'!' or (byte)'*' or (byte)'+' or (byte)'-' or (byte)'/');
+
+    private static int QCost(byte b) => b == (byte)' ' || IsQSafe(b) ? 1 : 3;
+
+    private static int BLength(int bytes) => (bytes + 2) / 3 * 4;
+
+    /// <summary>
+    /// Encodes the longest prefix of <paramref name="text"/> from <paramref name="start"/> that fits in
+    /// <paramref name="budget"/> characters as one encoded word; returns the index after it.
+    /// </summary>
+    public static int EncodeNext(string text, int start, int budget, StringBuilder word)
+    {
+        var payload = Math.Max(budget, MinWordLength) - Overhead;
+        int bytes = 0, qCost = 0, qEnd = start, bEnd = start, qBytes = 0, bBytes = 0, i = start;
+        Span<byte> utf8 = stackalloc byte[4];
+        while (i < text.Length)
+        {
+            var status = Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used);
+            if (status != OperationStatus.Done)
+                rune = Rune.ReplacementChar;
+            var n = rune.EncodeToUtf8(utf8);
+            var cost = 0;
+            for (var k = 0; k < n; k++)
+                cost += QCost(utf8[k]);
+            var qFits = qCost + cost <= payload;
+            var bFits = BLength(bytes + n) <= payload;
+            if (!qFits && !bFits)
+                break;
+            bytes += n;
+            qCost += cost;
+            i += used;
+            if (qFits) { qEnd = i; qBytes = bytes; }
+            if (bFits) { bEnd = i; bBytes = bytes; }
+        }
+        if (qEnd == start && bEnd == start)
+        {
+            // Not even one character fits: take it anyway in B, the line stays far below 998.
+            bEnd = start + (char.IsHighSurrogate(text[start]) && start + 1 < text.Length ? 2 : 1);
+            bBytes = Encoding.UTF8.GetByteCount(text.AsSpan(start, bEnd - start));
+        }
+        bool useQ;
+        int end;
+        if (qEnd > bEnd) { useQ = true; end = qEnd; }
+        else if (bEnd > qEnd) { useQ = false; end = bEnd; }
+        else { end = qEnd; useQ = qCostOf(text.AsSpan(start, end - start)) <= BLength(bBytes); }
+
+        var chunk = text.AsSpan(start, end - start);
+        var byteCount = Encoding.UTF8.GetByteCount(chunk);
+        var raw = ArrayPool<byte>.Shared.Rent(byteCount);
+        Encoding.UTF8.GetBytes(chunk, raw);
+        word.Append(useQ ? "=?utf-8?q?" : "=?utf-8?b?");
+        if (useQ)
+        {
+            for (var k = 0; k < byteCount; k++)
+            {
+                var b = raw[k];
+                if (b == (byte)' ')
+                    word.Append('_');
+                else if (IsQSafe(b))
+                    word.Append((char)b);
+                else
+                    word.Append('=').Append(Hex[b >> 4]).Append(Hex[b & 15]);
+            }
+        }
+        else
+        {
+            word.Append(Convert.ToBase64String(raw, 0, byteCount));
+        }
+        ArrayPool<byte>.Shared.Return(raw);
+        word.Append("?=");
+        _ = qBytes;
+        return end;
+    }
+
+    private static int qCostOf(ReadOnlySpan<char> chunk)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        var cost = 0;
+        foreach (var rune in chunk.EnumerateRunes())
+        {
+            var n = rune.EncodeToUtf8(utf8);
+            for (var k = 0; k < n; k++)
+                cost += QCost(utf8[k]);
+        }
+        return cost;
+    }
+
+    private const string Hex = "0123456789ABCDEF";
+
+    /// <summary>Decodes the encoded words in a header text; whitespace between two encoded words is dropped (RFC 2047 §6.2).</summary>
+    public static string Decode(string text)
+    {
+        if (!text.Contains("=?", StringComparison.Ordinal))
+            return text;
+        var sb = new StringBuilder(text.Length);
+        var i = 0;
+        var lastWasEncoded = false;
+        var pendingSpace = "";
+        while (i < text.Length)
+        {
+            var wsStart = i;
+            while (i < text.Length && text[i] is ' ' or '\t')
+                i++;
+            var ws = text[wsStart..i];
+            if (i >= text.Length)
+            {
+                sb.Append(ws);
+                break;
+            }
+            var wordStart = i;
+            while (i < text.Length && text[i] is not (' ' or '\t'))
+                i++;
+            var word = text[wordStart..i];
+            if (TryDecodeWord(word, out var decoded))
+            {
+                if (!lastWasEncoded)
+                    sb.Append(ws);
+                sb.Append(decoded);
+                lastWasEncoded = true;
+            }
+            else
+            {
+                sb.Append(ws).Append(word);
+                lastWasEncoded = false;
+            }
+        }
+        _ = pendingSpace;
+        return sb.ToString();
+    }
+
+    private static bool TryDecodeWord(string word, out string decoded)
+    {
+        decoded = "";
+        if (word.Length < 8 || !word.StartsWith("=?", StringComparison.Ordinal) || !word.EndsWith("?=", StringComparison.Ordinal))
+            return false;
+        var parts = word[2..^2].Split('?');
+        if (parts.Length != 3)
+            return false;
+        var charset = parts[0];
+        var star = charset.IndexOf('*');
+        if (star >= 0)
+            charset = charset[..star];
+        Encoding encoding;
+        try
+        {
+            encoding = Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        byte[] bytes;
+        switch (parts[1])
+        {
+            case "B" or "b":
+                try
+                {
+                    bytes = Convert.FromBase64String(parts[2]);
+                }
+                catch (FormatException)
+                {
+                    return false;
+                }
+                break;
+            case "Q" or "q":
+                var list = new List<byte>(parts[2].Length);
+                var t = parts[2];
+                for (var k = 0; k < t.Length; k++)
+                {
+                    if (t[k] == '_')
+                        list.Add((byte)' ');
+                    else if (t[k] == '=' && k + 2 < t.Length && byte.TryParse(t.AsSpan(k + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b))
+                    {
+                        list.Add(b);
+                        k += 2;
+                    }
+                    else
+                        list.Add((byte)t[k]);
+                }
+                bytes = [.. list];
+                break;
+            default:
+                return false;
+        }
+        decoded = encoding.GetString(bytes);
+        return true;
+    }
+}

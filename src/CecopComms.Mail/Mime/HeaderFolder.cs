@@ -1,0 +1,181 @@
+using System.Text;
+
+namespace CecopComms.Mail.Mime;
+
+/// <summary>
+/// Writes one header as tokens, folding at whitespace before a token that would pass the line length.
+/// Columns are counted in UTF-8 bytes, so the 998-octet limit holds for raw UTF-8 headers too.
+/// </summary>
+internal sealed class HeaderFolder
+{
+    /// <summary>RFC 5322 §2.1.1: no line longer than 998 octets, CRLF excluded.</summary>
+    public const int HardLimit = 998;
+
+    /// <summary>Structured tokens longer than this are split, leaving room for the field name and a fold.</summary>
+    private const int LongestToken = 900;
+
+    private readonly MimeOutput output;
+    private readonly StringBuilder scratch = new();
+    private int column;
+    private bool lineHasContent;
+
+    public HeaderFolder(MimeOutput output)
+    {
+        this.output = output;
+        MaxLineLength = Math.Clamp(output.Options.MaxLineLength, 40, HardLimit);
+    }
+
+    public int MaxLineLength { get; }
+
+    public FormatOptions Options => output.Options;
+
+    public bool International => output.Options.International;
+
+    public void Begin(string field)
+    {
+        output.WriteText(field);
+        output.WriteByte((byte)':');
+        column = field.Length + 1;
+        lineHasContent = false;
+    }
+
+    public void End()
+    {
+        output.NewLine();
+        column = 0;
+    }
+
+    /// <summary>A token after whitespace: the folding point.</summary>
+    public void Token(ReadOnlySpan<char> whitespace, ReadOnlySpan<char> token)
+    {
+        var need = whitespace.Length + Encoding.UTF8.GetByteCount(token);
+        if (lineHasContent && column + need > MaxLineLength)
+        {
+            output.NewLine();
+            column = 0;
+        }
+        output.WriteText(whitespace);
+        output.WriteText(token);
+        column += need;
+        lineHasContent = true;
+    }
+
+    public void Token(ReadOnlySpan<char> token) => Token(" ", token);
+
+    /// <summary>A token written right after the previous one: no folding point (commas, colons).</summary>
+    public void Glue(string token)
+    {
+        output.WriteText(token);
+        column += Encoding.UTF8.GetByteCount(token);
+    }
+
+    /// <summary>A display name: atoms as they are, a quoted string when specials appear, encoded words for non-ASCII without SMTPUTF8.</summary>
+    public void WritePhrase(string phrase)
+    {
+        if (phrase.Length == 0)
+            return;
+        if (!International && (!Phrase.IsAscii(phrase) || phrase.Contains("=?", StringComparison.Ordinal)))
+        {
+            WriteEncoded(" ", phrase);
+            return;
+        }
+        var text = Phrase.IsPlainWords(phrase) ? phrase : Phrase.Quote(phrase);
+        WriteWords(text, false);
+    }
+
+    /// <summary>Free text such as Subject: words kept where they can be, encoded words where they must.</summary>
+    public void WriteUnstructured(string value)
+    {
+        var i = 0;
+        while (i < value.Length)
+        {
+            var (wsStart, wordStart, wordEnd) = NextWord(value, i);
+            if (wordStart == wordEnd)
+            {
+                // Trailing whitespace is insignificant in an unstructured field; dropping it keeps lines clean.
+                break;
+            }
+            var ws = Whitespace(value, wsStart, wordStart);
+            if (!NeedsEncoding(value.AsSpan(wordStart, wordEnd - wordStart)))
+            {
+                Token(ws, value.AsSpan(wordStart, wordEnd - wordStart));
+                i = wordEnd;
+                continue;
+            }
+            // Following words that also need encoding join the run: the whitespace between them travels inside the encoded text.
+            var runEnd = wordEnd;
+            while (runEnd < value.Length)
+            {
+                var (_, s2, e2) = NextWord(value, runEnd);
+                if (s2 == e2 || !NeedsEncoding(value.AsSpan(s2, e2 - s2)))
+                    break;
+                runEnd = e2;
+            }
+            WriteEncoded(ws, value[wordStart..runEnd]);
+            i = runEnd;
+        }
+    }
+
+    /// <summary>A structured value (Message-Id, List-Unsubscribe, Content-Type): fold at whitespace only; a token too long for any line is split as a last resort.</summary>
+    public void WriteStructured(string value) => WriteWords(value, true);
+
+    private void WriteWords(string value, bool splitLong)
+    {
+        var i = 0;
+        while (i < value.Length)
+        {
+            var (wsStart, wordStart, wordEnd) = NextWord(value, i);
+            if (wordStart == wordEnd)
+                break;
+            var ws = Whitespace(value, wsStart, wordStart);
+            var token = value.AsSpan(wordStart, wordEnd - wordStart);
+            while (splitLong && token.Length > LongestToken)
+            {
+                // RFC 2369 asks readers to ignore whitespace inside <…>; a fold is the only way under 998 octets.
+                Token(ws, token[..LongestToken]);
+                token = token[LongestToken..];
+                ws = " ";
+            }
+            Token(ws, token);
+            i = wordEnd;
+        }
+    }
+
+    /// <summary>The whitespace before a word; a value that starts with a word still gets the space after the colon.</summary>
+    private static string Whitespace(string value, int start, int end) =>
+        start == end ? " " : end - start == 1 && value[start] == ' ' ? " " : value[start..end];
+
+    private bool NeedsEncoding(ReadOnlySpan<char> word) =>
+        (!International && !Phrase.IsAscii(word))
+        || word.StartsWith("=?", StringComparison.Ordinal)
+        || Encoding.UTF8.GetByteCount(word) > MaxLineLength - 2;
+
+    /// <summary>Writes <paramref name="text"/> as a run of encoded words; whitespace between them is a folding point decoders drop.</summary>
+    private void WriteEncoded(string whitespace, string text)
+    {
+        var pos = 0;
+        var ws = whitespace.Length == 0 ? " " : whitespace;
+        while (pos < text.Length)
+        {
+            var budget = MaxLineLength - column - ws.Length;
+            if (lineHasContent && budget < EncodedWords.MinWordLength)
+                budget = MaxLineLength - ws.Length;
+            budget = Math.Min(budget, EncodedWords.MaxWordLength);
+            scratch.Clear();
+            pos = EncodedWords.EncodeNext(text, pos, budget, scratch);
+            Token(ws, scratch.ToString());
+            ws = " ";
+        }
+    }
+
+    private static (int WsStart, int WordStart, int WordEnd) NextWord(string value, int i)
+    {
+        var wsStart = i;
+        while (i < value.Length && value[i] is ' ' or '\t')
+            i++;
+        var wordStart = i;
+        while (i < value.Length && value[i] is not (' ' or '\t'))
+            i++;
+        return (wsStart, wordStart, i);
+    }
+}

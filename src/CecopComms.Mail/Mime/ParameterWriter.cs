@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace CecopComms.Mail.Mime;
+
+/// <summary>Writes parameters: tokens, quoted strings, or RFC 2231 (<c>name*=utf-8''…</c> with continuations) for non-ASCII and long values.</summary>
+internal static class ParameterWriter
+{
+    private const string Hex = "0123456789ABCDEF";
+
+    public static void Write(HeaderFolder folder, ParameterList parameters)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in parameters)
+        {
+            folder.Glue(";");
+            var value = p.Value;
+            var ascii = Phrase.IsAscii(value);
+            // The longest piece that fits a fresh folded line: a space, the piece and a ';'.
+            var room = folder.MaxLineLength - 2;
+            if (ascii || folder.International)
+            {
+                var simple = MimeToken.IsToken(value) ? p.Name + "=" + value : p.Name + "=" + Phrase.Quote(value);
+                if (!ascii || Encoding.UTF8.GetByteCount(simple) <= room)
+                {
+                    // RFC 6532 lets UTF-8 stand in a quoted string when SMTPUTF8 carries the message.
+                    folder.Token(simple);
+                    continue;
+                }
+                WriteContinuations(folder, p.Name, value, extended: false, room, sb);
+                continue;
+            }
+            var encoded = "utf-8''" + PercentEncode(value);
+            if (p.Name.Length + 2 + encoded.Length <= room)
+            {
+                folder.Token(p.Name + "*=" + encoded);
+                continue;
+            }
+            WriteContinuations(folder, p.Name, encoded, extended: true, room, sb);
+        }
+    }
+
+    /// <summary>RFC 2231 §3: <c>name*0*=…; name*1*=…</c>, never cutting a %XX triplet (or a quoted pair).</summary>
+    private static void WriteContinuations(HeaderFolder folder, string name, string value, bool extended, int room, StringBuilder sb)
+    {
+        var pos = 0;
+        for (var index = 0; pos < value.Length; index++)
+        {
+            if (index > 0)
+                folder.Glue(";");
+            sb.Clear().Append(name).Append('*').Append(index);
+            sb.Append(extended ? "*=" : "=\"");
+            var budget = room - sb.Length - (extended ? 0 : 1);
+            var used = 0;
+            while (pos < value.Length)
+            {
+                var c = value[pos];
+                var len = extended && c == '%' ? 3 : !extended && c is '"' or '\\' ? 2 : 1;
+                if (used + len > budget && used > 0)
+                    break;
+                if (!extended && len == 2)
+                    sb.Append('\\');
+                sb.Append(value, pos, extended ? len : 1);
+                pos += extended ? len : 1;
+                used += len;
+            }
+            if (!extended)
+                sb.Append('"');
+            folder.Token(sb.ToString());
+        }
+    }
+
+    /// <summary>RFC 2231 attribute-char: everything else is %XX of its UTF-8 bytes.</summary>
+    private static string PercentEncode(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        var sb = new StringBuilder(bytes.Length * 3);
+        foreach (var b in bytes)
+        {
+            var c = (char)b;
+            if (b < 128 && (char.IsAsciiLetterOrDigit(c) || "!#$&+-.^_`|~".Contains(c)))
+                sb.Append(c);
+            else
+                sb.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 15]);
+        }
+        return sb.ToString();
+    }
+}
