@@ -1,0 +1,20 @@
+namespace CecopComms.Audience.Import;
+
+/// <summary>The named queries of Storage/Sql/{dialect}/import.sql.</summary>
+internal sealed class ImportQueries
+{
+    public string GetList { get; set; } = "";
+    public string GetOrganisations { get; set; } = "";
+    public string CreateSeen { get; set; } = "";
+    public string DropSeen { get; set; } = "";
+    public string MarkSeen { get; set; } = "";
+    public string SeenLine { get; set; } = "";
+    public string FindSubscribers { get; set; } = "";
+    public string InsertSubscriber { get; set; } = "";
+    public string UpdateSubscriber { get; set; } = "";
+    public string InsertSubscription { get; set; } = "";
+    public string ConfirmSubscription { get; set; } = "";
+    public string InsertConsent { get; set; } = "";
+    public string InsertOrganisation { get; set; } = "";
+    public string UpdateOrganisation { get; set; } = "";
+}

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using CecopComms.Audience.Import.Csv;
+using CecopComms.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CecopComms.Audience.Import;
+
+/// <summary>
+/// Member organisations: upsert by name key. CECOP has tens of members, so the stored organisations and the names
+/// met in the file are held in memory; a second row for the same name is refused.
+/// </summary>
+internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider time) : IImportTarget<OrganisationRow>, IDisposable
+{
+    private readonly Dictionary<string, OrganisationRow> _stored = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private OrganisationRowParser _parser = null!;
+    private PreparedCommand _insert = null!, _update = null!;
+
+    public IReadOnlyList<ImportField> Fields => OrganisationFields.All;
+
+    public async Task PrepareAsync(SqliteConnection connection, ColumnLayout layout, string fileName, CancellationToken cancellationToken)
+    {
+        _parser = new OrganisationRowParser(layout);
+        using (var all = new PreparedCommand(connection, queries.GetOrganisations))
+        {
+            await using var reader = await all.ReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = reader.GetString(1);
+                _ids[key] = reader.GetInt64(0);
+                _stored[key] = new OrganisationRow(0, "", reader.GetString(2), key, reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+            }
+        }
+        _insert = new PreparedCommand(connection, queries.InsertOrganisation, "$name", "$key", "$country", "$category", "$website", "$now");
+        _update = new PreparedCommand(connection, queries.UpdateOrganisation, "$id", "$name", "$country", "$category", "$website", "$now");
+    }
+
+    public bool TryParse(CsvRecord record, out OrganisationRow row, out RowError? error)
+    {
+        if (!_parser.TryParse(record, out row, out error)) return false;
+        if (_seen.TryAdd(row.Key, row.Line)) return true;
+        error = new RowError(row.Line, OrganisationFields.Name, $"the organisation '{row.Name}' is already on line {_seen[row.Key]} of this file", row.Raw);
+        return false;
+    }
+
+    public async Task WriteAsync(DbTransaction transaction, IReadOnlyList<OrganisationRow> rows, ImportCounts counts, List<RowError> errors, CancellationToken cancellationToken)
+    {
+        _insert.Transaction = _update.Transaction = transaction;
+        var now = DbTime.ToText(time.GetUtcNow());
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!_stored.TryGetValue(row.Key, out var stored))
+            {
+                Bind(_insert, row, row.Website, now);
+                _insert["$key"] = row.Key;
+                await _insert.ScalarAsync(cancellationToken);
+                counts.Inserted++;
+                continue;
+            }
+            var website = row.Website ?? stored.Website;
+            if (row.Name == stored.Name && row.Country == stored.Country && row.Category == stored.Category && website == stored.Website)
+            {
+                counts.Unchanged++;
+                continue;
+            }
+            Bind(_update, row, website, now);
+            _update["$id"] = _ids[row.Key];
+            await _update.ExecuteAsync(cancellationToken);
+            counts.Updated++;
+        }
+    }
+
+    private static void Bind(PreparedCommand command, OrganisationRow row, string? website, string now)
+    {
+        command["$name"] = row.Name;
+        command["$country"] = row.Country;
+        command["$category"] = row.Category;
+        command["$website"] = website;
+        command["$now"] = now;
+    }
+
+    public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        _update?.Dispose();
+    }
+}
