@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace CecopComms.Storage;
@@ -10,6 +11,15 @@ namespace CecopComms.Storage;
 public sealed class Database
 {
     private readonly string _connectionString;
+
+    // Dapper's mapping is process-wide: set it once, before any store runs a query.
+    static Database()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.AddTypeHandler(new DbTimeTypeHandler());
+    }
 
     public Database(StorageOptions options)
     {

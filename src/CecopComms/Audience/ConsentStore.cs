@@ -1,0 +1,31 @@
+using System.Data.Common;
+using CecopComms.Storage;
+using Dapper;
+
+namespace CecopComms.Audience;
+
+/// <summary>Consent records of a subscriber.</summary>
+public sealed class ConsentStore(Database database)
+{
+    private readonly ConsentQueries _queries = QueryLoader.Load<ConsentQueries>(database.Dialect, "consents");
+
+    public async Task<IReadOnlyList<Consent>> ForSubscriberAsync(long subscriberId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Consent>(new CommandDefinition(_queries.ConsentsOfSubscriber, new { SubscriberId = subscriberId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    internal Task RecordAsync(DbConnection connection, DbTransaction transaction, long subscriberId, long? listId, NewConsent consent, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(_queries.InsertConsent, new
+        {
+            SubscriberId = subscriberId,
+            ListId = listId,
+            consent.Source,
+            consent.Channel,
+            consent.WordingVersion,
+            Now = now,
+        }, transaction, cancellationToken: cancellationToken));
+
+    internal Task EraseChannelsAsync(DbConnection connection, DbTransaction transaction, long subscriberId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(_queries.EraseConsentChannels, new { SubscriberId = subscriberId }, transaction, cancellationToken: cancellationToken));
+}

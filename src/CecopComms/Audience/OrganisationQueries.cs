@@ -1,0 +1,9 @@
+namespace CecopComms.Audience;
+
+/// <summary>Named queries of Storage/Sql/{dialect}/organisations.sql.</summary>
+public sealed class OrganisationQueries
+{
+    public string InsertOrganisation { get; set; } = "";
+    public string FindOrganisation { get; set; } = "";
+    public string ListOrganisations { get; set; } = "";
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using CecopComms.Storage;
+using Dapper;
+
+namespace CecopComms.Audience;
+
+/// <summary>Member organisations: add, find by id or name, list.</summary>
+public sealed class OrganisationStore(Database database, TimeProvider time)
+{
+    private readonly OrganisationQueries _queries = QueryLoader.Load<OrganisationQueries>(database.Dialect, "organisations");
+
+    /// <exception cref="AudienceException">A value is not valid, or an organisation of that name exists.</exception>
+    public async Task<Organisation> AddAsync(string name, string country, string category, string? website, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        if (name.Length == 0) throw new AudienceException("An organisation needs a name.");
+        if (!Countries.TryNormalise(country, out var code))
+            throw new AudienceException($"'{country}' is not a country: give an ISO 3166 code such as IT or its English name.");
+        if (!MemberCategories.TryParse(category, out var memberCategory))
+            throw new AudienceException($"'{category}' is not a member category: use {MemberCategories.Accepted}.");
+        if (!string.IsNullOrWhiteSpace(website) && !(Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            throw new AudienceException($"'{website}' is not a website address: give it as https://….");
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await FindAsync(connection, name, cancellationToken) is { } existing)
+            throw new AudienceException($"An organisation called {existing.Name} already exists (id {existing.Id}).");
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_queries.InsertOrganisation, new
+        {
+            Name = name,
+            NameKey = Organisation.KeyOf(name),
+            Country = code,
+            Category = memberCategory.ToDb(),
+            Website = string.IsNullOrWhiteSpace(website) ? null : website.Trim(),
+            Now = time.GetUtcNow(),
+        }, cancellationToken: cancellationToken));
+        return (await FindAsync(connection, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken))!;
+    }
+
+    /// <summary>The organisation with this id or name (case-insensitive), or null.</summary>
+    public async Task<Organisation?> FindAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, idOrName, cancellationToken);
+    }
+
+    /// <exception cref="AudienceException">No organisation has this id or name.</exception>
+    public async Task<Organisation> GetAsync(string idOrName, CancellationToken cancellationToken) =>
+        await FindAsync(idOrName, cancellationToken) ?? throw NotFound(idOrName);
+
+    /// <summary>Organisations by name, optionally only those of one country or category.</summary>
+    public async Task<IReadOnlyList<Organisation>> ListAsync(string? country, MemberCategory? category, CancellationToken cancellationToken)
+    {
+        string? code = null;
+        if (country is not null && !Countries.TryNormalise(country, out code))
+            throw new AudienceException($"'{country}' is not a country: give an ISO 3166 code such as IT or its English name.");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Organisation>(new CommandDefinition(_queries.ListOrganisations,
+            new { Country = code, Category = category?.ToDb() }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    internal Task<Organisation?> FindAsync(DbConnection connection, string idOrName, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        connection.QuerySingleOrDefaultAsync<Organisation>(new CommandDefinition(_queries.FindOrganisation,
+            new { Key = idOrName.Trim(), NameKey = Organisation.KeyOf(idOrName) }, transaction, cancellationToken: cancellationToken));
+
+    internal static AudienceException NotFound(string idOrName) =>
+        new($"No organisation is called or numbered '{idOrName}'; `cecop orgs list` shows them.");
+}

@@ -1,0 +1,65 @@
+using CecopComms.Storage;
+using Dapper;
+
+namespace CecopComms.Audience.Segments;
+
+/// <summary>Segments: create (checking the lists they name), find, list, count live, read recipients and export rows.</summary>
+public sealed class SegmentStore(Database database, TimeProvider time, ListStore lists)
+{
+    private readonly SegmentQueries _queries = QueryLoader.Load<SegmentQueries>(database.Dialect, "segments");
+    private SegmentSqlCompiler Compiler => new(_queries);
+
+    /// <exception cref="AudienceException">The slug is taken or malformed, the name is empty, or the filter names an unknown list.</exception>
+    public async Task<Segment> CreateAsync(string slug, string name, SegmentFilter filter, CancellationToken cancellationToken)
+    {
+        Slugs.Check(slug, "segment");
+        if (string.IsNullOrWhiteSpace(name)) throw new AudienceException("A segment needs a name (--name).");
+        if (await FindAsync(slug, cancellationToken) is not null) throw new AudienceException($"A segment with the slug '{slug}' already exists.");
+        foreach (var list in filter.All.Where(c => c.Field == "list").SelectMany(c => c.Values))
+            await lists.GetAsync(list, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_queries.InsertSegment,
+            new { Slug = slug, Name = name.Trim(), Filter = filter.ToJson(), Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        return (await FindAsync(slug, cancellationToken))!;
+    }
+
+    public async Task<Segment?> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Segment>(new CommandDefinition(_queries.GetSegment, new { Slug = slug }, cancellationToken: cancellationToken));
+    }
+
+    /// <exception cref="AudienceException">There is no segment with this slug.</exception>
+    public async Task<Segment> GetAsync(string slug, CancellationToken cancellationToken) =>
+        await FindAsync(slug, cancellationToken)
+        ?? throw new AudienceException($"There is no segment '{slug}'; `cecop segments list` shows them.");
+
+    public async Task<IReadOnlyList<Segment>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Segment>(new CommandDefinition(_queries.ListSegments, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>How many subscribers (any status, not erased) match the filter now.</summary>
+    public async Task<long> CountAsync(SegmentFilter filter, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = Compiler.Compile(_queries.CountSegment, filter);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Who a mailing to the segment reaches: matching, active, not erased.</summary>
+    public async Task<IReadOnlyList<Recipient>> RecipientsAsync(SegmentFilter filter, CancellationToken cancellationToken) =>
+        await QueryAsync<Recipient>(_queries.SegmentRecipients, filter, cancellationToken);
+
+    /// <summary>Every matching subscriber, for export.</summary>
+    public async Task<IReadOnlyList<ExportRow>> ExportRowsAsync(SegmentFilter filter, CancellationToken cancellationToken) =>
+        await QueryAsync<ExportRow>(_queries.SegmentExportRows, filter, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string query, SegmentFilter filter, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = Compiler.Compile(query, filter);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+    }
+}

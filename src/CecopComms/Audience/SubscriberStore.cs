@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CecopComms.Storage;
+using Dapper;
+
+namespace CecopComms.Audience;
+
+/// <summary>Subscribers: add (with their lists, in one transaction), find by e-mail, contacts, personal data, erasure.</summary>
+public sealed class SubscriberStore(
+    Database database,
+    TimeProvider time,
+    OrganisationStore organisations,
+    ListStore lists,
+    SubscriptionStore subscriptions,
+    ConsentStore consents)
+{
+    private readonly SubscriberQueries _queries = QueryLoader.Load<SubscriberQueries>(database.Dialect, "subscribers");
+
+    /// <summary>Adds a person and subscribes them to <paramref name="listSlugs"/>; nothing is kept when any part is refused.</summary>
+    /// <exception cref="AudienceException">A value is not valid, the e-mail is taken, or a list refuses the person.</exception>
+    public async Task<Subscriber> AddAsync(NewSubscriber person, IReadOnlyList<string> listSlugs, bool confirmed, NewConsent? consent, CancellationToken cancellationToken)
+    {
+        var email = Normalise(person.Email);
+        if (!Languages.TryNormalise(person.Language, out var language))
+            throw new AudienceException($"'{person.Language}' is not a language tag: give a BCP 47 tag such as en, it or pt-BR.");
+        var targets = await ListsAsync(listSlugs, cancellationToken);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await FindAsync(connection, email.Key, transaction, cancellationToken) is { } existing)
+            throw new AudienceException($"{existing.Email} is already a subscriber.");
+        long? organisationId = null;
+        if (!string.IsNullOrWhiteSpace(person.Organisation))
+            organisationId = (await organisations.FindAsync(connection, person.Organisation, cancellationToken, transaction)
+                ?? throw OrganisationStore.NotFound(person.Organisation)).Id;
+
+        var now = time.GetUtcNow();
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(_queries.InsertSubscriber, new
+        {
+            Uuid = Guid.NewGuid().ToString(),
+            email.Email,
+            EmailKey = email.Key,
+            Name = person.Name.Trim(),
+            Language = language,
+            OrganisationId = organisationId,
+            Attributes = (person.Attributes ?? new JsonObject()).ToJsonString(),
+            Now = now,
+        }, transaction, cancellationToken: cancellationToken));
+        var subscriber = (await FindAsync(connection, email.Key, transaction, cancellationToken))!;
+        foreach (var list in targets)
+            await subscriptions.SubscribeAsync(connection, transaction, subscriber, list, confirmed, consent, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return subscriber;
+    }
+
+    /// <summary>Subscribes an existing person to more lists, all or none.</summary>
+    /// <exception cref="AudienceException">No such subscriber or list, or a list refuses the person.</exception>
+    public async Task<IReadOnlyList<(MailingList List, SubscriptionStatus Status)>> SubscribeAsync(string email, IReadOnlyList<string> listSlugs, bool confirmed, NewConsent? consent, CancellationToken cancellationToken)
+    {
+        var subscriber = await GetAsync(email, cancellationToken);
+        var targets = await ListsAsync(listSlugs, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var result = new List<(MailingList, SubscriptionStatus)>();
+        foreach (var list in targets)
+            result.Add((list, await subscriptions.SubscribeAsync(connection, transaction, subscriber, list, confirmed, consent, now, cancellationToken)));
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>The subscriber with this e-mail, compared case-insensitively (IDN domains in either form), or null.</summary>
+    /// <exception cref="AudienceException">The text is not an e-mail address.</exception>
+    public async Task<Subscriber?> FindAsync(string email, CancellationToken cancellationToken)
+    {
+        var key = Normalise(email).Key;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, key, null, cancellationToken);
+    }
+
+    /// <exception cref="AudienceException">No subscriber has this e-mail, or it is not an e-mail address.</exception>
+    public async Task<Subscriber> GetAsync(string email, CancellationToken cancellationToken) =>
+        await FindAsync(email, cancellationToken) ?? throw new AudienceException($"No subscriber has the e-mail {email.Trim()}.");
+
+    /// <summary>The contact persons of an organisation.</summary>
+    public async Task<IReadOnlyList<Subscriber>> ContactsAsync(long organisationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Subscriber>(new CommandDefinition(_queries.ListContacts, new { OrganisationId = organisationId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>Everything held on the person with this e-mail.</summary>
+    /// <exception cref="AudienceException">No subscriber has this e-mail.</exception>
+    public async Task<PersonalData> PersonalDataAsync(string email, CancellationToken cancellationToken)
+    {
+        var subscriber = await GetAsync(email, cancellationToken);
+        var organisation = subscriber.OrganisationId is { } id
+            ? await organisations.FindAsync(id.ToString(CultureInfo.InvariantCulture), cancellationToken)
+            : null;
+        return new PersonalData(
+            subscriber,
+            organisation,
+            await subscriptions.ForSubscriberAsync(subscriber.Id, cancellationToken),
+            await consents.ForSubscriberAsync(subscriber.Id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Erases the person's personal data (GDPR art. 17): the e-mail becomes an anonymous placeholder, name, attributes,
+    /// organisation link and consent channels are cleared, erased_at is set. The row, its status and its subscription
+    /// statuses stay, so list counts over time stay right. Returns the erased row.
+    /// </summary>
+    /// <exception cref="AudienceException">No subscriber has this e-mail.</exception>
+    public async Task<Subscriber> EraseAsync(string email, CancellationToken cancellationToken)
+    {
+        var subscriber = await GetAsync(email, cancellationToken);
+        var uuid = Guid.NewGuid().ToString();
+        var placeholder = $"erased-{uuid}@erased.invalid";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_queries.EraseSubscriber,
+            new { subscriber.Id, Uuid = uuid, Placeholder = placeholder, Now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+        await consents.EraseChannelsAsync(connection, transaction, subscriber.Id, cancellationToken);
+        var erased = (await FindAsync(connection, placeholder, transaction, cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
+        return erased;
+    }
+
+    private Task<Subscriber?> FindAsync(DbConnection connection, string emailKey, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<Subscriber>(new CommandDefinition(_queries.GetSubscriberByKey, new { EmailKey = emailKey }, transaction, cancellationToken: cancellationToken));
+
+    private async Task<IReadOnlyList<MailingList>> ListsAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    {
+        var found = new List<MailingList>();
+        foreach (var slug in slugs.Distinct(StringComparer.Ordinal)) found.Add(await lists.GetAsync(slug, cancellationToken));
+        return found;
+    }
+
+    private static NormalisedEmail Normalise(string email) =>
+        EmailAddress.TryNormalise(email, out var normalised, out var reason)
+            ? normalised!
+            : throw new AudienceException($"'{email.Trim()}' is not an e-mail address: {reason}.");
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using CecopComms.Storage;
+using Dapper;
+
+namespace CecopComms.Audience;
+
+/// <summary>
+/// Puts people on lists under the lists' rules: a members-only list takes only contacts of member organisations;
+/// a double opt-in list takes a confirmed subscription only with a consent record, else it starts unconfirmed.
+/// </summary>
+public sealed class SubscriptionStore(Database database, ConsentStore consents)
+{
+    private readonly SubscriptionQueries _queries = QueryLoader.Load<SubscriptionQueries>(database.Dialect, "subscriptions");
+
+    public async Task<IReadOnlyList<Subscription>> ForSubscriberAsync(long subscriberId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Subscription>(new CommandDefinition(_queries.SubscriptionsOfSubscriber, new { SubscriberId = subscriberId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>The status a subscription added by staff gets on <paramref name="list"/>.</summary>
+    /// <exception cref="AudienceException">The list's rules refuse the person; the message says why.</exception>
+    public static SubscriptionStatus Admit(Subscriber subscriber, MailingList list, bool confirmed, NewConsent? consent)
+    {
+        if (subscriber.ErasedAt is not null)
+            throw new AudienceException($"Subscriber {subscriber.Id} has been erased and cannot be subscribed again.");
+        if (list.MembersOnly && subscriber.OrganisationId is null)
+            throw new AudienceException($"{subscriber.Email} is not a contact of a member organisation; {list.Name} ({list.Slug}) is for members only.");
+        if (!list.DoubleOptIn) return SubscriptionStatus.Confirmed;
+        if (!confirmed) return SubscriptionStatus.Unconfirmed;
+        return consent is not null
+            ? SubscriptionStatus.Confirmed
+            : throw new AudienceException($"{list.Name} ({list.Slug}) is double opt-in: a confirmed subscription needs a consent record (--consent WORDING-VERSION).");
+    }
+
+    internal async Task<SubscriptionStatus> SubscribeAsync(DbConnection connection, DbTransaction transaction, Subscriber subscriber, MailingList list,
+        bool confirmed, NewConsent? consent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var status = Admit(subscriber, list, confirmed, consent);
+        await connection.ExecuteAsync(new CommandDefinition(_queries.UpsertSubscription, new
+        {
+            ListId = list.Id,
+            SubscriberId = subscriber.Id,
+            Status = status.ToString().ToLowerInvariant(),
+            ConfirmedAt = status == SubscriptionStatus.Confirmed ? now : (DateTimeOffset?)null,
+            Now = now,
+        }, transaction, cancellationToken: cancellationToken));
+        if (consent is not null) await consents.RecordAsync(connection, transaction, subscriber.Id, list.Id, consent, now, cancellationToken);
+        return status;
+    }
+}

@@ -1,0 +1,16 @@
+-- One person on one list.
+
+-- name: upsert-subscription
+INSERT INTO subscriptions (list_id, subscriber_id, status, created_at, confirmed_at, updated_at)
+VALUES (@ListId, @SubscriberId, @Status, @Now, @ConfirmedAt, @Now)
+ON CONFLICT (list_id, subscriber_id) DO UPDATE
+SET status = CASE WHEN subscriptions.status = 'confirmed' AND excluded.status = 'unconfirmed' THEN 'confirmed' ELSE excluded.status END,
+    confirmed_at = coalesce(excluded.confirmed_at, subscriptions.confirmed_at),
+    unsubscribed_at = NULL,
+    updated_at = excluded.updated_at;
+
+-- name: subscriptions-of-subscriber
+SELECT l.slug AS list_slug, l.name AS list_name, x.status, x.created_at, x.confirmed_at, x.unsubscribed_at, x.updated_at
+FROM subscriptions x JOIN lists l ON l.id = x.list_id
+WHERE x.subscriber_id = @SubscriberId
+ORDER BY l.slug;

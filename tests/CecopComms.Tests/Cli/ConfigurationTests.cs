@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using CecopComms.Tests.Infrastructure;
+
+namespace CecopComms.Tests.Cli;
+
+public sealed class ConfigurationTests : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    private Task<CecopResult> Run(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        CecopProcess.RunAsync(args, _workspace.Root, environment);
+
+    [Fact]
+    public async Task An_environment_variable_overrides_appsettings()
+    {
+        var other = _workspace.Path("env/other.db");
+
+        var result = await Run(new Dictionary<string, string?> { ["Storage__Path"] = other }, "lists", "list");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(other), result.ToString());
+        Assert.False(File.Exists(_workspace.DatabasePath));
+    }
+
+    [Fact]
+    public async Task A_config_file_overrides_appsettings_and_environment()
+    {
+        var fromFile = _workspace.Path("cfg/from-file.db");
+        var config = _workspace.WriteFile("override.json", new JsonObject { ["Storage"] = new JsonObject { ["Path"] = fromFile } }.ToJsonString());
+
+        var result = await Run(new Dictionary<string, string?> { ["Storage__Path"] = _workspace.Path("env.db") }, "lists", "list", "--config", config);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(fromFile), result.ToString());
+        Assert.False(File.Exists(_workspace.Path("env.db")));
+    }
+
+    [Theory]
+    [InlineData("Storage__Provider", "oracle", "Storage:Provider")]
+    [InlineData("Storage__Path", "", "Storage:Path")]
+    public async Task A_bad_setting_is_a_user_error_naming_it(string variable, string value, string named)
+    {
+        var result = await Run(new Dictionary<string, string?> { [variable] = value }, "lists", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(named, result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_config_file_is_a_user_error()
+    {
+        var result = await CecopProcess.RunAsync(_workspace, "lists", "list", "--config", "missing.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("missing.json", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Settings_that_are_not_json_are_a_user_error()
+    {
+        _workspace.WriteFile("appsettings.json", "{ \"Storage\": ");
+
+        var result = await CecopProcess.RunAsync(_workspace, "lists", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not valid JSON", result.Stderr);
+    }
+}
