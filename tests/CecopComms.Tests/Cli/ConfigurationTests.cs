@@ -68,4 +68,16 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("not valid JSON", result.Stderr);
     }
+
+    [Fact]
+    public async Task Without_appsettings_in_the_working_directory_the_defaults_next_to_the_executable_apply()
+    {
+        File.Delete(_workspace.Path("appsettings.json"));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(CecopProcess.Executable)!, "appsettings.json")));
+
+        var result = await CecopProcess.RunAsync(_workspace, "lists", "list");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(_workspace.Path("data/cecop.db")), result.ToString());
+    }
 }
