@@ -15,6 +15,7 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
     private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private OrganisationRowParser _parser = null!;
+    private ColumnLayout _layout = null!;
     private PreparedCommand _insert = null!, _update = null!;
 
     public IReadOnlyList<ImportField> Fields => OrganisationFields.All;
@@ -22,6 +23,7 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
     public async Task PrepareAsync(SqliteConnection connection, ColumnLayout layout, string fileName, CancellationToken cancellationToken)
     {
         _parser = new OrganisationRowParser(layout);
+        _layout = layout;
         using (var all = new PreparedCommand(connection, queries.GetOrganisations))
         {
             await using var reader = await all.ReaderAsync(cancellationToken);
@@ -40,7 +42,7 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
     {
         if (!_parser.TryParse(record, out row, out error)) return false;
         if (_seen.TryAdd(row.Key, row.Line)) return true;
-        error = new RowError(row.Line, OrganisationFields.Name, $"the organisation '{row.Name}' is already on line {_seen[row.Key]} of this file", row.Raw);
+        error = new RowError(row.Line, _layout.ColumnOf(OrganisationFields.Name), $"the organisation '{row.Name}' is already on line {_seen[row.Key]} of this file", row.Raw);
         return false;
     }
 

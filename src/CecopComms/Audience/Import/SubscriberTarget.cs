@@ -17,6 +17,7 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
     private readonly List<SubscriberRow> _fresh = [];
     private readonly AttributesJson _json = new();
     private SubscriberRowParser _parser = null!;
+    private ColumnLayout _layout = null!;
     private ListTarget? _list;
     private string _channel = "";
     private PreparedCommand _markSeen = null!, _seenLine = null!, _find = null!, _insert = null!, _update = null!;
@@ -27,6 +28,7 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
     public async Task PrepareAsync(SqliteConnection connection, ColumnLayout layout, string fileName, CancellationToken cancellationToken)
     {
         _channel = fileName;
+        _layout = layout;
         if (options.ListSlug is { } slug)
         {
             using var get = new PreparedCommand(connection, queries.GetList, "$slug");
@@ -72,7 +74,7 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
             if (await _markSeen.ExecuteAsync(cancellationToken) == 1) { _fresh.Add(row); continue; }
             _seenLine["$key"] = row.Email.Key;
             var first = await _seenLine.ScalarAsync(cancellationToken);
-            errors.Add(new RowError(row.Line, SubscriberFields.Email, $"the address {row.Email.Email} is already on line {first} of this file", row.Raw));
+            errors.Add(new RowError(row.Line, _layout.ColumnOf(SubscriberFields.Email), $"the address {row.Email.Email} is already on line {first} of this file", row.Raw));
         }
 
         var existing = await FindAsync(cancellationToken);
@@ -93,14 +95,14 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
     private RowError? Refusal(SubscriberRow row, ExistingSubscriber? stored)
     {
         if (stored is not null && stored.Status != "active")
-            return new RowError(row.Line, SubscriberFields.Email,
+            return new RowError(row.Line, _layout.ColumnOf(SubscriberFields.Email),
                 $"skipped: {row.Email.Email} is {stored.Status} and an import never reactivates a subscriber", row.Raw);
         if (_list is null) return null;
         if (stored?.SubscriptionStatus == "unsubscribed")
-            return new RowError(row.Line, SubscriberFields.Email,
+            return new RowError(row.Line, _layout.ColumnOf(SubscriberFields.Email),
                 $"skipped: {row.Email.Email} unsubscribed from '{_list.Slug}'{(stored.UnsubscribedAt is { } at ? " on " + at[..10] : "")} and an import never resubscribes anyone", row.Raw);
         if (_list.MembersOnly && (row.OrganisationId ?? stored?.OrganisationId) is null)
-            return new RowError(row.Line, SubscriberFields.Organisation,
+            return new RowError(row.Line, _layout.ColumnOf(SubscriberFields.Organisation),
                 $"'{_list.Slug}' is for members only, and neither the row nor the subscriber's record names a member organisation", row.Raw);
         return null;
     }
@@ -185,7 +187,11 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         return true;
     }
 
-    public async Task CompleteAsync(CancellationToken cancellationToken) => await _dropSeen.ExecuteAsync(cancellationToken);
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        _dropSeen.Transaction = null;
+        await _dropSeen.ExecuteAsync(cancellationToken);
+    }
 
     private PreparedCommand Command(SqliteConnection connection, string sql, params string[] parameters)
     {
