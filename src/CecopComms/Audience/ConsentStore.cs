@@ -9,11 +9,8 @@ public sealed class ConsentStore(Database database)
 {
     private readonly ConsentQueries _queries = QueryLoader.Load<ConsentQueries>(database.Dialect, "consents");
 
-    public async Task<IReadOnlyList<Consent>> ForSubscriberAsync(long subscriberId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Consent>(new CommandDefinition(_queries.ConsentsOfSubscriber, new { SubscriberId = subscriberId }, cancellationToken: cancellationToken))).ToList();
-    }
+    public Task<IReadOnlyList<Consent>> ForSubscriberAsync(long subscriberId, CancellationToken cancellationToken) =>
+        database.QueryListAsync<Consent>(_queries.ConsentsOfSubscriber, new { SubscriberId = subscriberId }, cancellationToken);
 
     internal Task RecordAsync(DbConnection connection, DbTransaction transaction, long subscriberId, long? listId, NewConsent consent, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(_queries.InsertConsent, new

@@ -1,5 +1,4 @@
 using CecopComms.Storage;
-using Dapper;
 
 namespace CecopComms.Audience;
 
@@ -15,8 +14,7 @@ public sealed class ListStore(Database database, TimeProvider time)
         if (string.IsNullOrWhiteSpace(name)) throw new AudienceException("A list needs a name (--name).");
         if (isPublic && membersOnly) throw new AudienceException("A members-only list cannot be public: leave out --public or --members-only.");
         if (await FindAsync(slug, cancellationToken) is not null) throw new AudienceException($"A list with the slug '{slug}' already exists.");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(_queries.InsertList, new
+        await database.ExecuteScalarAsync<long>(_queries.InsertList, new
         {
             Slug = slug,
             Name = name.Trim(),
@@ -25,7 +23,7 @@ public sealed class ListStore(Database database, TimeProvider time)
             DoubleOptIn = doubleOptIn,
             MembersOnly = membersOnly,
             Now = time.GetUtcNow(),
-        }, cancellationToken: cancellationToken));
+        }, cancellationToken);
         return await GetAsync(slug, cancellationToken);
     }
 
@@ -45,22 +43,13 @@ public sealed class ListStore(Database database, TimeProvider time)
     }
 
     /// <summary>Who a mailing to the list reaches: confirmed, active, not erased, and on a members-only list only contacts.</summary>
-    public async Task<IReadOnlyList<Recipient>> RecipientsAsync(MailingList list, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Recipient>(new CommandDefinition(_queries.ListRecipients, new { ListId = list.Id }, cancellationToken: cancellationToken))).ToList();
-    }
+    public Task<IReadOnlyList<Recipient>> RecipientsAsync(MailingList list, CancellationToken cancellationToken) =>
+        database.QueryListAsync<Recipient>(_queries.ListRecipients, new { ListId = list.Id }, cancellationToken);
 
     /// <summary>Every subscriber on the list, whatever their subscription status, for export.</summary>
-    public async Task<IReadOnlyList<ExportRow>> ExportRowsAsync(MailingList list, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<ExportRow>(new CommandDefinition(_queries.ListExportRows, new { ListId = list.Id }, cancellationToken: cancellationToken))).ToList();
-    }
+    public Task<IReadOnlyList<ExportRow>> ExportRowsAsync(MailingList list, CancellationToken cancellationToken) =>
+        database.QueryListAsync<ExportRow>(_queries.ListExportRows, new { ListId = list.Id }, cancellationToken);
 
-    private async Task<IReadOnlyList<MailingList>> QueryAsync(string? slug, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<MailingList>(new CommandDefinition(_queries.ListLists, new { Slug = slug }, cancellationToken: cancellationToken))).ToList();
-    }
+    private Task<IReadOnlyList<MailingList>> QueryAsync(string? slug, CancellationToken cancellationToken) =>
+        database.QueryListAsync<MailingList>(_queries.ListLists, new { Slug = slug }, cancellationToken);
 }

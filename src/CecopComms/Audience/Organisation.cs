@@ -16,8 +16,6 @@ public sealed record Organisation
     /// <summary>How many subscribers are its contacts.</summary>
     public long ContactCount { get; init; }
 
-    /// <summary>The form organisations.name_key holds: trimmed, NFC, lower-cased, inner white space folded.</summary>
-    public static string KeyOf(string name) =>
-        string.Join(' ', name.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .ToLowerInvariant();
+    /// <summary>The form organisations.name_key holds: trimmed, NFC, lower-cased (the import computes the same).</summary>
+    public static string KeyOf(string name) => name.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
 }

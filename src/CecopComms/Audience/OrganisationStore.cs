@@ -53,10 +53,7 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
         string? code = null;
         if (country is not null && !Countries.TryNormalise(country, out code))
             throw new AudienceException($"'{country}' is not a country: give an ISO 3166 code such as IT or its English name.");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Organisation>(new CommandDefinition(_queries.ListOrganisations,
-            new { Country = code, Category = category?.ToDb() }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        return await database.QueryListAsync<Organisation>(_queries.ListOrganisations, new { Country = code, Category = category?.ToDb() }, cancellationToken);
     }
 
     internal Task<Organisation?> FindAsync(DbConnection connection, string idOrName, CancellationToken cancellationToken, DbTransaction? transaction = null) =>

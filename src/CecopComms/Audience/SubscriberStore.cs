@@ -84,11 +84,8 @@ public sealed class SubscriberStore(
         await FindAsync(email, cancellationToken) ?? throw new AudienceException($"No subscriber has the e-mail {email.Trim()}.");
 
     /// <summary>The contact persons of an organisation.</summary>
-    public async Task<IReadOnlyList<Subscriber>> ContactsAsync(long organisationId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Subscriber>(new CommandDefinition(_queries.ListContacts, new { OrganisationId = organisationId }, cancellationToken: cancellationToken))).ToList();
-    }
+    public Task<IReadOnlyList<Subscriber>> ContactsAsync(long organisationId, CancellationToken cancellationToken) =>
+        database.QueryListAsync<Subscriber>(_queries.ListContacts, new { OrganisationId = organisationId }, cancellationToken);
 
     /// <summary>Everything held on the person with this e-mail.</summary>
     /// <exception cref="AudienceException">No subscriber has this e-mail.</exception>

@@ -12,11 +12,8 @@ public sealed class SubscriptionStore(Database database, ConsentStore consents)
 {
     private readonly SubscriptionQueries _queries = QueryLoader.Load<SubscriptionQueries>(database.Dialect, "subscriptions");
 
-    public async Task<IReadOnlyList<Subscription>> ForSubscriberAsync(long subscriberId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Subscription>(new CommandDefinition(_queries.SubscriptionsOfSubscriber, new { SubscriberId = subscriberId }, cancellationToken: cancellationToken))).ToList();
-    }
+    public Task<IReadOnlyList<Subscription>> ForSubscriberAsync(long subscriberId, CancellationToken cancellationToken) =>
+        database.QueryListAsync<Subscription>(_queries.SubscriptionsOfSubscriber, new { SubscriberId = subscriberId }, cancellationToken);
 
     /// <summary>The status a subscription added by staff gets on <paramref name="list"/>.</summary>
     /// <exception cref="AudienceException">The list's rules refuse the person; the message says why.</exception>

@@ -10,9 +10,9 @@ public sealed class OrganisationStoreTests
     {
         using var stores = await AudienceStores.CreateAsync();
 
-        var added = await stores.Organisations.AddAsync("  Legacoop  Produzione e Servizi ", "Italy", "Full member", "https://legacoop.example", CancellationToken.None);
+        var added = await stores.Organisations.AddAsync("  Legacoop Produzione e Servizi ", "Italy", "Full member", "https://legacoop.example", CancellationToken.None);
 
-        Assert.Equal(("Legacoop  Produzione e Servizi", "IT", MemberCategory.Full), (added.Name, added.Country, added.Category));
+        Assert.Equal(("Legacoop Produzione e Servizi", "IT", MemberCategory.Full), (added.Name, added.Country, added.Category));
         var found = await stores.Organisations.GetAsync("LEGACOOP PRODUZIONE E SERVIZI", CancellationToken.None);
         Assert.Equal(added.Id, found.Id);
         Assert.Equal(added.Id, (await stores.Organisations.GetAsync(added.Id.ToString(), CancellationToken.None)).Id);

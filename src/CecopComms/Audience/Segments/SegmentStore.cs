@@ -1,5 +1,4 @@
 using CecopComms.Storage;
-using Dapper;
 
 namespace CecopComms.Audience.Segments;
 
@@ -17,49 +16,40 @@ public sealed class SegmentStore(Database database, TimeProvider time, ListStore
         if (await FindAsync(slug, cancellationToken) is not null) throw new AudienceException($"A segment with the slug '{slug}' already exists.");
         foreach (var list in filter.All.Where(c => c.Field == "list").SelectMany(c => c.Values))
             await lists.GetAsync(list, cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(_queries.InsertSegment,
-            new { Slug = slug, Name = name.Trim(), Filter = filter.ToJson(), Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        await database.ExecuteScalarAsync<long>(_queries.InsertSegment,
+            new { Slug = slug, Name = name.Trim(), Filter = filter.ToJson(), Now = time.GetUtcNow() }, cancellationToken);
         return (await FindAsync(slug, cancellationToken))!;
     }
 
-    public async Task<Segment?> FindAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Segment>(new CommandDefinition(_queries.GetSegment, new { Slug = slug }, cancellationToken: cancellationToken));
-    }
+    public Task<Segment?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        database.QuerySingleOrDefaultAsync<Segment>(_queries.GetSegment, new { Slug = slug }, cancellationToken);
 
     /// <exception cref="AudienceException">There is no segment with this slug.</exception>
     public async Task<Segment> GetAsync(string slug, CancellationToken cancellationToken) =>
         await FindAsync(slug, cancellationToken)
         ?? throw new AudienceException($"There is no segment '{slug}'; `cecop segments list` shows them.");
 
-    public async Task<IReadOnlyList<Segment>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Segment>(new CommandDefinition(_queries.ListSegments, cancellationToken: cancellationToken))).ToList();
-    }
+    public Task<IReadOnlyList<Segment>> ListAsync(CancellationToken cancellationToken) =>
+        database.QueryListAsync<Segment>(_queries.ListSegments, null, cancellationToken);
 
     /// <summary>How many subscribers (any status, not erased) match the filter now.</summary>
     public async Task<long> CountAsync(SegmentFilter filter, CancellationToken cancellationToken)
     {
         var (sql, parameters) = Compiler.Compile(_queries.CountSegment, filter);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return await database.ExecuteScalarAsync<long>(sql, parameters, cancellationToken);
     }
 
     /// <summary>Who a mailing to the segment reaches: matching, active, not erased.</summary>
-    public async Task<IReadOnlyList<Recipient>> RecipientsAsync(SegmentFilter filter, CancellationToken cancellationToken) =>
-        await QueryAsync<Recipient>(_queries.SegmentRecipients, filter, cancellationToken);
+    public Task<IReadOnlyList<Recipient>> RecipientsAsync(SegmentFilter filter, CancellationToken cancellationToken) =>
+        QueryAsync<Recipient>(_queries.SegmentRecipients, filter, cancellationToken);
 
     /// <summary>Every matching subscriber, for export.</summary>
-    public async Task<IReadOnlyList<ExportRow>> ExportRowsAsync(SegmentFilter filter, CancellationToken cancellationToken) =>
-        await QueryAsync<ExportRow>(_queries.SegmentExportRows, filter, cancellationToken);
+    public Task<IReadOnlyList<ExportRow>> ExportRowsAsync(SegmentFilter filter, CancellationToken cancellationToken) =>
+        QueryAsync<ExportRow>(_queries.SegmentExportRows, filter, cancellationToken);
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string query, SegmentFilter filter, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string query, SegmentFilter filter, CancellationToken cancellationToken)
     {
         var (sql, parameters) = Compiler.Compile(query, filter);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        return database.QueryListAsync<T>(sql, parameters, cancellationToken);
     }
 }
