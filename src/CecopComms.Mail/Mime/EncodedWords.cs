@@ -29,7 +29,7 @@ internal static class EncodedWords
     public static int EncodeNext(string text, int start, int budget, StringBuilder word)
     {
         var payload = Math.Max(budget, MinWordLength) - Overhead;
-        int bytes = 0, qCost = 0, qEnd = start, bEnd = start, qBytes = 0, bBytes = 0, i = start;
+        int bytes = 0, qCost = 0, qEnd = start, bEnd = start, i = start;
         Span<byte> utf8 = stackalloc byte[4];
         while (i < text.Length)
         {
@@ -47,23 +47,30 @@ internal static class EncodedWords
             bytes += n;
             qCost += cost;
             i += used;
-            if (qFits) { qEnd = i; qBytes = bytes; }
-            if (bFits) { bEnd = i; bBytes = bytes; }
+            if (qFits)
+                qEnd = i;
+            if (bFits)
+                bEnd = i;
         }
         if (qEnd == start && bEnd == start)
         {
             // Not even one character fits: take it anyway in B, the line stays far below 998.
             bEnd = start + (char.IsHighSurrogate(text[start]) && start + 1 < text.Length ? 2 : 1);
-            bBytes = Encoding.UTF8.GetByteCount(text.AsSpan(start, bEnd - start));
         }
-        bool useQ;
-        int end;
-        if (qEnd > bEnd) { useQ = true; end = qEnd; }
-        else if (bEnd > qEnd) { useQ = false; end = bEnd; }
-        else { end = qEnd; useQ = qCostOf(text.AsSpan(start, end - start)) <= BLength(bBytes); }
+        var end = Math.Max(qEnd, bEnd);
 
+        if (end < text.Length)
+        {
+            // Prefer to end a word just after a space: readers that keep the whitespace between encoded
+            // words (Python 3.11 in display names) then show at worst a doubled space, not a split word.
+            var space = text.LastIndexOf(' ', end - 1, end - start);
+            if (space >= start + (end - start) / 3)
+                end = space + 1;
+        }
         var chunk = text.AsSpan(start, end - start);
         var byteCount = Encoding.UTF8.GetByteCount(chunk);
+        // Whichever of Q and B is shorter for this word.
+        var useQ = QLength(chunk) <= BLength(byteCount);
         var raw = ArrayPool<byte>.Shared.Rent(byteCount);
         Encoding.UTF8.GetBytes(chunk, raw);
         word.Append(useQ ? "=?utf-8?q?" : "=?utf-8?b?");
@@ -86,11 +93,10 @@ internal static class EncodedWords
         }
         ArrayPool<byte>.Shared.Return(raw);
         word.Append("?=");
-        _ = qBytes;
         return end;
     }
 
-    private static int qCostOf(ReadOnlySpan<char> chunk)
+    private static int QLength(ReadOnlySpan<char> chunk)
     {
         Span<byte> utf8 = stackalloc byte[4];
         var cost = 0;
@@ -113,7 +119,6 @@ internal static class EncodedWords
         var sb = new StringBuilder(text.Length);
         var i = 0;
         var lastWasEncoded = false;
-        var pendingSpace = "";
         while (i < text.Length)
         {
             var wsStart = i;
@@ -142,7 +147,6 @@ internal static class EncodedWords
                 lastWasEncoded = false;
             }
         }
-        _ = pendingSpace;
         return sb.ToString();
     }
 

@@ -74,7 +74,8 @@ internal sealed class HeaderFolder
     {
         if (phrase.Length == 0)
             return;
-        if (!International && (!Phrase.IsAscii(phrase) || phrase.Contains("=?", StringComparison.Ordinal)))
+        // A quoted "=?…?=" would still be taken for an encoded word by lenient readers (Python flags it), so it is encoded.
+        if (phrase.Contains("=?", StringComparison.Ordinal) || (!International && !Phrase.IsAscii(phrase)))
         {
             WriteEncoded(" ", phrase);
             return;

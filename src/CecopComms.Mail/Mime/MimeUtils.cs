@@ -33,16 +33,15 @@ public static class MimeUtils
         return "=-" + Convert.ToBase64String(random);
     }
 
-    /// <summary>128 random bits in base32: unique without a clock or a counter.</summary>
+    /// <summary>130 random bits in base32: unique without a clock or a counter.</summary>
     private static string Unique()
     {
-        Span<byte> random = stackalloc byte[20];
+        Span<byte> random = stackalloc byte[26];
         RandomNumberGenerator.Fill(random);
-        return string.Create(26, random.ToArray(), static (chars, bytes) =>
-        {
-            for (var i = 0; i < chars.Length; i++)
-                chars[i] = Base32[bytes[i] & 31];
-        });
+        Span<char> chars = stackalloc char[26];
+        for (var i = 0; i < chars.Length; i++)
+            chars[i] = Base32[random[i] & 31];
+        return new string(chars);
     }
 
     private static string CheckDomain(string domain)

@@ -49,13 +49,16 @@ internal static class ParameterWriter
                 folder.Glue(";");
             sb.Clear().Append(name).Append('*').Append(index);
             sb.Append(extended ? "*=" : "=\"");
-            var budget = room - sb.Length - (extended ? 0 : 1);
+            // Room for one whole UTF-8 sequence past the budget, since a piece ends only between characters.
+            var budget = room - sb.Length - (extended ? 9 : 1);
             var used = 0;
             while (pos < value.Length)
             {
                 var c = value[pos];
                 var len = extended && c == '%' ? 3 : !extended && c is '"' or '\\' ? 2 : 1;
-                if (used + len > budget && used > 0)
+                // A piece ends only where a character starts: %80-%BF continue a UTF-8 sequence.
+                var startsCharacter = !extended || c != '%' || value[pos + 1] is not ('8' or '9' or 'A' or 'B');
+                if (used + len > budget && used > 0 && startsCharacter)
                     break;
                 if (!extended && len == 2)
                     sb.Append('\\');
