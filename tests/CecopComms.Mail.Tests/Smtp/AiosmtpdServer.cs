@@ -9,8 +9,6 @@ namespace CecopComms.Mail.Tests.Smtp;
 /// </summary>
 internal sealed class AiosmtpdServer : IAsyncDisposable
 {
-    // Debian's modules are only importable by the system interpreter, not the python3 first on PATH.
-    private const string Python = "/usr/bin/python3";
     private readonly Process _process;
 
     private AiosmtpdServer(Process process, string folder, int port)
@@ -29,14 +27,14 @@ internal sealed class AiosmtpdServer : IAsyncDisposable
     public static async Task<AiosmtpdServer> StartAsync(params string[] options)
     {
         var folder = Directory.CreateTempSubdirectory("smtp-peer-").FullName;
-        var start = new ProcessStartInfo(Python)
+        var start = new ProcessStartInfo(PeerPython.Interpreter)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Peers", "smtp_server.py"));
+        start.ArgumentList.Add(PeerPython.Script("smtp_server.py"));
         start.ArgumentList.Add(folder);
         foreach (var option in options) start.ArgumentList.Add(option);
         var process = Process.Start(start)!;
