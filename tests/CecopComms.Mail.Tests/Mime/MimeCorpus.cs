@@ -44,7 +44,7 @@ internal static class MimeCorpus
         foreach (var p in People)
         {
             var person = p;
-            cases["people-" + person.Address.Split('@')[1]] = () =>
+            cases["people-" + person.Address.Split('@')[0]] = () =>
             {
                 var m = Message(person.Name, person.Address, person.Subject);
                 m.To.Add(new MailboxAddress(person.Name + " (reader)", "reader@example.net"));
