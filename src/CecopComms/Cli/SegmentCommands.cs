@@ -17,7 +17,7 @@ public static class SegmentCommands
     {
         var slug = new Argument<string>("slug") { Description = "Lower-case letters, digits and hyphens: italy-full." };
         var name = new Option<string>("--name") { Description = "The segment's name.", Required = true };
-        var where = new Option<string[]>("--where") { Description = "A condition; repeat for several (all must hold).\n" + SegmentFilterParser.Syntax, Required = true };
+        var where = new Option<string[]>("--where") { Description = "A condition such as country=IT,ES or attr:sector~care (syntax above); repeat for several, all must hold.", Required = true };
         var command = new Command("create", "Save a segment.\n" + SegmentFilterParser.Syntax) { slug, name, where, CliOptions.Format };
         command.SetRun(async (parse, services, ct) =>
         {

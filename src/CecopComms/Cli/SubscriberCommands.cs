@@ -11,7 +11,7 @@ public static class SubscriberCommands
 {
     public static Command Create() => new("subscribers", "People who receive mail, their subscriptions and consent; GDPR access and erasure.")
     {
-        Add(), Subscribe(), Show(), Data(), Erase(), Export(), ImportCommands.Subscribers(),
+        Add(), Subscribe(), List(), Show(), Data(), Erase(), Export(), ImportCommands.Subscribers(),
     };
 
     private static readonly Argument<string> Email = new("email") { Description = "The e-mail address (any case)." };
@@ -52,6 +52,22 @@ public static class SubscriberCommands
         {
             var results = await services.GetRequiredService<SubscriberStore>().SubscribeAsync(parse.GetValue(Email)!, parse.GetValue(lists)!, parse.GetValue(consent.Confirmed), consent.Read(parse), ct);
             foreach (var (list, status) in results) Line($"{list.Slug}: {status.ToString().ToLowerInvariant()}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var audience = new Argument<string>("audience") { Description = "list:SLUG, segment:SLUG or a bare slug." };
+        var command = new Command("list", "List the subscribers of a list (every subscription status) or a segment.") { audience, CliOptions.Format };
+        command.SetRun(async (parse, services, ct) =>
+        {
+            var resolver = services.GetRequiredService<AudienceResolver>();
+            var rows = await resolver.ExportRowsAsync(await resolver.ResolveAsync(parse.GetValue(audience)!, ct), ct);
+            if (parse.WantsJson()) WriteJson(rows);
+            else Write(rows.Aggregate(Table("email", "name", "language", "organisation", "country", "status", "subscription"),
+                (table, r) => table.Row(r.Email, r.Name, r.Language, r.Organisation, r.Country, r.Status, r.SubscriptionStatus)));
             return ExitCodes.Success;
         });
         return command;

@@ -3,60 +3,60 @@ using CecopComms.Tests.Infrastructure;
 
 namespace CecopComms.Tests.Cli;
 
-public sealed class AudienceCommandsTests : IDisposable
+public sealed class AudienceCommandsTests : WorkspaceTest
 {
-    private readonly TempWorkspace _workspace = new();
-
-    public void Dispose() => _workspace.Dispose();
-
     [Fact]
     public async Task A_fresh_database_has_the_two_seeded_lists_and_nothing_else()
     {
-        var lists = (await _workspace.Json("lists", "list")).AsArray();
+        var lists = (await Workspace.Json("lists", "list")).AsArray();
 
         Assert.Equal(["cecop-link", "external-newsletter"], lists.Select(l => l!["slug"]!.GetValue<string>()));
         Assert.True(lists[0]!["members_only"]!.GetValue<bool>());
-        Assert.Empty((await _workspace.Json("orgs", "list")).AsArray());
-        Assert.Empty((await _workspace.Json("segments", "list")).AsArray());
-        Assert.True(File.Exists(_workspace.DatabasePath));
+        Assert.Empty((await Workspace.Json("orgs", "list")).AsArray());
+        Assert.Empty((await Workspace.Json("segments", "list")).AsArray());
+        Assert.True(File.Exists(Workspace.DatabasePath));
     }
 
     [Fact]
     public async Task Members_only_refusal_reaches_the_user_as_a_sentence_with_exit_code_1()
     {
-        var refused = await _workspace.Refused("subscribers", "add", "ana@example.org", "--list", "cecop-link");
+        var refused = await Workspace.Refused("subscribers", "add", "ana@example.org", "--list", "cecop-link");
 
         Assert.Equal("ana@example.org is not a contact of a member organisation; CECOP Link (cecop-link) is for members only.", refused.Stderr.Trim());
-        await _workspace.Refused("subscribers", "show", "ana@example.org");
+        await Workspace.Refused("subscribers", "show", "ana@example.org");
     }
 
     [Fact]
     public async Task Organisations_subscribers_lists_and_segments_work_together()
     {
-        await _workspace.Ok("orgs", "add", "Legacoop Produzione e Servizi", "--country", "Italy", "--category", "full member", "--website", "https://legacoop.example");
-        await _workspace.Ok("subscribers", "add", "Marco@Legacoop.example", "--name", "Marco", "--language", "it", "--org", "Legacoop Produzione e Servizi",
+        await Workspace.Ok("orgs", "add", "Legacoop Produzione e Servizi", "--country", "Italy", "--category", "full member", "--website", "https://legacoop.example");
+        await Workspace.Ok("subscribers", "add", "Marco@Legacoop.example", "--name", "Marco", "--language", "it", "--org", "Legacoop Produzione e Servizi",
             "--attr", "sector=social care", "--list", "cecop-link", "--list", "external-newsletter");
-        await _workspace.Ok("subscribers", "add", "eva@example.se", "--language", "sv", "--list", "external-newsletter", "--confirmed", "--consent", "2026-01");
+        await Workspace.Ok("subscribers", "add", "eva@example.se", "--language", "sv", "--list", "external-newsletter", "--confirmed", "--consent", "2026-01");
 
-        var org = await _workspace.Json("orgs", "show", "legacoop produzione e servizi");
+        var org = await Workspace.Json("orgs", "show", "legacoop produzione e servizi");
         Assert.Equal("IT", org["organisation"]!["country"]!.GetValue<string>());
         Assert.Equal("full", org["organisation"]!["category"]!.GetValue<string>());
         Assert.Equal("Marco@legacoop.example", org["contacts"]![0]!["email"]!.GetValue<string>());
 
-        var newsletter = await _workspace.Json("lists", "show", "external-newsletter");
+        var newsletter = await Workspace.Json("lists", "show", "external-newsletter");
         Assert.Equal((1, 1, 0), (newsletter["confirmed"]!.GetValue<int>(), newsletter["unconfirmed"]!.GetValue<int>(), newsletter["unsubscribed"]!.GetValue<int>()));
 
-        await _workspace.Ok("segments", "create", "italian-care", "--name", "Italian care co-ops", "--where", "country=IT", "--where", "attr:sector~care");
-        var segment = await _workspace.Json("segments", "show", "italian-care");
+        await Workspace.Ok("segments", "create", "italian-care", "--name", "Italian care co-ops", "--where", "country=IT", "--where", "attr:sector~care");
+        var segment = await Workspace.Json("segments", "show", "italian-care");
         Assert.Equal(1, segment["count"]!.GetValue<int>());
         Assert.Equal("country", segment["segment"]!["filter"]!["all"]![0]!["field"]!.GetValue<string>());
 
-        var subscriber = await _workspace.Json("subscribers", "show", "MARCO@legacoop.example");
+        var subscriber = await Workspace.Json("subscribers", "show", "MARCO@legacoop.example");
         Assert.Equal("social care", subscriber["subscriber"]!["attributes"]!["sector"]!.GetValue<string>());
         Assert.Equal(2, subscriber["subscriptions"]!.AsArray().Count);
 
-        var csv = _workspace.Path("export.csv");
-        await _workspace.Ok("subscribers", "export", "--segment", "italian-care", "--out", csv);
+        var members = (await Workspace.Json("subscribers", "list", "list:external-newsletter")).AsArray();
+        Assert.Equal([("Marco@legacoop.example", "unconfirmed"), ("eva@example.se", "confirmed")],
+            members.Select(m => (m!["email"]!.GetValue<string>(), m["subscription_status"]!.GetValue<string>())));
+
+        var csv = Workspace.Path("export.csv");
+        await Workspace.Ok("subscribers", "export", "--segment", "italian-care", "--out", csv);
         var lines = File.ReadAllLines(csv);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("Marco@legacoop.example,Marco,it,Legacoop Produzione e Servizi,IT,active,,", lines[1]);
@@ -65,32 +65,32 @@ public sealed class AudienceCommandsTests : IDisposable
     [Fact]
     public async Task Data_prints_everything_and_erase_asks_for_yes_then_keeps_counts()
     {
-        await _workspace.Ok("subscribers", "add", "eva@example.se", "--name", "Eva", "--list", "external-newsletter", "--confirmed", "--consent", "2026-01", "--consent-channel", "192.0.2.1");
+        await Workspace.Ok("subscribers", "add", "eva@example.se", "--name", "Eva", "--list", "external-newsletter", "--confirmed", "--consent", "2026-01", "--consent-channel", "192.0.2.1");
 
-        var data = JsonNode.Parse((await _workspace.Ok("subscribers", "data", "EVA@example.se")).Stdout)!;
+        var data = JsonNode.Parse((await Workspace.Ok("subscribers", "data", "EVA@example.se")).Stdout)!;
         Assert.Equal("Eva", data["subscriber"]!["name"]!.GetValue<string>());
         Assert.Equal("192.0.2.1", data["consents"]![0]!["channel"]!.GetValue<string>());
         Assert.Equal("external-newsletter", data["subscriptions"]![0]!["list_slug"]!.GetValue<string>());
 
-        var refused = await _workspace.Refused("subscribers", "erase", "eva@example.se");
+        var refused = await Workspace.Refused("subscribers", "erase", "eva@example.se");
         Assert.Contains("--yes", refused.Stderr);
-        await _workspace.Ok("subscribers", "show", "eva@example.se");
+        await Workspace.Ok("subscribers", "show", "eva@example.se");
 
-        await _workspace.Ok("subscribers", "erase", "eva@example.se", "--yes");
-        await _workspace.Refused("subscribers", "data", "eva@example.se");
-        Assert.Equal(1, (await _workspace.Json("lists", "show", "external-newsletter"))["confirmed"]!.GetValue<int>());
+        await Workspace.Ok("subscribers", "erase", "eva@example.se", "--yes");
+        await Workspace.Refused("subscribers", "data", "eva@example.se");
+        Assert.Equal(1, (await Workspace.Json("lists", "show", "external-newsletter"))["confirmed"]!.GetValue<int>());
     }
 
     [Fact]
     public async Task Lists_can_be_created_and_their_mistakes_are_user_errors()
     {
-        var created = await _workspace.Json("lists", "create", "coopskills-2023", "--name", "#CoopSkills2023", "--public", "--double-opt-in");
+        var created = await Workspace.Json("lists", "create", "coopskills-2023", "--name", "#CoopSkills2023", "--public", "--double-opt-in");
         Assert.Equal(("public", true, false), (created["visibility"]!.GetValue<string>(), created["double_opt_in"]!.GetValue<bool>(), created["members_only"]!.GetValue<bool>()));
 
-        Assert.Contains("already exists", (await _workspace.Refused("lists", "create", "coopskills-2023", "--name", "Again")).Stderr);
-        Assert.Contains("slug", (await _workspace.Refused("lists", "create", "Coop Skills", "--name", "Bad slug")).Stderr);
-        await _workspace.Refused("lists", "show", "nothing-here");
-        await _workspace.Refused("segments", "create", "x", "--name", "X", "--where", "city=Rome");
-        await _workspace.Refused("subscribers", "export", "--out", _workspace.Path("x.csv"));
+        Assert.Contains("already exists", (await Workspace.Refused("lists", "create", "coopskills-2023", "--name", "Again")).Stderr);
+        Assert.Contains("slug", (await Workspace.Refused("lists", "create", "Coop Skills", "--name", "Bad slug")).Stderr);
+        await Workspace.Refused("lists", "show", "nothing-here");
+        await Workspace.Refused("segments", "create", "x", "--name", "X", "--where", "city=Rome");
+        await Workspace.Refused("subscribers", "export", "--out", Workspace.Path("x.csv"));
     }
 }

@@ -3,38 +3,34 @@ using CecopComms.Tests.Infrastructure;
 
 namespace CecopComms.Tests.Cli;
 
-public sealed class ConfigurationTests : IDisposable
+public sealed class ConfigurationTests : WorkspaceTest
 {
-    private readonly TempWorkspace _workspace = new();
-
-    public void Dispose() => _workspace.Dispose();
-
     private Task<CecopResult> Run(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
-        CecopProcess.RunAsync(args, _workspace.Root, environment);
+        CecopProcess.RunAsync(args, Workspace.Root, environment);
 
     [Fact]
     public async Task An_environment_variable_overrides_appsettings()
     {
-        var other = _workspace.Path("env/other.db");
+        var other = Workspace.Path("env/other.db");
 
         var result = await Run(new Dictionary<string, string?> { ["Storage__Path"] = other }, "lists", "list");
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(other), result.ToString());
-        Assert.False(File.Exists(_workspace.DatabasePath));
+        Assert.False(File.Exists(Workspace.DatabasePath));
     }
 
     [Fact]
     public async Task A_config_file_overrides_appsettings_and_environment()
     {
-        var fromFile = _workspace.Path("cfg/from-file.db");
-        var config = _workspace.WriteFile("override.json", new JsonObject { ["Storage"] = new JsonObject { ["Path"] = fromFile } }.ToJsonString());
+        var fromFile = Workspace.Path("cfg/from-file.db");
+        var config = Workspace.WriteFile("override.json", new JsonObject { ["Storage"] = new JsonObject { ["Path"] = fromFile } }.ToJsonString());
 
-        var result = await Run(new Dictionary<string, string?> { ["Storage__Path"] = _workspace.Path("env.db") }, "lists", "list", "--config", config);
+        var result = await Run(new Dictionary<string, string?> { ["Storage__Path"] = Workspace.Path("env.db") }, "lists", "list", "--config", config);
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(fromFile), result.ToString());
-        Assert.False(File.Exists(_workspace.Path("env.db")));
+        Assert.False(File.Exists(Workspace.Path("env.db")));
     }
 
     [Theory]
@@ -52,7 +48,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public async Task A_missing_config_file_is_a_user_error()
     {
-        var result = await CecopProcess.RunAsync(_workspace, "lists", "list", "--config", "missing.json");
+        var result = await CecopProcess.RunAsync(Workspace, "lists", "list", "--config", "missing.json");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("missing.json", result.Stderr);
@@ -61,9 +57,9 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public async Task Settings_that_are_not_json_are_a_user_error()
     {
-        _workspace.WriteFile("appsettings.json", "{ \"Storage\": ");
+        Workspace.WriteFile("appsettings.json", "{ \"Storage\": ");
 
-        var result = await CecopProcess.RunAsync(_workspace, "lists", "list");
+        var result = await CecopProcess.RunAsync(Workspace, "lists", "list");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("not valid JSON", result.Stderr);
@@ -72,12 +68,12 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public async Task Without_appsettings_in_the_working_directory_the_defaults_next_to_the_executable_apply()
     {
-        File.Delete(_workspace.Path("appsettings.json"));
+        File.Delete(Workspace.Path("appsettings.json"));
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(CecopProcess.Executable)!, "appsettings.json")));
 
-        var result = await CecopProcess.RunAsync(_workspace, "lists", "list");
+        var result = await CecopProcess.RunAsync(Workspace, "lists", "list");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.True(File.Exists(_workspace.Path("data/cecop.db")), result.ToString());
+        Assert.True(File.Exists(Workspace.Path("data/cecop.db")), result.ToString());
     }
 }
