@@ -20,7 +20,7 @@ public sealed class SmtpBenchmark : IBenchmark
     {
         var messages = int.Parse(Option(args, "--messages") ?? "20000", CultureInfo.InvariantCulture);
         var connections = (Option(args, "--connections") ?? "1,4,16").Split(',').Select(int.Parse).ToArray();
-        var signing = MessageSigning.Create();
+        using var signing = MessageSigning.Create();
 
         var size = Measure(NewsletterSample.Create(0));
         Console.WriteLine($"SMTP sending: {messages:N0} messages of {size:N0} bytes, {Environment.ProcessorCount} cores, load {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");

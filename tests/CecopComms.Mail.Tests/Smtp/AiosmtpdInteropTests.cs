@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using CecopComms.Mail.Dkim;
 using CecopComms.Mail.Mime;
 using CecopComms.Mail.Smtp;
 
@@ -114,6 +116,29 @@ public class AiosmtpdInteropTests
         var (data, envelope) = Assert.Single(server.Received());
         Assert.True(envelope.GetProperty("tls").GetBoolean());
         Assert.Equal(Written(message), data);
+    }
+
+    [Fact]
+    public async Task Dkim_signed_message_arrives_byte_for_byte_and_verifies_with_dkimpy()
+    {
+        await using var server = await AiosmtpdServer.StartAsync();
+        using var key = RSA.Create(2048);
+        using var signer = new DkimSigner(key, "example.coop", "news2026");
+        var message = Newsletter("ana@example.org");
+        signer.Sign(FormatOptions.Default, message, DkimSigner.DefaultHeaders);
+        var signed = Written(message);
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", server.Port, SecureSocketOptions.None);
+        await client.SendAsync(message);
+        await client.DisconnectAsync(true);
+
+        var (data, _) = Assert.Single(server.Received());
+        Assert.Equal(signed, data);
+        var keyFile = Path.Combine(server.Folder, "public.b64");
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
+        var verdict = await PeerPython.RunAsync("dkim_verify.py", data, [keyFile]);
+        Assert.True(verdict.StandardOutput.Trim() == "True", verdict.StandardError);
     }
 
     /// <summary>A text+HTML newsletter with lines that start with dots, so unstuffing is exercised too.</summary>
