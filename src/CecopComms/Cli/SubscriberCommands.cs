@@ -142,7 +142,15 @@ public static class SubscriberCommands
                 _ => throw new UsageException("Give either --list SLUG or --segment SLUG."),
             };
             var path = parse.GetValue(output)!;
-            var count = await services.GetRequiredService<SubscriberExporter>().ExportAsync(reference, path, ct);
+            int count;
+            try
+            {
+                count = await services.GetRequiredService<SubscriberExporter>().ExportAsync(reference, path, ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"Cannot write {path}: {e.Message}");
+            }
             Console.Error.WriteLine($"Wrote {count} subscribers of {reference} to {path}.");
             return ExitCodes.Success;
         });

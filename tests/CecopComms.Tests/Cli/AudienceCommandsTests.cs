@@ -92,5 +92,7 @@ public sealed class AudienceCommandsTests : WorkspaceTest
         await Workspace.Refused("lists", "show", "nothing-here");
         await Workspace.Refused("segments", "create", "x", "--name", "X", "--where", "city=Rome");
         await Workspace.Refused("subscribers", "export", "--out", Workspace.Path("x.csv"));
+        Workspace.WriteFile("taken", "a file where a folder should be");
+        Assert.Contains("Cannot write", (await Workspace.Refused("subscribers", "export", "--list", "cecop-link", "--out", Workspace.Path("taken/x.csv"))).Stderr);
     }
 }
