@@ -19,15 +19,18 @@ internal static class ParameterWriter
             var room = folder.MaxLineLength - 2;
             if (ascii || folder.International)
             {
+                // RFC 6532 lets UTF-8 stand in a quoted string when SMTPUTF8 carries the message.
                 var simple = MimeToken.IsToken(value) ? p.Name + "=" + value : p.Name + "=" + Phrase.Quote(value);
-                if (!ascii || Encoding.UTF8.GetByteCount(simple) <= room)
+                if (Encoding.UTF8.GetByteCount(simple) <= room)
                 {
-                    // RFC 6532 lets UTF-8 stand in a quoted string when SMTPUTF8 carries the message.
                     folder.Token(simple);
                     continue;
                 }
-                WriteContinuations(folder, p.Name, value, extended: false, room, sb);
-                continue;
+                if (ascii)
+                {
+                    WriteContinuations(folder, p.Name, value, extended: false, room, sb);
+                    continue;
+                }
             }
             var encoded = "utf-8''" + PercentEncode(value);
             if (p.Name.Length + 2 + encoded.Length <= room)
