@@ -1,4 +1,3 @@
-using System.Text;
 using CecopComms.Mail.Mime;
 
 namespace CecopComms.Mail.Smtp;
@@ -112,22 +111,30 @@ public partial class SmtpClient
             format.NewLineFormat = NewLineFormat.Dos;
         }
 
-        message.Prepare(eightBit ? EncodingConstraint.EightBit : EncodingConstraint.SevenBit);
-        long? size = null;
-        if (MaxSize > 0)
-        {
-            // Only a server that states a limit costs us a measuring pass.
-            var counter = new ByteCountingStream();
-            message.WriteTo(format, counter, cancellationToken);
-            size = counter.Length;
-        }
-        var parameters = new StringBuilder();
-        if (eightBit) parameters.Append(" BODY=8BITMIME");
-        if (smtpUtf8) parameters.Append(" SMTPUTF8");
+        var envelope = SmtpEnvelope.Create(sender, recipientList, smtpUtf8,
+            (eightBit ? " BODY=8BITMIME" : "") + (smtpUtf8 ? " SMTPUTF8" : ""));
 
-        var envelope = SmtpEnvelope.Create(sender, recipientList, smtpUtf8, parameters.ToString(), size);
-        return await SendEnvelopeAsync(envelope, (stream, ct) => message.WriteToAsync(format, stream, ct), message, cancellationToken)
-            .ConfigureAwait(false);
+        message.Prepare(eightBit ? EncodingConstraint.EightBit : EncodingConstraint.SevenBit);
+        // A server that states a limit gets the message written once into a bounded buffer, so its size is known
+        // before MAIL FROM and DATA sends the same bytes; otherwise the message streams straight into DATA.
+        using var sized = MaxSize > 0 ? new SizedMessageBuffer(MaxSize) : null;
+        if (sized is not null)
+        {
+            try
+            {
+                message.WriteTo(format, sized, cancellationToken);
+            }
+            catch (SizedMessageBuffer.TooLargeException)
+            {
+                throw new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ExceededStorageAllocation, null,
+                    $"The message is larger than the {MaxSize} bytes the SMTP server {_host} accepts (SIZE); it was not sent.");
+            }
+        }
+        envelope.Size = sized?.Length;
+        Func<Stream, CancellationToken, Task> writeMessage = sized is null
+            ? (stream, ct) => message.WriteToAsync(format, stream, ct)
+            : sized.WriteToAsync;
+        return await SendEnvelopeAsync(envelope, writeMessage, message, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal sealed class SmtpEnvelope
     public string MailParameters { get; }
 
     /// <summary>The message's size in bytes when known (measured only when the server states a SIZE limit).</summary>
-    public long? Size { get; init; }
+    public long? Size { get; set; }
 
     /// <summary>The mailbox the sender came from, for callbacks and exceptions.</summary>
     public MailboxAddress? SenderMailbox { get; init; }
@@ -40,7 +40,7 @@ internal sealed class SmtpEnvelope
     /// </summary>
     /// <exception cref="InvalidOperationException">There are no recipients.</exception>
     /// <exception cref="NotSupportedException">An address has a non-ASCII local part and the server lacks SMTPUTF8.</exception>
-    public static SmtpEnvelope Create(MailboxAddress sender, IEnumerable<MailboxAddress> recipients, bool smtpUtf8, string mailParameters, long? size)
+    public static SmtpEnvelope Create(MailboxAddress sender, IEnumerable<MailboxAddress> recipients, bool smtpUtf8, string mailParameters)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var addresses = new List<string>();
@@ -56,7 +56,6 @@ internal sealed class SmtpEnvelope
         if (addresses.Count == 0) throw new InvalidOperationException("The message has no recipients (To, Cc and Bcc are empty).");
         return new SmtpEnvelope(WireAddress(sender, smtpUtf8), addresses, mailParameters)
         {
-            Size = size,
             SenderMailbox = sender,
             RecipientMailboxes = mailboxes,
         };

@@ -57,7 +57,7 @@ public class EnvelopeTranscriptTests
         var e = await Assert.ThrowsAsync<SmtpCommandException>(() => client.SendAsync(AiosmtpdInteropTests.Newsletter("ana@example.org")));
 
         Assert.Equal(SmtpStatusCode.ExceededStorageAllocation, e.StatusCode);
-        Assert.Contains("at most 500", e.Message);
+        Assert.Contains("500 bytes", e.Message);
         await client.NoOpAsync();
         replay.AssertComplete();
     }
