@@ -192,6 +192,7 @@ public sealed class DkimSigner : IDisposable
         raw += FoldSignature(signature);
         var unfolded = raw.Replace("\r\n", "", StringComparison.Ordinal).TrimStart();
         message.Headers.Insert(0, Header.CreateRaw("DKIM-Signature", unfolded, raw));
+        message.SignedWithoutInternational = !format.International;
     }
 
     /// <inheritdoc/>

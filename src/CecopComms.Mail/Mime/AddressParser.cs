@@ -9,8 +9,6 @@ namespace CecopComms.Mail.Mime;
 /// </summary>
 internal sealed class AddressParser
 {
-    private const string Specials = "()<>[]:;@\\,.\"";
-
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
     private readonly string text;
@@ -361,6 +359,4 @@ internal sealed class AddressParser
     }
 
     private ParseException Fail(string reason) => new(reason, pos, pos);
-
-    internal static bool IsSpecial(char c) => Specials.Contains(c);
 }

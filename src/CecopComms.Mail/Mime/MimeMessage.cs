@@ -99,7 +99,7 @@ public class MimeMessage
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stream);
-        using var output = new MimeOutput(options, stream, cancellationToken);
+        using var output = new MimeOutput(AsSigned(options), stream, cancellationToken);
         Write(output);
         output.Flush();
     }
@@ -115,9 +115,25 @@ public class MimeMessage
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stream);
         cancellationToken.ThrowIfCancellationRequested();
-        using var output = new MimeOutput(options);
+        using var output = new MimeOutput(AsSigned(options));
         Write(output);
         await stream.WriteAsync(output.Written, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True once a DKIM signature was made over the RFC 2047 (not raw UTF-8) form of the headers.</summary>
+    internal bool SignedWithoutInternational { get; set; }
+
+    /// <summary>
+    /// A message signed over encoded-word headers keeps them when written for an SMTPUTF8 transport:
+    /// they are valid there too, and raw UTF-8 would break the signature.
+    /// </summary>
+    private FormatOptions AsSigned(FormatOptions options)
+    {
+        if (!SignedWithoutInternational || !options.International)
+            return options;
+        var copy = options.Clone();
+        copy.International = false;
+        return copy;
     }
 
     /// <summary>Writes the whole message into <paramref name="output"/>.</summary>

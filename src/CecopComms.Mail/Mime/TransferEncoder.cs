@@ -47,46 +47,57 @@ internal static class TransferEncoder
     /// <summary>
     /// Quoted-printable. In text, line breaks stay line breaks; elsewhere CR and LF are encoded.
     /// Whitespace before a line end is encoded so transports that strip it change nothing.
+    /// Bytes go straight into the output's buffer: this loop runs for every byte of every HTML body.
     /// </summary>
     public static void WriteQuotedPrintable(ReadOnlySpan<byte> data, bool isText, MimeOutput output)
     {
+        // Room for one token, a soft break and a line break.
+        const int Reserve = 3 + 1 + 2;
+        var newLine = output.NewLineBytes;
+        var span = output.GetSpan(1024);
+        var n = 0;
         var column = 0;
-        Span<byte> token = stackalloc byte[3];
         for (var i = 0; i < data.Length; i++)
         {
+            if (span.Length - n < Reserve)
+            {
+                output.Advance(n);
+                span = output.GetSpan(1024);
+                n = 0;
+            }
             var b = data[i];
             if (isText && (b == (byte)'\r' || b == (byte)'\n'))
             {
                 if (b == (byte)'\r' && i + 1 < data.Length && data[i + 1] == (byte)'\n')
                     i++;
-                output.NewLine();
+                newLine.CopyTo(span[n..]);
+                n += newLine.Length;
                 column = 0;
                 continue;
             }
-            int len;
             var atLineEnd = i + 1 == data.Length || (isText && data[i + 1] is (byte)'\r' or (byte)'\n');
-            if ((b >= 33 && b <= 126 && b != (byte)'=') || ((b == (byte)' ' || b == (byte)'\t') && !atLineEnd))
+            var literal = (b >= 33 && b <= 126 && b != (byte)'=') || ((b == (byte)' ' || b == (byte)'\t') && !atLineEnd);
+            var len = literal ? 1 : 3;
+            // Leave room for the '=' of a soft break unless this token ends the line anyway.
+            if (column + len > (atLineEnd ? QpLine : QpLine - 1))
             {
-                token[0] = b;
-                len = 1;
+                span[n++] = (byte)'=';
+                newLine.CopyTo(span[n..]);
+                n += newLine.Length;
+                column = 0;
+            }
+            if (literal)
+            {
+                span[n++] = b;
             }
             else
             {
-                token[0] = (byte)'=';
-                token[1] = (byte)Hex[b >> 4];
-                token[2] = (byte)Hex[b & 15];
-                len = 3;
+                span[n++] = (byte)'=';
+                span[n++] = (byte)Hex[b >> 4];
+                span[n++] = (byte)Hex[b & 15];
             }
-            // Leave room for the '=' of a soft break unless this token ends the line anyway.
-            var limit = atLineEnd ? QpLine : QpLine - 1;
-            if (column + len > limit)
-            {
-                output.WriteByte((byte)'=');
-                output.NewLine();
-                column = 0;
-            }
-            output.Write(token[..len]);
             column += len;
         }
+        output.Advance(n);
     }
 }

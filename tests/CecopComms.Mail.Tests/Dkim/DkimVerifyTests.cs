@@ -86,6 +86,19 @@ public class DkimVerifyTests(DkimKeyFixture keys) : IClassFixture<DkimKeyFixture
     }
 
     [Fact]
+    public async Task SignedSevenBit_StillVerifies_WhenSentInternational()
+    {
+        // The SMTP client turns International on when SMTPUTF8 is used; a 7-bit signature must survive it.
+        var message = MimeCorpus.Build("people-taro");
+        using var signer = new DkimSigner(keys.Key, "example.org", "news");
+        signer.Sign(message, DkimSigner.DefaultHeaders);
+        message.Prepare(EncodingConstraint.EightBit);
+        var data = Write(message, new FormatOptions { International = true });
+        Assert.Equal(Write(message, FormatOptions.Default), data);
+        Assert.True(await Verify(data));
+    }
+
+    [Fact]
     public async Task SigningAgain_ReplacesTheSignature()
     {
         var message = MimeCorpus.Build("text-only");
