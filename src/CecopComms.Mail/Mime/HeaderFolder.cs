@@ -87,32 +87,20 @@ internal sealed class HeaderFolder
     /// <summary>Free text such as Subject: words kept where they can be, encoded words where they must.</summary>
     public void WriteUnstructured(string value)
     {
+        // Trailing whitespace is insignificant in an unstructured field; the word loop drops it.
         var i = 0;
-        while (i < value.Length)
+        while (TryNextWord(value, ref i, out var ws, out var start))
         {
-            var (wsStart, wordStart, wordEnd) = NextWord(value, i);
-            if (wordStart == wordEnd)
+            if (!NeedsEncoding(value.AsSpan(start, i - start)))
             {
-                // Trailing whitespace is insignificant in an unstructured field; dropping it keeps lines clean.
-                break;
-            }
-            var ws = Whitespace(value, wsStart, wordStart);
-            if (!NeedsEncoding(value.AsSpan(wordStart, wordEnd - wordStart)))
-            {
-                Token(ws, value.AsSpan(wordStart, wordEnd - wordStart));
-                i = wordEnd;
+                Token(ws, value.AsSpan(start, i - start));
                 continue;
             }
             // Following words that also need encoding join the run: the whitespace between them travels inside the encoded text.
-            var runEnd = wordEnd;
-            while (runEnd < value.Length)
-            {
-                var (_, s2, e2) = NextWord(value, runEnd);
-                if (s2 == e2 || !NeedsEncoding(value.AsSpan(s2, e2 - s2)))
-                    break;
-                runEnd = e2;
-            }
-            WriteEncoded(ws, value[wordStart..runEnd]);
+            var runEnd = i;
+            while (TryNextWord(value, ref i, out _, out var next) && NeedsEncoding(value.AsSpan(next, i - next)))
+                runEnd = i;
+            WriteEncoded(ws, value[start..runEnd]);
             i = runEnd;
         }
     }
@@ -123,13 +111,9 @@ internal sealed class HeaderFolder
     private void WriteWords(string value, bool splitLong)
     {
         var i = 0;
-        while (i < value.Length)
+        while (TryNextWord(value, ref i, out var ws, out var start))
         {
-            var (wsStart, wordStart, wordEnd) = NextWord(value, i);
-            if (wordStart == wordEnd)
-                break;
-            var ws = Whitespace(value, wsStart, wordStart);
-            var token = value.AsSpan(wordStart, wordEnd - wordStart);
+            var token = value.AsSpan(start, i - start);
             while (splitLong && token.Length > LongestToken)
             {
                 // RFC 2369 asks readers to ignore whitespace inside <…>; a fold is the only way under 998 octets.
@@ -138,8 +122,20 @@ internal sealed class HeaderFolder
                 ws = " ";
             }
             Token(ws, token);
-            i = wordEnd;
         }
+    }
+
+    /// <summary>Moves <paramref name="i"/> past the next word; false when only whitespace is left.</summary>
+    private static bool TryNextWord(string value, ref int i, out string whitespace, out int wordStart)
+    {
+        var wsStart = i;
+        while (i < value.Length && value[i] is ' ' or '\t')
+            i++;
+        wordStart = i;
+        while (i < value.Length && value[i] is not (' ' or '\t'))
+            i++;
+        whitespace = Whitespace(value, wsStart, wordStart);
+        return wordStart < i;
     }
 
     /// <summary>The whitespace before a word; a value that starts with a word still gets the space after the colon.</summary>
@@ -167,16 +163,5 @@ internal sealed class HeaderFolder
             Token(ws, scratch.ToString());
             ws = " ";
         }
-    }
-
-    private static (int WsStart, int WordStart, int WordEnd) NextWord(string value, int i)
-    {
-        var wsStart = i;
-        while (i < value.Length && value[i] is ' ' or '\t')
-            i++;
-        var wordStart = i;
-        while (i < value.Length && value[i] is not (' ' or '\t'))
-            i++;
-        return (wsStart, wordStart, i);
     }
 }

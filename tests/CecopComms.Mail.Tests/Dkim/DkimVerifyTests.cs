@@ -71,7 +71,7 @@ public class DkimVerifyTests(DkimKeyFixture keys) : IClassFixture<DkimKeyFixture
     public async Task PrepareAfterSigning_ChangesNoByte()
     {
         var message = MimeCorpus.Build("attachments");
-        using var signer = new DkimSigner(keys.Key, "example.org", "news");
+        using var signer = NewSigner();
         signer.Sign(message, DkimSigner.DefaultHeaders);
         var before = Write(message, FormatOptions.Default);
         message.Prepare(EncodingConstraint.SevenBit);
@@ -90,7 +90,7 @@ public class DkimVerifyTests(DkimKeyFixture keys) : IClassFixture<DkimKeyFixture
     {
         // The SMTP client turns International on when SMTPUTF8 is used; a 7-bit signature must survive it.
         var message = MimeCorpus.Build("people-taro");
-        using var signer = new DkimSigner(keys.Key, "example.org", "news");
+        using var signer = NewSigner();
         signer.Sign(message, DkimSigner.DefaultHeaders);
         message.Prepare(EncodingConstraint.EightBit);
         var data = Write(message, new FormatOptions { International = true });
@@ -102,7 +102,7 @@ public class DkimVerifyTests(DkimKeyFixture keys) : IClassFixture<DkimKeyFixture
     public async Task SigningAgain_ReplacesTheSignature()
     {
         var message = MimeCorpus.Build("text-only");
-        using var signer = new DkimSigner(keys.Key, "example.org", "news");
+        using var signer = NewSigner();
         signer.Sign(message, DkimSigner.DefaultHeaders);
         message.Subject = "Changed after the first signature";
         signer.Sign(message, DkimSigner.DefaultHeaders);
@@ -114,7 +114,7 @@ public class DkimVerifyTests(DkimKeyFixture keys) : IClassFixture<DkimKeyFixture
     [Fact]
     public async Task ConcurrentSigning_EverySignatureVerifies()
     {
-        using var signer = new DkimSigner(keys.Key, "example.org", "news");
+        using var signer = NewSigner();
         var messages = Enumerable.Range(0, 40).Select(i =>
         {
             var m = MimeCorpus.Build(i % 2 == 0 ? "people-giorgos" : "inline-images");
@@ -150,17 +150,17 @@ public class DkimVerifyTests(DkimKeyFixture keys) : IClassFixture<DkimKeyFixture
 
     private byte[] SignAndWrite(MimeMessage message, DkimCanonicalizationAlgorithm header, DkimCanonicalizationAlgorithm body, bool international)
     {
-        using var signer = new DkimSigner(keys.Key, "example.org", "news")
-        {
-            HeaderCanonicalizationAlgorithm = header,
-            BodyCanonicalizationAlgorithm = body,
-        };
+        using var signer = NewSigner();
+        signer.HeaderCanonicalizationAlgorithm = header;
+        signer.BodyCanonicalizationAlgorithm = body;
         var options = new FormatOptions { International = international };
         signer.Sign(options, message, DkimSigner.DefaultHeaders);
         // The SMTP client prepares again before sending: that must not disturb the signature.
         message.Prepare(international ? EncodingConstraint.EightBit : EncodingConstraint.SevenBit);
         return Write(message, options);
     }
+
+    private DkimSigner NewSigner() => new(keys.Key, "example.org", "news");
 
     private static byte[] Write(MimeMessage message, FormatOptions options)
     {
