@@ -1,4 +1,5 @@
 using System.Text;
+using CecopComms.Mail.Smtp;
 
 namespace CecopComms.Mail.Tests.Smtp;
 
@@ -41,6 +42,15 @@ internal sealed class ReplayStream : Stream
     /// <summary>Loads Transcripts/NAME.txt from the test output folder.</summary>
     public static ReplayStream Load(string name, int maxRead = int.MaxValue) =>
         new(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Transcripts", name + ".txt")), maxRead);
+
+    /// <summary>A client (EHLO name "client.test") connected without TLS to Transcripts/NAME.txt.</summary>
+    public static async Task<(SmtpClient Client, ReplayStream Replay)> ConnectAsync(string name, int maxRead = int.MaxValue)
+    {
+        var replay = Load(name, maxRead);
+        var client = new SmtpClient { LocalDomain = "client.test" };
+        await client.ConnectAsync(replay, "mx.example.test", 25, SecureSocketOptions.None);
+        return (client, replay);
+    }
 
     /// <summary>The first difference between what the client wrote and the transcript, if any.</summary>
     public string? Mismatch { get; private set; }

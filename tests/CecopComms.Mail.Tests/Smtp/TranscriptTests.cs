@@ -13,7 +13,7 @@ public class TranscriptTests
     [Fact]
     public async Task Pipelining_sends_mail_and_every_rcpt_in_one_write_and_returns_the_final_reply()
     {
-        var (client, replay) = await ConnectAsync("pipelining");
+        var (client, replay) = await ReplayStream.ConnectAsync("pipelining");
 
         Assert.Equal(SmtpCapabilities.Pipelining | SmtpCapabilities.EightBitMime | SmtpCapabilities.EnhancedStatusCodes
             | SmtpCapabilities.Size | SmtpCapabilities.Authentication | SmtpCapabilities.Dsn, client.Capabilities);
@@ -32,7 +32,7 @@ public class TranscriptTests
     [Fact]
     public async Task Ehlo_refused_falls_back_to_helo_and_sends_one_command_at_a_time()
     {
-        var (client, replay) = await ConnectAsync("helo_fallback");
+        var (client, replay) = await ReplayStream.ConnectAsync("helo_fallback");
         Assert.Equal(SmtpCapabilities.None, client.Capabilities);
 
         Assert.Equal("Accepted", await SendAsync(client, TwoRecipients, Body));
@@ -42,7 +42,7 @@ public class TranscriptTests
     [Fact]
     public async Task Auth_plain_is_preferred()
     {
-        var (client, replay) = await ConnectAsync("auth_plain");
+        var (client, replay) = await ReplayStream.ConnectAsync("auth_plain");
         await client.AuthenticateAsync("news", "s3cret!");
         Assert.True(client.IsAuthenticated);
         await client.NoOpAsync();
@@ -52,7 +52,7 @@ public class TranscriptTests
     [Fact]
     public async Task Auth_login_when_plain_is_not_offered()
     {
-        var (client, replay) = await ConnectAsync("auth_login");
+        var (client, replay) = await ReplayStream.ConnectAsync("auth_login");
         await client.AuthenticateAsync("news", "s3cret!");
         Assert.True(client.IsAuthenticated);
         replay.AssertComplete();
@@ -61,7 +61,7 @@ public class TranscriptTests
     [Fact]
     public async Task Auth_refused_with_535_throws_AuthenticationException_and_stays_connected()
     {
-        var (client, replay) = await ConnectAsync("auth_refused");
+        var (client, replay) = await ReplayStream.ConnectAsync("auth_refused");
         var e = await Assert.ThrowsAsync<AuthenticationException>(() => client.AuthenticateAsync("news", "wrong"));
         Assert.Contains("535 5.7.8", e.Message);
         Assert.False(client.IsAuthenticated);
@@ -135,7 +135,7 @@ public class TranscriptTests
     [Fact]
     public async Task Refused_recipients_are_all_named_then_rset_keeps_the_connection()
     {
-        var (client, replay) = await ConnectAsync("recipients_refused", maxRead: 7);
+        var (client, replay) = await ReplayStream.ConnectAsync("recipients_refused", maxRead: 7);
         var envelope = new SmtpEnvelope("news@example.coop", ["ana@example.org", "full@example.org", "gone@example.org"]);
 
         var e = await Assert.ThrowsAsync<SmtpCommandException>(() => SendAsync(client, envelope, Body));
@@ -156,7 +156,7 @@ public class TranscriptTests
     [Fact]
     public async Task SendToAcceptedRecipients_sends_to_those_accepted()
     {
-        var (client, replay) = await ConnectAsync("recipients_partial");
+        var (client, replay) = await ReplayStream.ConnectAsync("recipients_partial");
         client.SendToAcceptedRecipients = true;
 
         var reply = await SendAsync(client, new SmtpEnvelope("news@example.coop", ["ana@example.org", "gone@example.org"]), Body);
@@ -168,7 +168,7 @@ public class TranscriptTests
     [Fact]
     public async Task Refused_sender_reads_every_pipelined_reply_before_rset()
     {
-        var (client, replay) = await ConnectAsync("sender_refused");
+        var (client, replay) = await ReplayStream.ConnectAsync("sender_refused");
 
         var e = await Assert.ThrowsAsync<SmtpCommandException>(() => SendAsync(client, OneRecipient, Body));
 
@@ -182,7 +182,7 @@ public class TranscriptTests
     [Fact]
     public async Task Refused_message_is_followed_by_rset_and_the_next_message_on_the_same_connection()
     {
-        var (client, replay) = await ConnectAsync("data_451_then_next");
+        var (client, replay) = await ReplayStream.ConnectAsync("data_451_then_next");
 
         var e = await Assert.ThrowsAsync<SmtpCommandException>(() => SendAsync(client, OneRecipient, Body));
         Assert.Equal(SmtpErrorCode.MessageNotAccepted, e.ErrorCode);
@@ -196,7 +196,7 @@ public class TranscriptTests
     [Fact]
     public async Task Message_is_dot_stuffed_and_line_endings_made_crlf()
     {
-        var (client, replay) = await ConnectAsync("dot_stuffing");
+        var (client, replay) = await ReplayStream.ConnectAsync("dot_stuffing");
 
         await SendAsync(client, OneRecipient, "Subject: dots\r\n\r\n.\r\n.leading dot\r\nmiddle . dot\r\n..\nbare lf\rlone cr\r\nno final newline");
 
@@ -206,7 +206,7 @@ public class TranscriptTests
     [Fact]
     public async Task Message_larger_than_SIZE_is_refused_before_anything_is_sent()
     {
-        var (client, replay) = await ConnectAsync("size_exceeded");
+        var (client, replay) = await ReplayStream.ConnectAsync("size_exceeded");
         Assert.Equal(1000u, client.MaxSize);
 
         var e = await Assert.ThrowsAsync<SmtpCommandException>(() =>
@@ -223,7 +223,7 @@ public class TranscriptTests
     [Fact]
     public async Task Reply_421_mid_session_disconnects()
     {
-        var (client, replay) = await ConnectAsync("mail_421");
+        var (client, replay) = await ReplayStream.ConnectAsync("mail_421");
 
         var e = await Assert.ThrowsAsync<SmtpCommandException>(() => SendAsync(client, OneRecipient, Body));
 
@@ -247,7 +247,7 @@ public class TranscriptTests
     [Fact]
     public async Task Connection_closed_by_the_server_is_a_protocol_error_and_disconnects()
     {
-        var (client, replay) = await ConnectAsync("closed_midway");
+        var (client, replay) = await ReplayStream.ConnectAsync("closed_midway");
 
         await Assert.ThrowsAsync<SmtpProtocolException>(() => client.NoOpAsync());
 
@@ -278,14 +278,6 @@ public class TranscriptTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ConnectAsync(replay, "mx.example.test", 25, SecureSocketOptions.None, cancel.Token));
 
         Assert.False(client.IsConnected);
-    }
-
-    private static async Task<(SmtpClient Client, ReplayStream Replay)> ConnectAsync(string transcript, int maxRead = int.MaxValue)
-    {
-        var replay = ReplayStream.Load(transcript, maxRead);
-        var client = new SmtpClient { LocalDomain = "client.test" };
-        await client.ConnectAsync(replay, "mx.example.test", 25, SecureSocketOptions.None);
-        return (client, replay);
     }
 
     private static Task<string> SendAsync(SmtpClient client, SmtpEnvelope envelope, string message) =>
