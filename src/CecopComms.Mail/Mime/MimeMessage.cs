@@ -33,6 +33,21 @@ public class MimeMessage
         messageId = MimeUtils.GenerateMessageId();
     }
 
+    /// <summary>Creates a message with its addresses, subject and body (mirrors MimeKit's constructor).</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> holds CR, LF or NUL.</exception>
+    public MimeMessage(IEnumerable<InternetAddress> from, IEnumerable<InternetAddress> to, string subject, MimeEntity body) : this()
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(body);
+        From.AddRange(from);
+        To.AddRange(to);
+        Subject = subject;
+        Body = body;
+    }
+
     /// <summary>Headers other than the address headers and Subject (List-Unsubscribe, List-Id, X-…).</summary>
     public HeaderList Headers { get; } = new();
 
@@ -80,6 +95,18 @@ public class MimeMessage
 
     /// <summary>The body: a MimePart or a Multipart tree, usually from <see cref="BodyBuilder.ToMessageBody"/>.</summary>
     public MimeEntity? Body { get; set; }
+
+    /// <summary>Every entity of the body, depth first, multiparts included.</summary>
+    public IEnumerable<MimeEntity> BodyParts => Body is null ? [] : Descendants(Body);
+
+    /// <summary>The parts with an attachment disposition.</summary>
+    public IEnumerable<MimeEntity> Attachments => BodyParts.Where(e => e.IsAttachment);
+
+    /// <summary>The first text/plain part that is not an attachment, as text; null when there is none.</summary>
+    public string? TextBody => FirstText("plain");
+
+    /// <summary>The first text/html part that is not an attachment, as text; null when there is none.</summary>
+    public string? HtmlBody => FirstText("html");
 
     /// <summary>Chooses transfer encodings so the message fits the transport (7bit or 8bit) and lines stay under <paramref name="maxLineLength"/>. Call before DKIM signing; calling it again with the same or a looser constraint changes nothing.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLineLength"/> is not between 60 and 998.</exception>
@@ -200,6 +227,21 @@ public class MimeMessage
             list[i].Format(folder);
         }
         folder.End();
+    }
+
+    private string? FirstText(string subtype) =>
+        BodyParts.OfType<TextPart>().FirstOrDefault(p => !p.IsAttachment && p.ContentType.IsMimeType("text", subtype))?.Text;
+
+    private static IEnumerable<MimeEntity> Descendants(MimeEntity entity)
+    {
+        yield return entity;
+        if (entity is not Multipart multipart)
+            yield break;
+        foreach (var child in multipart)
+        {
+            foreach (var descendant in Descendants(child))
+                yield return descendant;
+        }
     }
 
     /// <summary>RFC 5322 §3.3 date-time, e.g. <c>Sat, 21 Nov 2026 23:13:13 +0000</c>.</summary>

@@ -115,6 +115,19 @@ public class MimeMessageTests
     }
 
     [Fact]
+    public void BodyAccessors_FindTextHtmlAndAttachments()
+    {
+        var message = MimeCorpus.Build("inline-images");
+        Assert.Equal("Images inside.", message.TextBody);
+        Assert.StartsWith("<p><img src=\"cid:", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(["brochure.pdf"], message.Attachments.OfType<MimePart>().Select(p => p.FileName));
+        Assert.Equal(8, message.BodyParts.Count());
+        var built = new MimeMessage([new MailboxAddress(null, "a@example.org")], [new MailboxAddress(null, "b@example.org")], "S", new TextPart { Text = "x" });
+        Assert.Equal("x", built.TextBody);
+        Assert.Null(built.HtmlBody);
+    }
+
+    [Fact]
     public void ContentType_ParsesAndPrints()
     {
         var type = ContentType.Parse("text/html; charset=\"utf-8\"; format=flowed");
