@@ -7,14 +7,16 @@ internal sealed class ImportQueries
     public string GetOrganisations { get; set; } = "";
     public string CreateSeen { get; set; } = "";
     public string DropSeen { get; set; } = "";
+    public string WidenCache { get; set; } = "";
+    public string RestoreCache { get; set; } = "";
+    public string SeenBefore { get; set; } = "";
     public string MarkSeen { get; set; } = "";
-    public string SeenLine { get; set; } = "";
     public string FindSubscribers { get; set; } = "";
-    public string InsertSubscriber { get; set; } = "";
+    public string InsertSubscribers { get; set; } = "";
     public string UpdateSubscriber { get; set; } = "";
-    public string InsertSubscription { get; set; } = "";
+    public string InsertSubscriptions { get; set; } = "";
     public string ConfirmSubscription { get; set; } = "";
-    public string InsertConsent { get; set; } = "";
+    public string InsertConsents { get; set; } = "";
     public string InsertOrganisation { get; set; } = "";
     public string UpdateOrganisation { get; set; } = "";
 }

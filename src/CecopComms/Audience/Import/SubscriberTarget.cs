@@ -15,12 +15,15 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
 {
     private readonly List<PreparedCommand> _commands = [];
     private readonly List<SubscriberRow> _fresh = [];
+    private readonly Dictionary<string, long> _batchLines = new(StringComparer.Ordinal);
+    private readonly List<(SubscriberRow Row, string Status)> _newPeople = [];
     private readonly AttributesJson _json = new();
+    private readonly JsonArrayBuilder _keys = new(), _seen = new(), _people = new(), _subscriptions = new(), _consents = new();
     private SubscriberRowParser _parser = null!;
     private ColumnLayout _layout = null!;
     private ListTarget? _list;
     private string _channel = "";
-    private PreparedCommand _markSeen = null!, _seenLine = null!, _find = null!, _insert = null!, _update = null!;
+    private PreparedCommand _seenBefore = null!, _markSeen = null!, _find = null!, _insert = null!, _update = null!;
     private PreparedCommand _subscribe = null!, _confirm = null!, _consent = null!, _dropSeen = null!;
 
     public IReadOnlyList<ImportField> Fields => SubscriberFields.All;
@@ -47,16 +50,17 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         }
         _parser = new SubscriberRowParser(layout, organisations, options.ConsentWordingVersion);
 
+        using (var widen = new PreparedCommand(connection, queries.WidenCache)) await widen.ExecuteAsync(cancellationToken);
         using (var create = new PreparedCommand(connection, queries.CreateSeen)) await create.ExecuteAsync(cancellationToken);
-        _dropSeen = Command(connection, queries.DropSeen);
-        _markSeen = Command(connection, queries.MarkSeen, "$key", "$line");
-        _seenLine = Command(connection, queries.SeenLine, "$key");
+        _dropSeen = Command(connection, queries.DropSeen + "\n" + queries.RestoreCache);
+        _seenBefore = Command(connection, queries.SeenBefore, "$keys");
+        _markSeen = Command(connection, queries.MarkSeen, "$rows");
         _find = Command(connection, queries.FindSubscribers, "$list", "$keys");
-        _insert = Command(connection, queries.InsertSubscriber, "$uuid", "$email", "$key", "$name", "$language", "$organisation", "$attributes", "$now");
+        _insert = Command(connection, queries.InsertSubscribers, "$rows", "$now");
         _update = Command(connection, queries.UpdateSubscriber, "$id", "$name", "$language", "$organisation", "$attributes", "$now");
-        _subscribe = Command(connection, queries.InsertSubscription, "$list", "$subscriber", "$status", "$now", "$confirmed_at");
+        _subscribe = Command(connection, queries.InsertSubscriptions, "$list", "$rows", "$now");
         _confirm = Command(connection, queries.ConfirmSubscription, "$list", "$subscriber", "$now");
-        _consent = Command(connection, queries.InsertConsent, "$subscriber", "$list", "$channel", "$wording", "$now");
+        _consent = Command(connection, queries.InsertConsents, "$list", "$channel", "$rows", "$now");
     }
 
     public bool TryParse(CsvRecord record, out SubscriberRow row, out RowError? error) => _parser.TryParse(record, out row, out error);
@@ -65,31 +69,60 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
     {
         foreach (var command in _commands) command.Transaction = transaction;
         var now = DbTime.ToText(time.GetUtcNow());
-
-        _fresh.Clear();
-        foreach (var row in rows)
-        {
-            _markSeen["$key"] = row.Email.Key;
-            _markSeen["$line"] = row.Line;
-            if (await _markSeen.ExecuteAsync(cancellationToken) == 1) { _fresh.Add(row); continue; }
-            _seenLine["$key"] = row.Email.Key;
-            var first = await _seenLine.ScalarAsync(cancellationToken);
-            errors.Add(new RowError(row.Line, _layout.ColumnOf(SubscriberFields.Email), $"the address {row.Email.Email} is already on line {first} of this file", row.Raw));
-        }
-
+        await KeepFirstOfEachAddressAsync(rows, errors, cancellationToken);
         var existing = await FindAsync(cancellationToken);
+
+        _newPeople.Clear();
         foreach (var row in _fresh)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stored = existing.GetValueOrDefault(row.Email.Key);
             if (Refusal(row, stored) is { } refusal) { errors.Add(refusal); continue; }
-
-            var (id, changed) = stored is null ? (await InsertAsync(row, now, cancellationToken), true) : (stored.Id, await UpdateAsync(row, stored, now, cancellationToken));
-            var subscribed = _list is not null && await SubscribeAsync(row, id, stored?.SubscriptionStatus, now, cancellationToken);
-            if (stored is null) counts.Inserted++;
-            else if (changed || subscribed) counts.Updated++;
+            var status = _list?.StatusFor(row.Consent);
+            if (stored is null)
+            {
+                _newPeople.Add((row, status ?? ""));
+                counts.Inserted++;
+                continue;
+            }
+            var changed = await UpdateAsync(row, stored, now, cancellationToken);
+            var subscribed = status is not null && await SubscribeExistingAsync(row, stored, status, now, cancellationToken);
+            if (changed || subscribed) counts.Updated++;
             else counts.Unchanged++;
         }
+        await InsertNewAsync(now, cancellationToken);
+        await SubscribeAndRecordConsentAsync(now, cancellationToken);
+    }
+
+    /// <summary>Leaves in <see cref="_fresh"/> the rows whose address no earlier row of the file had; reports the others.</summary>
+    private async Task KeepFirstOfEachAddressAsync(IReadOnlyList<SubscriberRow> rows, List<RowError> errors, CancellationToken cancellationToken)
+    {
+        _batchLines.Clear();
+        foreach (var row in rows)
+            if (_batchLines.TryAdd(row.Email.Key, row.Line)) _keys.Next().WriteStringValue(row.Email.Key);
+        var earlier = new Dictionary<string, long>(StringComparer.Ordinal);
+        _seenBefore["$keys"] = _keys.Finish();
+        await using (var reader = await _seenBefore.ReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) earlier[reader.GetString(0)] = reader.GetInt64(1);
+
+        _fresh.Clear();
+        foreach (var row in rows)
+        {
+            var first = earlier.TryGetValue(row.Email.Key, out var line) ? line : _batchLines[row.Email.Key];
+            if (first != row.Line)
+            {
+                errors.Add(new RowError(row.Line, _layout.ColumnOf(SubscriberFields.Email), $"the address {row.Email.Email} is already on line {first} of this file", row.Raw));
+                continue;
+            }
+            _fresh.Add(row);
+            var seen = _seen.Next();
+            seen.WriteStartObject();
+            seen.WriteString("key", row.Email.Key);
+            seen.WriteNumber("line", row.Line);
+            seen.WriteEndObject();
+        }
+        _markSeen["$rows"] = _seen.Finish();
+        await _markSeen.ExecuteAsync(cancellationToken);
     }
 
     private RowError? Refusal(SubscriberRow row, ExistingSubscriber? stored)
@@ -110,9 +143,9 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
     private async Task<Dictionary<string, ExistingSubscriber>> FindAsync(CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, ExistingSubscriber>(StringComparer.Ordinal);
-        if (_fresh.Count == 0) return found;
+        foreach (var row in _fresh) _keys.Next().WriteStringValue(row.Email.Key);
         _find["$list"] = _list?.Id;
-        _find["$keys"] = JsonSerializer.Serialize(_fresh.Select(r => r.Email.Key));
+        _find["$keys"] = _keys.Finish();
         await using var reader = await _find.ReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             found[reader.GetString(1)] = new ExistingSubscriber(
@@ -121,17 +154,31 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         return found;
     }
 
-    private async Task<long> InsertAsync(SubscriberRow row, string now, CancellationToken cancellationToken)
+    /// <summary>Inserts the batch's new subscribers in one statement and queues their subscriptions.</summary>
+    private async Task InsertNewAsync(string now, CancellationToken cancellationToken)
     {
-        _insert["$uuid"] = Guid.NewGuid().ToString();
-        _insert["$email"] = row.Email.Email;
-        _insert["$key"] = row.Email.Key;
-        _insert["$name"] = row.Name ?? "";
-        _insert["$language"] = row.Language ?? "en";
-        _insert["$organisation"] = row.OrganisationId;
-        _insert["$attributes"] = _json.Write(row.Attributes);
+        if (_newPeople.Count == 0) return;
+        foreach (var (row, _) in _newPeople)
+        {
+            var person = _people.Next();
+            person.WriteStartObject();
+            // Version 7: time-ordered, so the uuid index grows at its end instead of at a random page per row.
+            person.WriteString("uuid", Guid.CreateVersion7(time.GetUtcNow()).ToString());
+            person.WriteString("email", row.Email.Email);
+            person.WriteString("key", row.Email.Key);
+            person.WriteString("name", row.Name ?? "");
+            person.WriteString("language", row.Language ?? "en");
+            if (row.OrganisationId is { } organisation) person.WriteNumber("organisation", organisation);
+            person.WriteString("attributes", _json.Write(row.Attributes));
+            person.WriteEndObject();
+        }
+        _insert["$rows"] = _people.Finish();
         _insert["$now"] = now;
-        return await _insert.ScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT … RETURNING id returned no id.");
+        var ids = new Dictionary<string, long>(_newPeople.Count, StringComparer.Ordinal);
+        await using (var reader = await _insert.ReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) ids[reader.GetString(1)] = reader.GetInt64(0);
+        if (_list is null) return;
+        foreach (var (row, status) in _newPeople) Queue(ids[row.Email.Key], status, row.Wording);
     }
 
     /// <summary>Writes only when a value differs, so a second import of the same file leaves updated_at alone.</summary>
@@ -152,41 +199,63 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         return true;
     }
 
-    /// <summary>Subscribes, or confirms an unconfirmed subscription the file now gives consent for; records consent when confirmed.</summary>
-    private async Task<bool> SubscribeAsync(SubscriberRow row, long id, string? current, string now, CancellationToken cancellationToken)
+    /// <summary>Queues a subscription for someone known but not on the list; confirms an unconfirmed one the file now gives consent for.</summary>
+    private async Task<bool> SubscribeExistingAsync(SubscriberRow row, ExistingSubscriber stored, string status, string now, CancellationToken cancellationToken)
     {
-        var list = _list!;
-        var status = list.StatusFor(row.Consent);
-        if (current is null)
+        if (stored.SubscriptionStatus is null)
         {
-            _subscribe["$list"] = list.Id;
-            _subscribe["$subscriber"] = id;
-            _subscribe["$status"] = status;
-            _subscribe["$now"] = now;
-            _subscribe["$confirmed_at"] = status == "confirmed" ? now : null;
-            await _subscribe.ExecuteAsync(cancellationToken);
+            Queue(stored.Id, status, row.Wording);
+            return true;
         }
-        else if (current == "unconfirmed" && status == "confirmed")
-        {
-            _confirm["$list"] = list.Id;
-            _confirm["$subscriber"] = id;
-            _confirm["$now"] = now;
-            await _confirm.ExecuteAsync(cancellationToken);
-        }
-        else return false;
-
-        if (status == "confirmed")
-        {
-            _consent["$subscriber"] = id;
-            _consent["$list"] = list.Id;
-            _consent["$channel"] = _channel;
-            _consent["$wording"] = row.Wording;
-            _consent["$now"] = now;
-            await _consent.ExecuteAsync(cancellationToken);
-        }
+        if (stored.SubscriptionStatus != "unconfirmed" || status != "confirmed") return false;
+        _confirm["$list"] = _list!.Id;
+        _confirm["$subscriber"] = stored.Id;
+        _confirm["$now"] = now;
+        await _confirm.ExecuteAsync(cancellationToken);
+        QueueConsent(stored.Id, row.Wording);
         return true;
     }
 
+    private void Queue(long id, string status, string wording)
+    {
+        var subscription = _subscriptions.Next();
+        subscription.WriteStartObject();
+        subscription.WriteNumber("id", id);
+        subscription.WriteString("status", status);
+        subscription.WriteEndObject();
+        // Consent is recorded when a subscription is confirmed; an unconfirmed one gets its record at opt-in.
+        if (status == "confirmed") QueueConsent(id, wording);
+    }
+
+    private void QueueConsent(long id, string wording)
+    {
+        var consent = _consents.Next();
+        consent.WriteStartObject();
+        consent.WriteNumber("id", id);
+        consent.WriteString("wording", wording);
+        consent.WriteEndObject();
+    }
+
+    private async Task SubscribeAndRecordConsentAsync(string now, CancellationToken cancellationToken)
+    {
+        if (_subscriptions.Count > 0)
+        {
+            _subscribe["$list"] = _list!.Id;
+            _subscribe["$rows"] = _subscriptions.Finish();
+            _subscribe["$now"] = now;
+            await _subscribe.ExecuteAsync(cancellationToken);
+        }
+        if (_consents.Count > 0)
+        {
+            _consent["$list"] = _list!.Id;
+            _consent["$channel"] = _channel;
+            _consent["$rows"] = _consents.Finish();
+            _consent["$now"] = now;
+            await _consent.ExecuteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Drops the scratch table and gives the pooled connection its default cache back.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         _dropSeen.Transaction = null;

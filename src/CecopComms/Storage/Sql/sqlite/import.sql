@@ -1,5 +1,6 @@
 -- CSV import of member organisations and of subscribers into a list (Audience/Import).
--- Parameters are bound once per prepared command and rebound per row; see SubscriberBatchWriter and OrganisationBatchWriter.
+-- Statements are prepared once per import. Subscriber batches go in as JSON arrays read with json_each: a handful of
+-- statements per batch of 5,000 rows instead of several per row.
 
 -- name: get-list
 SELECT id, slug, double_opt_in, members_only FROM lists WHERE slug = $slug;
@@ -16,11 +17,23 @@ CREATE TEMP TABLE import_seen (email_key TEXT PRIMARY KEY, line INTEGER NOT NULL
 -- name: drop-seen
 DROP TABLE IF EXISTS temp.import_seen;
 
--- name: mark-seen
-INSERT INTO temp.import_seen (email_key, line) VALUES ($key, $line) ON CONFLICT (email_key) DO NOTHING;
+-- name: widen-cache
+-- A bounded page cache large enough for the indexes' working set: with SQLite's default 2 MB, inserting into the
+-- email_key index of a large table evicts and rereads pages at every row. Bounded, so memory stays flat in the file size.
+PRAGMA cache_size = -65536;
+PRAGMA temp.cache_size = -16384;
 
--- name: seen-line
-SELECT line FROM temp.import_seen WHERE email_key = $key;
+-- name: restore-cache
+PRAGMA cache_size = -2000;
+PRAGMA temp.cache_size = -2000;
+
+-- name: seen-before
+-- Which of the batch's addresses ($keys, a JSON array) earlier batches of this file already had, and on which line.
+SELECT j.value AS email_key, s.line FROM json_each($keys) j JOIN temp.import_seen s ON s.email_key = j.value;
+
+-- name: mark-seen
+INSERT INTO temp.import_seen (email_key, line)
+SELECT j.value ->> 'key', j.value ->> 'line' FROM json_each($rows) j;
 
 -- name: find-subscribers
 -- $keys is a JSON array of email keys: one query per batch instead of one per row.
@@ -30,26 +43,33 @@ FROM subscribers s
 LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.list_id = $list
 WHERE s.email_key IN (SELECT value FROM json_each($keys));
 
--- name: insert-subscriber
+-- name: insert-subscribers
+-- The batch's new subscribers in one statement: $rows is a JSON array of objects, one per subscriber, in file order.
 INSERT INTO subscribers (uuid, email, email_key, name, language, organisation_id, attributes, status, created_at, updated_at)
-VALUES ($uuid, $email, $key, $name, $language, $organisation, $attributes, 'active', $now, $now)
-RETURNING id;
+SELECT j.value ->> 'uuid', j.value ->> 'email', j.value ->> 'key', j.value ->> 'name', j.value ->> 'language',
+       j.value ->> 'organisation', j.value ->> 'attributes', 'active', $now, $now
+FROM json_each($rows) j
+RETURNING id, email_key;
 
 -- name: update-subscriber
 UPDATE subscribers SET name = $name, language = $language, organisation_id = $organisation, attributes = $attributes, updated_at = $now
 WHERE id = $id;
 
--- name: insert-subscription
+-- name: insert-subscriptions
+-- $rows: [{"id": subscriber id, "status": "confirmed" | "unconfirmed"}].
 INSERT INTO subscriptions (list_id, subscriber_id, status, created_at, confirmed_at, updated_at)
-VALUES ($list, $subscriber, $status, $now, $confirmed_at, $now);
+SELECT $list, j.value ->> 'id', j.value ->> 'status', $now, CASE WHEN j.value ->> 'status' = 'confirmed' THEN $now END, $now
+FROM json_each($rows) j;
 
 -- name: confirm-subscription
 UPDATE subscriptions SET status = 'confirmed', confirmed_at = $now, updated_at = $now
 WHERE list_id = $list AND subscriber_id = $subscriber AND status = 'unconfirmed';
 
--- name: insert-consent
+-- name: insert-consents
+-- $rows: [{"id": subscriber id, "wording": wording version}]; the channel is the file name.
 INSERT INTO consents (subscriber_id, list_id, source, channel, wording_version, given_at)
-VALUES ($subscriber, $list, 'import', $channel, $wording, $now);
+SELECT j.value ->> 'id', $list, 'import', $channel, j.value ->> 'wording', $now
+FROM json_each($rows) j;
 
 -- name: insert-organisation
 INSERT INTO organisations (name, name_key, country, category, website, created_at, updated_at)
