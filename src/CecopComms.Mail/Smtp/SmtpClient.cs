@@ -32,7 +32,7 @@ public partial class SmtpClient : IDisposable
     public SmtpClient() { }
 
     /// <summary>Creates a client that logs the conversation, with AUTH secrets hidden.</summary>
-    /// <param name="protocolLogger">Receives every byte both ways.</param>
+    /// <param name="protocolLogger">Receives every byte both ways; owned by the client, which disposes it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="protocolLogger"/> is null.</exception>
     public SmtpClient(IProtocolLogger protocolLogger)
     {
@@ -284,18 +284,20 @@ public partial class SmtpClient : IDisposable
         }
     }
 
-    /// <summary>Closes the connection without QUIT.</summary>
+    /// <summary>Closes the connection without QUIT and disposes the protocol logger, as MailKit does.</summary>
     public void Dispose()
     {
         Dispose(true);
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Closes the connection without QUIT.</summary>
+    /// <summary>Closes the connection without QUIT and disposes the protocol logger, as MailKit does.</summary>
     /// <param name="disposing">Called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) Close();
+        if (!disposing) return;
+        Close();
+        _logger?.Dispose();
     }
 
     private async Task SetUpAsync(Stream stream, string host, int port, SecureSocketOptions options, string? localAddress, CancellationToken cancellationToken)

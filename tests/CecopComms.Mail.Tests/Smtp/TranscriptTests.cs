@@ -104,6 +104,30 @@ public class TranscriptTests
     }
 
     [Fact]
+    public async Task Auto_on_port_465_starts_with_tls()
+    {
+        var replay = new ReplayStream("");
+        using var client = new SmtpClient { LocalDomain = "client.test", Timeout = 5000 };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync(replay, "mx.example.test", 465));
+
+        Assert.Equal(0x16, replay.WrittenAfterEnd.ToArray().FirstOrDefault());
+    }
+
+    [Fact]
+    public async Task Auto_on_port_25_goes_on_in_clear_text_when_starttls_is_not_offered()
+    {
+        var replay = ReplayStream.Load("starttls_missing");
+        using var client = new SmtpClient { LocalDomain = "client.test" };
+
+        await client.ConnectAsync(replay, "mx.example.test", 25);
+
+        Assert.True(client.IsConnected);
+        Assert.False(client.IsSecure);
+        replay.AssertComplete();
+    }
+
+    [Fact]
     public async Task Starttls_required_but_not_offered_is_a_clear_error()
     {
         var replay = ReplayStream.Load("starttls_missing");
