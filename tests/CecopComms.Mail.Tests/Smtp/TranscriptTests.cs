@@ -90,6 +90,27 @@ public class TranscriptTests
     }
 
     [Fact]
+    public async Task Protocol_log_to_a_file_is_closed_with_the_client()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            using (var client = new SmtpClient(new ProtocolLogger(path, append: false)) { LocalDomain = "client.test" })
+            {
+                await client.ConnectAsync(ReplayStream.Load("auth_refused"), "mx.example.test", 25, SecureSocketOptions.None);
+            }
+
+            Assert.Equal(
+                "Connected to smtp://mx.example.test:25/\r\nS: 220 mx.example.test ESMTP\r\nC: EHLO client.test\r\nS: 250-mx.example.test\r\nS: 250 AUTH PLAIN\r\n",
+                await File.ReadAllTextAsync(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Starttls_offered_is_requested_and_tls_begins()
     {
         var replay = ReplayStream.Load("starttls");
