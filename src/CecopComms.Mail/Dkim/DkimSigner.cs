@@ -32,6 +32,7 @@ public sealed class DkimSigner : IDisposable
 
     private DkimSignatureAlgorithm signatureAlgorithm = DkimSignatureAlgorithm.RsaSha256;
     private string? agentOrUserIdentifier;
+    private TimeProvider timeProvider = TimeProvider.System;
 
     /// <summary>Creates a signer with an RSA private key; the key stays the caller's to dispose.</summary>
     /// <param name="key">An RSA private key of at least 1024 bits (2048 recommended).</param>
@@ -136,7 +137,12 @@ public sealed class DkimSigner : IDisposable
     }
 
     /// <summary>The clock for the t= tag.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public TimeProvider TimeProvider
+    {
+        get => timeProvider;
+        set => timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>Signs with <see cref="FormatOptions.Default"/>; see <see cref="Sign(FormatOptions, MimeMessage, IList{string})"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>

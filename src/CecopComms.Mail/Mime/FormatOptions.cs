@@ -26,9 +26,3 @@ public sealed class FormatOptions
         return copy;
     }
 }
-
-/// <summary>Line ending style.</summary>
-public enum NewLineFormat { Unix, Dos }
-
-/// <summary>What the transport can carry, used by <see cref="MimeMessage.Prepare"/>.</summary>
-public enum EncodingConstraint { None, SevenBit, EightBit }
