@@ -19,7 +19,8 @@ public partial class SmtpClient
     /// <param name="cancellationToken">Cancels the send (and disconnects when anything was already written).</param>
     /// <returns>The server's final reply text, usually holding its queue id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">Not connected, or the message has no sender or no recipients.</exception>
+    /// <exception cref="ServiceNotConnectedException">Not connected.</exception>
+    /// <exception cref="InvalidOperationException">The message has no sender or no recipients.</exception>
     /// <exception cref="NotSupportedException">An address needs SMTPUTF8 and the server does not offer it.</exception>
     /// <exception cref="SmtpCommandException">The server refused the sender, recipients (all listed) or message, or the message exceeds the server's SIZE; still connected unless 421.</exception>
     /// <exception cref="SmtpProtocolException">The conversation broke; disconnected.</exception>
@@ -34,7 +35,8 @@ public partial class SmtpClient
     /// <param name="cancellationToken">Cancels the send (and disconnects when anything was already written).</param>
     /// <returns>The server's final reply text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="message"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">Not connected, or the message has no sender or no recipients.</exception>
+    /// <exception cref="ServiceNotConnectedException">Not connected.</exception>
+    /// <exception cref="InvalidOperationException">The message has no sender or no recipients.</exception>
     /// <exception cref="NotSupportedException">An address needs SMTPUTF8 and the server does not offer it.</exception>
     /// <exception cref="SmtpCommandException">The server refused the sender, recipients (all listed) or message, or the message exceeds the server's SIZE; still connected unless 421.</exception>
     /// <exception cref="SmtpProtocolException">The conversation broke; disconnected.</exception>
@@ -57,7 +59,8 @@ public partial class SmtpClient
     /// <param name="cancellationToken">Cancels the send (and disconnects when anything was already written).</param>
     /// <returns>The server's final reply text.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="InvalidOperationException">Not connected, or no recipients.</exception>
+    /// <exception cref="ServiceNotConnectedException">Not connected.</exception>
+    /// <exception cref="InvalidOperationException">No recipients.</exception>
     /// <exception cref="NotSupportedException">An address needs SMTPUTF8 and the server does not offer it.</exception>
     /// <exception cref="SmtpCommandException">The server refused the sender, recipients (all listed) or message, or the message exceeds the server's SIZE; still connected unless 421.</exception>
     /// <exception cref="SmtpProtocolException">The conversation broke; disconnected.</exception>
@@ -79,7 +82,8 @@ public partial class SmtpClient
     /// <param name="cancellationToken">Cancels the send (and disconnects when anything was already written).</param>
     /// <returns>The server's final reply text.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="InvalidOperationException">Not connected, or no recipients.</exception>
+    /// <exception cref="ServiceNotConnectedException">Not connected.</exception>
+    /// <exception cref="InvalidOperationException">No recipients.</exception>
     /// <exception cref="NotSupportedException">An address needs SMTPUTF8 and the server does not offer it.</exception>
     /// <exception cref="SmtpCommandException">
     /// The server refused the sender (<see cref="SmtpErrorCode.SenderNotAccepted"/>), one or more recipients

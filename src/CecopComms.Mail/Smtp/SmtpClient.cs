@@ -165,7 +165,8 @@ public partial class SmtpClient : IDisposable
     /// <param name="password">The password.</param>
     /// <param name="cancellationToken">Cancels the exchange (and disconnects).</param>
     /// <exception cref="ArgumentNullException"><paramref name="userName"/> or <paramref name="password"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">Not connected, or already authenticated.</exception>
+    /// <exception cref="ServiceNotConnectedException">Not connected.</exception>
+    /// <exception cref="InvalidOperationException">Already authenticated.</exception>
     /// <exception cref="NotSupportedException">The server offers no AUTH, or neither PLAIN nor LOGIN.</exception>
     /// <exception cref="AuthenticationException">The server refused the credentials (5xx, e.g. 535); still connected.</exception>
     /// <exception cref="SmtpCommandException">Another refusal (4xx such as 454, or 421 which disconnects).</exception>
@@ -235,7 +236,7 @@ public partial class SmtpClient : IDisposable
 
     /// <summary>Sends NOOP, e.g. to keep a pooled connection alive or to check it.</summary>
     /// <param name="cancellationToken">Cancels (and disconnects).</param>
-    /// <exception cref="InvalidOperationException">Not connected.</exception>
+    /// <exception cref="ServiceNotConnectedException">Not connected.</exception>
     /// <exception cref="SmtpCommandException">The server answered other than 250 (421 disconnects).</exception>
     /// <exception cref="SmtpProtocolException">The conversation broke; disconnected.</exception>
     /// <exception cref="IOException">The stream broke or timed out; disconnected.</exception>
@@ -456,7 +457,7 @@ public partial class SmtpClient : IDisposable
         new(code, response.StatusCode, null, $"The SMTP server {_host} refused {what}: {response}", response.EnhancedStatusCode);
 
     private SmtpStream ConnectedStream() =>
-        _smtp ?? throw new InvalidOperationException("The SMTP client is not connected; call ConnectAsync first.");
+        _smtp ?? throw new ServiceNotConnectedException();
 
     /// <summary>The failures after which the stream's state is unknown; <see cref="SmtpCommandException"/> is not one.</summary>
     private static bool IsBroken(Exception e) =>

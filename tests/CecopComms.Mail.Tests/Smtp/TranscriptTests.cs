@@ -298,7 +298,7 @@ public class TranscriptTests
 
         Assert.False(client.IsConnected);
         Assert.True(replay.IsDisposed);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.NoOpAsync());
+        await Assert.ThrowsAsync<ServiceNotConnectedException>(() => client.NoOpAsync());
     }
 
     [Fact]
