@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CecopComms.Mail.Tests;
 
-/// <summary>Runs a peer script with Debian's /usr/bin/python3 (the python3 first on PATH cannot import Debian's modules).</summary>
+/// <summary>Runs peer programs, above all scripts under Debian's /usr/bin/python3 (the python3 first on PATH cannot import Debian's modules).</summary>
 public static class PeerPython
 {
     /// <summary>Debian's interpreter, where python3-dkim and python3-aiosmtpd are installed.</summary>
@@ -16,20 +16,24 @@ public static class PeerPython
 
     /// <summary>Runs <paramref name="script"/> (a name under Peers/ or a path) with <paramref name="stdin"/> piped in.</summary>
     /// <exception cref="TimeoutException">The script did not finish in time; it is killed.</exception>
-    public static async Task<Result> RunAsync(string script, byte[] stdin, IEnumerable<string>? args = null, TimeSpan? timeout = null)
+    public static Task<Result> RunAsync(string script, byte[] stdin, IEnumerable<string>? args = null, TimeSpan? timeout = null) =>
+        RunProgramAsync(Interpreter, [Path.IsPathRooted(script) ? script : Script(script), .. args ?? []], stdin, timeout);
+
+    /// <summary>Runs any peer program (opendkim-testmsg, …) with <paramref name="stdin"/> piped in.</summary>
+    /// <exception cref="TimeoutException">The program did not finish in time; it is killed.</exception>
+    public static async Task<Result> RunProgramAsync(string program, IEnumerable<string> args, byte[] stdin, TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo(Interpreter)
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.IsPathRooted(script) ? script : Script(script));
-        foreach (var a in args ?? [])
+        foreach (var a in args)
             info.ArgumentList.Add(a);
         info.Environment["PYTHONIOENCODING"] = "utf-8";
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("python3 did not start");
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
         var stderr = process.StandardError.ReadToEndAsync(cts.Token);
@@ -43,7 +47,7 @@ public static class PeerPython
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} did not finish in time");
+            throw new TimeoutException($"{program} did not finish in time");
         }
     }
 
