@@ -78,8 +78,15 @@ def main():
 
         kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
 
-    controller = Controller(Handler(args.out, args.refuse), hostname="127.0.0.1", port=free_port(), **kwargs)
-    controller.start()
+    # The free port can be taken by someone else before we bind it: try a few.
+    for attempt in range(5):
+        controller = Controller(Handler(args.out, args.refuse), hostname="127.0.0.1", port=free_port(), **kwargs)
+        try:
+            controller.start()
+            break
+        except OSError:
+            if attempt == 4:
+                raise
     print(f"READY {controller.port}", flush=True)
     try:
         sys.stdin.read()
