@@ -170,7 +170,8 @@ public sealed class DkimSigner : IDisposable
         if (message.From.Count == 0)
             throw new ArgumentException("The message has no From header to sign.", nameof(message));
 
-        var format = options.Clone();
+        // An earlier signature over encoded-word headers stays valid only if this one keeps them too.
+        var format = message.AsSigned(options).Clone();
         format.NewLineFormat = NewLineFormat.Dos;
         message.Prepare(format.International ? EncodingConstraint.EightBit : EncodingConstraint.SevenBit);
         message.Headers.RemoveAll(IsOurSignature);

@@ -114,6 +114,12 @@ internal sealed class HeaderFolder
         while (TryNextWord(value, ref i, out var ws, out var start))
         {
             var token = value.AsSpan(start, i - start);
+            if (!International && !Phrase.IsAscii(token))
+            {
+                // Without SMTPUTF8 a non-ASCII word can only travel as an encoded word (a List-Id phrase, say).
+                WriteEncoded(ws, token.ToString());
+                continue;
+            }
             while (splitLong && token.Length > LongestToken)
             {
                 // RFC 2369 asks readers to ignore whitespace inside <…>; a fold is the only way under 998 octets.

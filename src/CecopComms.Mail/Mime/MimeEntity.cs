@@ -38,7 +38,7 @@ public abstract class MimeEntity
     public ContentDisposition? ContentDisposition { get; set; }
 
     /// <summary>The Content-Id without angle brackets (referenced from HTML as <c>cid:</c> + this), or null.</summary>
-    /// <exception cref="ArgumentException">The value holds whitespace, angle brackets or control characters.</exception>
+    /// <exception cref="ArgumentException">The value holds whitespace, angle brackets, control or non-ASCII characters.</exception>
     public string? ContentId
     {
         get => contentId;

@@ -86,7 +86,7 @@ public class MimeMessage
     public DateTimeOffset Date { get; set; }
 
     /// <summary>The Message-Id without angle brackets (they are accepted and removed); generated at construction.</summary>
-    /// <exception cref="ArgumentException">The value holds whitespace, brackets or control characters.</exception>
+    /// <exception cref="ArgumentException">The value holds whitespace, brackets, control or non-ASCII characters.</exception>
     public string? MessageId
     {
         get => messageId;
@@ -154,7 +154,7 @@ public class MimeMessage
     /// A message signed over encoded-word headers keeps them when written for an SMTPUTF8 transport:
     /// they are valid there too, and raw UTF-8 would break the signature.
     /// </summary>
-    private FormatOptions AsSigned(FormatOptions options)
+    internal FormatOptions AsSigned(FormatOptions options)
     {
         if (!SignedWithoutInternational || !options.International)
             return options;

@@ -53,6 +53,13 @@ public class HeaderInjectionTests
     }
 
     [Fact]
+    public void NonAsciiIds_AreRefused()
+    {
+        Assert.Contains("non-ASCII", Assert.Throws<ArgumentException>(() => new MimeMessage().MessageId = "x@bücher.example").Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new MimePart().ContentId = "ü@example.org");
+    }
+
+    [Fact]
     public void FieldNames_MustBeValid()
     {
         Assert.Throws<ArgumentException>(() => new HeaderList().Add("Bad Name", "v"));

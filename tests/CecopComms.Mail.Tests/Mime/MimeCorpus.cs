@@ -152,7 +152,7 @@ internal static class MimeCorpus
             var m = Message("List", "list@example.org", "With list headers");
             m.Headers.Add("List-Unsubscribe", "<https://example.org/u/" + new string('k', 120) + ">, <mailto:unsub@example.org?subject=unsubscribe>");
             m.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            m.Headers.Add("List-Id", "Weekly news <weekly.example.org>");
+            m.Headers.Add("List-Id", "Nouvelles de l'été <weekly.example.org>");
             m.Headers.Add("Feedback-ID", "campaign42:list7:cecop:example.org");
             m.Headers.Add("X-Campaign", "Été 2026 — campagne numéro 42");
             m.Body = new BodyBuilder { TextBody = "list" }.ToMessageBody();
