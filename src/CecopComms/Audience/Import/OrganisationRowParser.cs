@@ -29,7 +29,7 @@ internal sealed class OrganisationRowParser(ColumnLayout layout)
             error = Fail(OrganisationFields.Category, $"the category '{categoryText}' is not one of: {MemberCategory.Expected}");
         else if (website is not null && !TryWebsite(website, out website))
             error = Fail(OrganisationFields.Website, $"the website '{fields[_website].Trim()}' is not a web address");
-        else row = new OrganisationRow(record.Line, record.Raw, name, OrganisationNameKey.Of(name), country!, category!, website);
+        else row = new OrganisationRow(record.Line, record.Raw, name, Organisation.KeyOf(name), country!, category!, website);
         return error is null;
     }
 

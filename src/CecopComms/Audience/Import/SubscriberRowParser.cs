@@ -32,7 +32,7 @@ internal sealed class SubscriberRowParser(ColumnLayout layout, IReadOnlyDictiona
         long? organisation = null;
         if (Cell(fields, _organisation) is { } organisationName)
         {
-            if (!organisationsByKey.TryGetValue(OrganisationNameKey.Of(organisationName), out var id))
+            if (!organisationsByKey.TryGetValue(Organisation.KeyOf(organisationName), out var id))
             {
                 error = Fail(SubscriberFields.Organisation, $"the organisation '{organisationName}' is not known; import the member organisations first");
                 return false;

@@ -161,16 +161,17 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         foreach (var (row, _) in _newPeople)
         {
             var person = _people.Next();
-            person.WriteStartObject();
+            person.WriteStartArray();
             // Version 7: time-ordered, so the uuid index grows at its end instead of at a random page per row.
-            person.WriteString("uuid", Guid.CreateVersion7(time.GetUtcNow()).ToString());
-            person.WriteString("email", row.Email.Email);
-            person.WriteString("key", row.Email.Key);
-            person.WriteString("name", row.Name ?? "");
-            person.WriteString("language", row.Language ?? "en");
-            if (row.OrganisationId is { } organisation) person.WriteNumber("organisation", organisation);
-            person.WriteString("attributes", _json.Write(row.Attributes));
-            person.WriteEndObject();
+            person.WriteStringValue(Guid.CreateVersion7(time.GetUtcNow()).ToString());
+            person.WriteStringValue(row.Email.Email);
+            person.WriteStringValue(row.Email.Key);
+            person.WriteStringValue(row.Name ?? "");
+            person.WriteStringValue(row.Language ?? "en");
+            if (row.OrganisationId is { } organisation) person.WriteNumberValue(organisation);
+            else person.WriteNullValue();
+            person.WriteStringValue(_json.Write(row.Attributes));
+            person.WriteEndArray();
         }
         _insert["$rows"] = _people.Finish();
         _insert["$now"] = now;

@@ -44,10 +44,10 @@ LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.list_id = $list
 WHERE s.email_key IN (SELECT value FROM json_each($keys));
 
 -- name: insert-subscribers
--- The batch's new subscribers in one statement: $rows is a JSON array of objects, one per subscriber, in file order.
+-- The batch's new subscribers in one statement. $rows is a JSON array with one array per subscriber, in file order:
+-- [uuid, email, email_key, name, language, organisation_id or null, attributes JSON text].
 INSERT INTO subscribers (uuid, email, email_key, name, language, organisation_id, attributes, status, created_at, updated_at)
-SELECT j.value ->> 'uuid', j.value ->> 'email', j.value ->> 'key', j.value ->> 'name', j.value ->> 'language',
-       j.value ->> 'organisation', j.value ->> 'attributes', 'active', $now, $now
+SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, 'active', $now, $now
 FROM json_each($rows) j
 RETURNING id, email_key;
 
