@@ -20,23 +20,7 @@ public class PythonEmailInteropTests
     private static async Task RoundTrip(string name, bool international)
     {
         var message = MimeCorpus.Build(name);
-        message.Prepare(international ? EncodingConstraint.EightBit : EncodingConstraint.SevenBit);
-        var options = new FormatOptions { International = international };
-        using var stream = new MemoryStream();
-        message.WriteTo(options, stream);
-        var data = stream.ToArray();
-        if (Environment.GetEnvironmentVariable("MIME_DUMP") is { Length: > 0 } dump)
-            File.WriteAllBytes(Path.Combine(dump, name + (international ? ".utf8" : "") + ".eml"), data);
-        WireFormat.AssertValid(data, international);
-
-        var result = await PeerPython.RunAsync("mime_parse.py", data, international ? ["--utf8"] : []);
-        Assert.True(result.ExitCode == 0, result.StandardError);
-        using var json = JsonDocument.Parse(result.StandardOutput);
-        var root = json.RootElement;
-        var wire = Encoding.UTF8.GetString(data);
-
-        Assert.True(root.GetProperty("defects").GetArrayLength() == 0, root.GetProperty("defects").ToString() + "\n" + wire);
-        Assert.True(root.GetProperty("header_defects").EnumerateObject().Count() == 0, root.GetProperty("header_defects").ToString() + "\n" + wire);
+        var root = await PythonEmail.ReadBackAsync(message, international, name);
         Assert.Equal(message.Subject, root.GetProperty("subject").GetString());
         Assert.Equal("<" + message.MessageId + ">", root.GetProperty("message_id").GetString());
         AssertAddresses(message.From, root, "from", international);
@@ -53,7 +37,6 @@ public class PythonEmailInteropTests
         {
             var entity = ours[i];
             var part = theirs[i];
-            Assert.True(part.GetProperty("defects").GetArrayLength() == 0, part.GetProperty("defects").ToString() + "\n" + wire);
             Assert.Equal(entity.ContentType.MimeType, part.GetProperty("content_type").GetString());
             Assert.Equal(entity.ContentId is null ? null : "<" + entity.ContentId + ">", part.GetProperty("content_id").GetString());
             if (entity is MimePart leaf)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using CecopComms.Mail.Mime;
 
 namespace CecopComms.Mail.Tests.Mime;
@@ -45,24 +44,11 @@ public class RandomTextInteropTests
         var builder = new BodyBuilder { TextBody = text, HtmlBody = "<p>" + text + "</p>" };
         builder.Attachments.Add(fileName, MimeCorpus.Bytes(100, seed));
         message.Body = builder.ToMessageBody();
-        message.Prepare(international ? EncodingConstraint.EightBit : EncodingConstraint.SevenBit);
-
-        using var stream = new MemoryStream();
-        message.WriteTo(new FormatOptions { International = international }, stream);
-        var data = stream.ToArray();
-        WireFormat.AssertValid(data, international);
-        var result = await PeerPython.RunAsync("mime_parse.py", data, international ? ["--utf8"] : []);
-        Assert.True(result.ExitCode == 0, result.StandardError);
-        using var json = JsonDocument.Parse(result.StandardOutput);
-        var root = json.RootElement;
-        var wire = Encoding.UTF8.GetString(data);
-        Assert.True(root.GetProperty("defects").GetArrayLength() == 0, wire);
-        Assert.True(!root.GetProperty("header_defects").EnumerateObject().Any(), root.GetProperty("header_defects") + "\n" + wire);
+        var root = await PythonEmail.ReadBackAsync(message, international);
         // Whitespace around a header value is not part of it.
         Assert.Equal(subject.Trim(), root.GetProperty("subject").GetString()!.Trim());
         Assert.Equal(WithoutSpaces(name), WithoutSpaces(root.GetProperty("from")[0].GetProperty("name").GetString()!));
         var parts = root.GetProperty("parts").EnumerateArray().ToList();
-        Assert.All(parts, p => Assert.True(p.GetProperty("defects").GetArrayLength() == 0, p.GetProperty("defects") + "\n" + wire));
         Assert.Equal(fileName, parts[^1].GetProperty("filename").GetString());
         Assert.Equal(text.ReplaceLineEndings("\n"), parts[2].GetProperty("text").GetString()!.ReplaceLineEndings("\n"));
     }
