@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CecopComms.Mail.Mime;
 
 /// <summary>The decoded bytes of a part (mirrors MimeKit.MimeContent); kept in memory, encoded only when written.</summary>
@@ -35,7 +37,10 @@ public class MimeContent
     public ReadOnlyMemory<byte> Data { get; }
 
     /// <summary>A read-only stream over the decoded bytes.</summary>
-    public Stream Open() => new MemoryStream(Data.ToArray(), writable: false);
+    public Stream Open() =>
+        MemoryMarshal.TryGetArray(Data, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(Data.ToArray(), writable: false);
 
     /// <summary>Copies the decoded bytes to <paramref name="stream"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
