@@ -24,7 +24,7 @@ public sealed class ImportBenchmark : IBenchmark
         Directory.CreateDirectory(folder);
         try
         {
-            Console.WriteLine($"{"rows",10} {"file MB",8} {"seconds",8} {"rows/s",9} {"CPU s",7} {"rows/CPU s",11} {"inserted",9} {"rejected",8} {"peak WS MB",10} {"heap MB",8} {"allocated MB",12}");
+            Console.WriteLine($"{"rows",10} {"file MB",8} {"seconds",8} {"rows/s",9} {"CPU s",7} {"rows/CPU s",11} {"inserted",9} {"rejected",8} {"peak WS MB",10} {"heap MB",8} {"allocated MB",12} {"GC pause s",8}");
             foreach (var rows in sizes) await RunOnceAsync(folder, rows, cancellationToken);
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
             return 0;
@@ -52,6 +52,7 @@ public sealed class ImportBenchmark : IBenchmark
         using var process = Process.GetCurrentProcess();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var cpuBefore = process.TotalProcessorTime;
+        var pausedBefore = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var result = await new SubscriberImporter(database, TimeProvider.System)
             .ImportAsync(new ImportOptions(csv, "external-newsletter", none, false, Path.Combine(folder, "errors.csv")), null, cancellationToken);
@@ -62,6 +63,6 @@ public sealed class ImportBenchmark : IBenchmark
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         const double Mb = 1024 * 1024;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rows,10:N0} {new FileInfo(csv).Length / Mb,8:F1} {watch.Elapsed.TotalSeconds,8:F2} {result.RowsRead / watch.Elapsed.TotalSeconds,9:N0} {cpu,7:F2} {result.RowsRead / cpu,11:N0} {result.Inserted,9:N0} {result.Rejected,8:N0} {process.PeakWorkingSet64 / Mb,10:F0} {GC.GetGCMemoryInfo().HeapSizeBytes / Mb,8:F0} {(GC.GetTotalAllocatedBytes() - allocatedBefore) / Mb,12:F0}"));
+            $"{rows,10:N0} {new FileInfo(csv).Length / Mb,8:F1} {watch.Elapsed.TotalSeconds,8:F2} {result.RowsRead / watch.Elapsed.TotalSeconds,9:N0} {cpu,7:F2} {result.RowsRead / cpu,11:N0} {result.Inserted,9:N0} {result.Rejected,8:N0} {process.PeakWorkingSet64 / Mb,10:F0} {GC.GetGCMemoryInfo().HeapSizeBytes / Mb,8:F0} {(GC.GetTotalAllocatedBytes() - allocatedBefore) / Mb,12:F0} {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds,8:F2}"));
     }
 }
