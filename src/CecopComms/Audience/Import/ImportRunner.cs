@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using CecopComms.Audience.Import.Csv;
 using CecopComms.Storage;
 using Microsoft.Data.Sqlite;
@@ -7,8 +8,10 @@ namespace CecopComms.Audience.Import;
 
 /// <summary>
 /// The loop every import shares: stream records, check each, write checked rows in batches of one transaction each,
-/// report refused rows in line order, report progress. A dry run keeps everything in one transaction and rolls it back,
-/// so its checks see what earlier rows would have written and the database is left as it was.
+/// report refused rows in line order, report progress. Reading and checking run on a second thread one batch ahead
+/// of the writing (SQLite has one writer; this keeps the other core busy), with at most two batches waiting, so
+/// memory stays flat. A dry run keeps everything in one transaction and rolls it back, so its checks see what
+/// earlier rows would have written and the database is left as it was.
 /// </summary>
 internal sealed class ImportRunner(Database database, TimeProvider time)
 {
@@ -27,40 +30,76 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
         await using var dryRun = options.DryRun ? await connection.BeginTransactionAsync(cancellationToken) : null;
 
         var counts = new ImportCounts();
-        var rows = new List<TRow>(options.BatchSize);
-        var errors = new List<RowError>();
-        async Task Flush()
+        var batches = Channel.CreateBounded<Batch<TRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAsync(source.Records, target, options.BatchSize, batches.Writer, stopReading.Token), CancellationToken.None);
+        try
         {
-            if (rows.Count > 0)
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                await using var batch = dryRun is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
-                await target.WriteAsync(batch ?? dryRun!, rows, counts, errors, cancellationToken);
-                if (batch is not null) await batch.CommitAsync(cancellationToken);
-                rows.Clear();
+                cancellationToken.ThrowIfCancellationRequested();
+                if (batch.Rows.Count > 0)
+                {
+                    await using var transaction = dryRun is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+                    await target.WriteAsync(transaction ?? dryRun!, batch.Rows, counts, batch.Errors, cancellationToken);
+                    if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+                }
+                batch.Errors.Sort((a, b) => a.Line.CompareTo(b.Line));
+                report.Write(batch.Errors);
+                counts.Rejected += batch.Errors.Count;
+                counts.Read = batch.ReadSoFar;
+                throttle.Report(counts);
             }
-            errors.Sort((a, b) => a.Line.CompareTo(b.Line));
-            report.Write(errors);
-            counts.Rejected += errors.Count;
-            errors.Clear();
-            throttle.Report(counts);
+            await reading;
         }
-
-        while (source.Records.TryRead(out var record))
+        finally
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            counts.Read++;
-            if (record.Problem is not null) errors.Add(new RowError(record.Line, "", record.Problem, record.Raw));
-            else if (target.TryParse(record, out var row, out var error)) rows.Add(row);
-            else errors.Add(error!);
-
-            if (rows.Count >= options.BatchSize || errors.Count >= options.BatchSize) await Flush();
-            else if ((counts.Read & 1023) == 0) throttle.Report(counts);
+            await stopReading.CancelAsync();
+            // The reader's own failure, if any, surfaced through the channel; here it only has to be finished.
+            try { await reading; } catch (Exception) when (cancellationToken.IsCancellationRequested || stopReading.IsCancellationRequested) { }
         }
-        await Flush();
         if (dryRun is not null) await dryRun.RollbackAsync(cancellationToken);
         await target.CompleteAsync(cancellationToken);
 
         throttle.Report(counts, final: true);
         return new ImportResult(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, report.Path, throttle.Elapsed);
+    }
+
+    private static async Task ReadAsync<TRow>(CsvRecordReader records, IImportTarget<TRow> target, int batchSize, ChannelWriter<Batch<TRow>> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new Batch<TRow>(batchSize);
+            long read = 0;
+            while (records.TryRead(out var record))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read++;
+                if (record.Problem is not null) batch.Errors.Add(new RowError(record.Line, "", record.Problem, record.Raw));
+                else if (target.TryParse(record, out var row, out var error)) batch.Rows.Add(row);
+                else batch.Errors.Add(error!);
+
+                if (batch.Rows.Count < batchSize && batch.Errors.Count < batchSize) continue;
+                batch.ReadSoFar = read;
+                await batches.WriteAsync(batch, cancellationToken);
+                batch = new Batch<TRow>(batchSize);
+            }
+            batch.ReadSoFar = read;
+            await batches.WriteAsync(batch, cancellationToken);
+            batches.Complete();
+        }
+        catch (Exception e)
+        {
+            batches.TryComplete(e);
+            throw;
+        }
+    }
+
+    /// <summary>Checked rows and refused ones from one stretch of the file, and how many records had been read by its end.</summary>
+    private sealed class Batch<TRow>(int capacity)
+    {
+        public List<TRow> Rows { get; } = new(capacity);
+        public List<RowError> Errors { get; } = [];
+        public long ReadSoFar { get; set; }
     }
 }
