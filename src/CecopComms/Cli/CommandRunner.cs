@@ -20,7 +20,7 @@ public static class CommandRunner
                 await using var services = await AppServices.StartAsync(configuration, cancellationToken);
                 return await body(parseResult, services, cancellationToken);
             }
-            catch (Exception e) when (e is AudienceException or ImportException or SettingsException or UsageException)
+            catch (Exception e) when (e is IUserError or AudienceException or ImportException or SettingsException or UsageException)
             {
                 ConsoleOutput.Error(e.Message);
                 return ExitCodes.UserError;
