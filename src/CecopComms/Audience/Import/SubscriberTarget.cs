@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using CecopComms.Audience.Import.Csv;
 using CecopComms.Storage;
 using Microsoft.Data.Sqlite;
@@ -9,7 +8,8 @@ namespace CecopComms.Audience.Import;
 /// <summary>
 /// Subscribers into a list: upsert by email key, subscribe, record consent. Refuses, row by row, a second row for the
 /// same address, anyone unsubscribed, bounced or blocklisted (respecting an unsubscribe is a legal duty), and a
-/// non-member on a members-only list. Per batch: one lookup of the batch's addresses, then one statement per change.
+/// non-member on a members-only list. Per batch a handful of statements, each taking the batch as a JSON array (see
+/// import.sql); only an existing subscriber whose data changed costs a statement of its own.
 /// </summary>
 internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time, ImportOptions options) : IImportTarget<SubscriberRow>, IDisposable
 {
