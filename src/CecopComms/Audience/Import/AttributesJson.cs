@@ -16,17 +16,19 @@ internal sealed class AttributesJson
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly Utf8JsonWriter _writer;
+
+    public AttributesJson() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
 
     public string Write(IReadOnlyList<KeyValuePair<string, string>> attributes)
     {
         if (attributes.Count == 0) return "{}";
         _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            foreach (var (key, value) in attributes) writer.WriteString(key, value);
-            writer.WriteEndObject();
-        }
+        _writer.Reset(_buffer);
+        _writer.WriteStartObject();
+        foreach (var (key, value) in attributes) _writer.WriteString(key, value);
+        _writer.WriteEndObject();
+        _writer.Flush();
         return Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 

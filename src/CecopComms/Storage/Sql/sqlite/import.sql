@@ -1,5 +1,6 @@
 -- CSV import of member organisations and of subscribers into a list (Audience/Import).
--- Statements are prepared once per import. Subscriber batches go in as JSON arrays read with json_each: a handful of
+-- Statements are prepared once per import. Subscriber batches go in as JSON arrays read with json_each (bound as
+-- UTF-8 bytes, hence CAST … AS TEXT: no UTF-16 copy of a megabyte-sized array per statement): a handful of
 -- statements per batch of 5,000 rows instead of several per row.
 
 -- name: get-list
@@ -32,11 +33,11 @@ PRAGMA wal_autocheckpoint = 1000;
 
 -- name: seen-before
 -- Which of the batch's addresses ($keys, a JSON array) earlier batches of this file already had, and on which line.
-SELECT j.value AS email_key, s.line FROM json_each($keys) j JOIN temp.import_seen s ON s.email_key = j.value;
+SELECT j.value AS email_key, s.line FROM json_each(CAST($keys AS TEXT)) j JOIN temp.import_seen s ON s.email_key = j.value;
 
 -- name: mark-seen
 INSERT INTO temp.import_seen (email_key, line)
-SELECT j.value ->> 'key', j.value ->> 'line' FROM json_each($rows) j;
+SELECT j.value ->> 'key', j.value ->> 'line' FROM json_each(CAST($rows AS TEXT)) j;
 
 -- name: find-subscribers
 -- $keys is a JSON array of email keys: one query per batch instead of one per row.
@@ -44,14 +45,14 @@ SELECT s.id, s.email_key, s.name, s.language, s.organisation_id, s.attributes, s
        sub.status AS subscription_status, sub.unsubscribed_at
 FROM subscribers s
 LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.list_id = $list
-WHERE s.email_key IN (SELECT value FROM json_each($keys));
+WHERE s.email_key IN (SELECT value FROM json_each(CAST($keys AS TEXT)));
 
 -- name: insert-subscribers
 -- The batch's new subscribers in one statement. $rows is a JSON array with one array per subscriber, in file order:
 -- [uuid, email, email_key, name, language, organisation_id or null, attributes JSON text].
 INSERT INTO subscribers (uuid, email, email_key, name, language, organisation_id, attributes, status, created_at, updated_at)
 SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, 'active', $now, $now
-FROM json_each($rows) j
+FROM json_each(CAST($rows AS TEXT)) j
 RETURNING id, email_key;
 
 -- name: update-subscriber
@@ -62,7 +63,7 @@ WHERE id = $id;
 -- $rows: [{"id": subscriber id, "status": "confirmed" | "unconfirmed"}].
 INSERT INTO subscriptions (list_id, subscriber_id, status, created_at, confirmed_at, updated_at)
 SELECT $list, j.value ->> 'id', j.value ->> 'status', $now, CASE WHEN j.value ->> 'status' = 'confirmed' THEN $now END, $now
-FROM json_each($rows) j;
+FROM json_each(CAST($rows AS TEXT)) j;
 
 -- name: confirm-subscription
 UPDATE subscriptions SET status = 'confirmed', confirmed_at = $now, updated_at = $now
@@ -72,7 +73,7 @@ WHERE list_id = $list AND subscriber_id = $subscriber AND status = 'unconfirmed'
 -- $rows: [{"id": subscriber id, "wording": wording version}]; the channel is the file name.
 INSERT INTO consents (subscriber_id, list_id, source, channel, wording_version, given_at)
 SELECT j.value ->> 'id', $list, 'import', $channel, j.value ->> 'wording', $now
-FROM json_each($rows) j;
+FROM json_each(CAST($rows AS TEXT)) j;
 
 -- name: insert-organisation
 INSERT INTO organisations (name, name_key, country, category, website, created_at, updated_at)
