@@ -9,8 +9,8 @@ dotnet build CecopComms.sln -c Release --no-restore
 log=$(mktemp)
 status=0
 dotnet test CecopComms.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+# dotnet test prints a block per test project ("Total tests: N", "     Passed: N", "     Failed: N").
+read -r passed failed < <(awk '/^ +Passed: +[0-9]+$/ {p+=$2} /^ +Failed: +[0-9]+$/ {f+=$2} END {print p+0, f+0}' "$log")
 rm -f "$log"
-echo "${passed:-0} passed, ${failed:-0} failed"
+echo "${passed} passed, ${failed} failed"
 exit $status
