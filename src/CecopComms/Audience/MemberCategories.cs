@@ -3,24 +3,21 @@ namespace CecopComms.Audience;
 /// <summary>Reads and writes <see cref="MemberCategory"/> the way people and the database spell it.</summary>
 public static class MemberCategories
 {
-    public const string Accepted = "full, associated or affiliate (also \"full member\", \"associated member\", \"network affiliate\")";
+    public const string Accepted = "full member, associated member or network affiliate";
 
-    /// <summary>Accepts "full", "Full member", "associated", "associated member", "affiliate", "network affiliate".</summary>
-    public static bool TryParse(string? text, out MemberCategory category)
+    // The ways members' own spreadsheets and staff write the three categories.
+    private static readonly Dictionary<string, MemberCategory> Spellings = new(StringComparer.OrdinalIgnoreCase)
     {
-        category = default;
-        var key = (text ?? "").Trim().ToLowerInvariant();
-        MemberCategory? found = key switch
-        {
-            "full" or "full member" => MemberCategory.Full,
-            "associated" or "associated member" => MemberCategory.Associated,
-            "affiliate" or "network affiliate" => MemberCategory.Affiliate,
-            _ => null,
-        };
-        if (found is null) return false;
-        category = found.Value;
-        return true;
-    }
+        ["full"] = MemberCategory.Full, ["full member"] = MemberCategory.Full, ["member"] = MemberCategory.Full,
+        ["associated"] = MemberCategory.Associated, ["associated member"] = MemberCategory.Associated,
+        ["associate"] = MemberCategory.Associated, ["associate member"] = MemberCategory.Associated,
+        ["affiliate"] = MemberCategory.Affiliate, ["network affiliate"] = MemberCategory.Affiliate,
+        ["affiliated"] = MemberCategory.Affiliate, ["affiliate member"] = MemberCategory.Affiliate,
+    };
+
+    /// <summary>Accepts "full", "Full member", "associated", "associate member", "affiliate", "network affiliate", … (spaces folded).</summary>
+    public static bool TryParse(string? text, out MemberCategory category) =>
+        Spellings.TryGetValue(string.Join(' ', (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), out category);
 
     /// <summary>The stored form: 'full', 'associated', 'affiliate'.</summary>
     public static string ToDb(this MemberCategory category) => category.ToString().ToLowerInvariant();

@@ -49,7 +49,21 @@ public sealed class SubscriberStoreTests
     }
 
     [Theory]
-    [InlineData("english")]
+    [InlineData("Italian", "it")]
+    [InlineData("italiano", "it")]
+    [InlineData("en_GB", "en-GB")]
+    [InlineData(" FR ", "fr")]
+    public async Task A_language_may_be_a_tag_in_any_case_or_the_language_name(string language, string stored)
+    {
+        using var stores = await AudienceStores.CreateAsync();
+
+        var added = await stores.Subscribers.AddAsync(new NewSubscriber("ines@coop.example", Language: language), [], false, null, CancellationToken.None);
+
+        Assert.Equal(stored, added.Language);
+    }
+
+    [Theory]
+    [InlineData("elvish")]
     [InlineData("zz-ZZ-nowhere")]
     [InlineData("")]
     public async Task A_language_that_is_not_a_bcp47_tag_is_refused(string language)

@@ -25,11 +25,11 @@ internal sealed class OrganisationRowParser(ColumnLayout layout)
         if (name.Length == 0) error = Fail(OrganisationFields.Name, "the organisation name is empty");
         else if (!Countries.TryNormalise(countryText, out var country))
             error = Fail(OrganisationFields.Country, countryText.Length == 0 ? "the country is empty" : $"the country '{countryText}' is not a known country name or ISO 3166 code");
-        else if (!MemberCategory.TryNormalise(categoryText, out var category))
-            error = Fail(OrganisationFields.Category, $"the category '{categoryText}' is not one of: {MemberCategory.Expected}");
+        else if (!MemberCategories.TryParse(categoryText, out var parsedCategory))
+            error = Fail(OrganisationFields.Category, $"the category '{categoryText}' is not one of: {MemberCategories.Accepted}");
         else if (website is not null && !TryWebsite(website, out website))
             error = Fail(OrganisationFields.Website, $"the website '{fields[_website].Trim()}' is not a web address");
-        else row = new OrganisationRow(record.Line, record.Raw, name, Organisation.KeyOf(name), country!, category!, website);
+        else row = new OrganisationRow(record.Line, record.Raw, name, Organisation.KeyOf(name), country!, parsedCategory.ToDb(), website);
         return error is null;
     }
 

@@ -23,7 +23,7 @@ internal sealed class SubscriberRowParser(ColumnLayout layout, IReadOnlyDictiona
         if (!EmailAddress.TryNormalise(written, out var email, out var reason)) { error = Fail(SubscriberFields.Email, reason!); return false; }
 
         string? language = null;
-        if (Cell(fields, _language) is { } languageText && !LanguageCode.TryNormalise(languageText, out language))
+        if (Cell(fields, _language) is { } languageText && !Languages.TryNormalise(languageText, out language))
         {
             error = Fail(SubscriberFields.Language, $"the language '{languageText}' is not a language code such as en, it or pt-BR");
             return false;
