@@ -14,6 +14,8 @@ public static class CliApplication
             SubscriberCommands.Create(),
             ListCommands.Create(),
             SegmentCommands.Create(),
+            SendCommands.Create(), MailingCommands.Create(),
+            PublicationCommands.Create(), EditionCommands.Create(), CampaignCommands.Create(),
         };
         return root;
     }

@@ -1,4 +1,6 @@
 using CecopComms.Audience;
+using CecopComms.Delivery;
+using CecopComms.Content;
 using CecopComms.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,8 @@ public static class AppServices
             .AddSingleton(configuration)
             .AddStorage(configuration)
             .AddAudience()
+            .AddDelivery()
+            .AddContent()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         try
         {

@@ -1,0 +1,41 @@
+using CecopComms.Content.Sources;
+using CecopComms.Content.Validation;
+
+namespace CecopComms.Content.Campaigns;
+
+/// <summary>A campaign as files: campaign.yaml and, per mailing, NAME.md with its language variants NAME.LANG.md.</summary>
+/// <param name="Document">campaign.yaml, read.</param>
+/// <param name="Files">Per mailing slug: file name to text.</param>
+public sealed record CampaignFolder(CampaignDocument Document, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Files)
+{
+    /// <summary>Where messages say the campaign's files are: campaigns/SLUG/FILE, wherever the folder was read from.</summary>
+    public static string Display(string slug, string file) => $"campaigns/{slug}/{file}";
+
+    /// <summary>Reads the folder; null when campaign.yaml is too broken to go on (the problems are in <paramref name="diagnostics"/>).</summary>
+    /// <exception cref="ContentValidationException">The folder or its campaign.yaml does not exist, or its name cannot be a slug.</exception>
+    public static CampaignFolder? Read(string folder, Diagnostics diagnostics)
+    {
+        var slug = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var path = Path.Combine(folder, CampaignReader.FileName);
+        if (!File.Exists(path)) throw new ContentValidationException($"{path}: no such file; a campaign folder holds campaign.yaml and its mailings.");
+        try { Audience.Slugs.Check(slug, "campaign"); }
+        catch (Audience.AudienceException e) { throw new ContentValidationException(e.Message); }
+        var document = CampaignReader.Read(slug, new SourceText(Display(slug, CampaignReader.FileName), File.ReadAllText(path)), diagnostics);
+        if (document is null) return null;
+        var files = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var planned in document.Mailings)
+        {
+            var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(folder, planned.Slug + ".*md"))
+            {
+                var name = Path.GetFileName(file);
+                if (name == planned.File.Value || MailingFileReader.LanguageOf(name, planned.Slug) is { Length: >= 2 and <= 8 } && name.Count(c => c == '.') == 2)
+                    texts[name] = File.ReadAllText(file);
+            }
+            if (!texts.ContainsKey(planned.File.Value))
+                diagnostics.Error(planned.File.File, planned.File.Line, planned.File.Column, $"there is no file {planned.File.Value} beside campaign.yaml");
+            files[planned.Slug] = texts;
+        }
+        return new CampaignFolder(document, files);
+    }
+}

@@ -1,0 +1,18 @@
+namespace CecopComms.Content.Campaigns;
+
+/// <summary>One planned mailing of a campaign (table campaign_mailings), with its Markdown files as loaded.</summary>
+public sealed record CampaignMailing
+{
+    public long Id { get; init; }
+    public long CampaignId { get; init; }
+    public string CampaignSlug { get; init; } = "";
+    /// <summary>The file name without .md.</summary>
+    public string Slug { get; init; } = "";
+    public string Title { get; init; } = "";
+    public DateTimeOffset PlannedAt { get; init; }
+    /// <summary>JSON object: file name to Markdown text, one file per language.</summary>
+    public string Files { get; init; } = "{}";
+    public ContentState State { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using CecopComms.Content.Campaigns;
+using CecopComms.Content.Editions;
+using CecopComms.Content.Publications;
+using CecopComms.Content.Rendering;
+using CecopComms.Content.Sources;
+using CecopComms.Content.Validation;
+using Microsoft.Extensions.Options;
+
+namespace CecopComms.Content;
+
+/// <summary>
+/// Content as delivery sees it (compiled mailings, states, campaign plans) and as the CLI saves it: nothing is saved,
+/// scheduled or compiled without passing the same checks, and each compile reads the templates folder afresh.
+/// </summary>
+public sealed class MailingContent(EditionStore editions, PublicationStore publications, CampaignStore campaigns, IOptions<ContentOptions> options)
+    : IMailingContent
+{
+    public async Task<ICompiledMailing> CompileAsync(MailingSource source, CancellationToken cancellationToken) =>
+        await CompileMailingAsync(source, cancellationToken);
+
+    /// <summary>As <see cref="CompileAsync"/>, with the concrete type (its warnings and languages).</summary>
+    /// <exception cref="ContentValidationException">The mailing is not valid.</exception>
+    /// <exception cref="ContentNotFoundException">No such edition or campaign mailing.</exception>
+    public async Task<CompiledMailing> CompileMailingAsync(MailingSource source, CancellationToken cancellationToken)
+    {
+        var diagnostics = new Diagnostics();
+        var engine = Engine(diagnostics);
+        if (source.Kind == MailingSourceKind.Edition)
+        {
+            var edition = await editions.GetAsync(source.Id, cancellationToken);
+            var publication = await publications.GetAsync(edition.PublicationSlug, cancellationToken);
+            return CompiledMailing.Compile(EditionMailing.Define(edition, publication, diagnostics), engine, diagnostics);
+        }
+        var mailing = await campaigns.GetMailingAsync(source.Id, cancellationToken);
+        var campaign = await campaigns.GetAsync(mailing.CampaignSlug, cancellationToken);
+        var document = CampaignReader.Read(campaign.Slug, new SourceText(CampaignFolder.Display(campaign.Slug, CampaignReader.FileName), campaign.Source), diagnostics);
+        diagnostics.ThrowIfErrors(campaign.Hashtag);
+        var planned = document!.Mailings.FirstOrDefault(m => m.Slug == mailing.Slug)
+            ?? throw new ContentValidationException($"{campaign.Slug}/campaign.yaml no longer plans {mailing.Slug}.md.");
+        var files = JsonSerializer.Deserialize<Dictionary<string, string>>(mailing.Files) ?? [];
+        return CompiledMailing.Compile(CampaignMailingDefinition.Define(document, planned, files, mailing.Id, diagnostics), engine, diagnostics);
+    }
+
+    public async Task SetStateAsync(MailingSource source, ContentState state, CancellationToken cancellationToken)
+    {
+        if (state == ContentState.Scheduled) await CompileMailingAsync(source, cancellationToken);
+        if (source.Kind == MailingSourceKind.Edition) await editions.SetStateAsync(source.Id, state, cancellationToken);
+        else await campaigns.SetStateAsync(source.Id, state, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PlannedMailing>> CampaignPlanAsync(string campaignSlug, CancellationToken cancellationToken)
+    {
+        var campaign = await campaigns.GetAsync(campaignSlug, cancellationToken);
+        return (await campaigns.MailingsAsync(campaign, cancellationToken))
+            .Select(m => new PlannedMailing(new MailingSource(MailingSourceKind.CampaignMailing, m.Id), m.Title, m.PlannedAt))
+            .OrderBy(m => m.PlannedAt).ToList();
+    }
+
+    /// <summary>Checks an edition file as if it were sent (templates, Markdown, links, every language) without saving it.</summary>
+    /// <exception cref="ContentValidationException">It is not valid.</exception>
+    public async Task<CompiledMailing> CheckEditionAsync(SourceText source, CancellationToken cancellationToken)
+    {
+        var diagnostics = new Diagnostics();
+        var document = EditionReader.Read(source, diagnostics);
+        diagnostics.ThrowIfErrors(source.Name);
+        var publication = await publications.GetAsync(document!.Publication.Value, cancellationToken);
+        return CompiledMailing.Compile(EditionMailing.Define(document, publication, 0, document.Number ?? 0), Engine(diagnostics), diagnostics);
+    }
+
+    /// <summary>Checks an edition file, then saves it (see <see cref="EditionStore.SaveAsync"/>).</summary>
+    /// <exception cref="ContentValidationException">It is not valid, or it would change an edition past draft.</exception>
+    public async Task<(Edition Edition, CompiledMailing Mailing)> SaveEditionAsync(SourceText source, CancellationToken cancellationToken)
+    {
+        await CheckEditionAsync(source, cancellationToken);
+        var (edition, _) = await editions.SaveAsync(source, cancellationToken);
+        return (edition, await CompileMailingAsync(new MailingSource(MailingSourceKind.Edition, edition.Id), cancellationToken));
+    }
+
+    /// <summary>Checks every mailing of a campaign folder, then saves the campaign. Returns it with the warnings found.</summary>
+    /// <exception cref="ContentValidationException">Something in the folder is not valid.</exception>
+    public async Task<(Campaign Campaign, Diagnostics Diagnostics)> LoadCampaignAsync(string folder, CancellationToken cancellationToken)
+    {
+        var diagnostics = new Diagnostics();
+        var read = CampaignFolder.Read(folder, diagnostics);
+        diagnostics.ThrowIfErrors(folder);
+        var engine = Engine(diagnostics);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var planned in read!.Document.Mailings)
+            titles[planned.Slug] = CompiledMailing.Compile(CampaignMailingDefinition.Define(read.Document, planned, read.Files[planned.Slug], 0, diagnostics), engine, diagnostics).Title;
+        return (await campaigns.SaveAsync(read, titles, cancellationToken), diagnostics);
+    }
+
+    private TemplateEngine Engine(Diagnostics diagnostics)
+    {
+        var (folder, display) = options.Value.ResolveTemplates(Environment.CurrentDirectory);
+        var engine = new TemplateEngine(TemplateSet.Load(folder, display, diagnostics), diagnostics);
+        diagnostics.ThrowIfErrors("The templates");
+        return engine;
+    }
+}

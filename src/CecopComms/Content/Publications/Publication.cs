@@ -1,0 +1,23 @@
+namespace CecopComms.Content.Publications;
+
+/// <summary>A newsletter CECOP publishes in numbered editions (table publications).</summary>
+public sealed record Publication
+{
+    public long Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string Name { get; init; } = "";
+    /// <summary>list:SLUG or segment:SLUG.</summary>
+    public string Audience { get; init; } = "";
+    /// <summary>templates/{Template}.html.hbs.</summary>
+    public string Template { get; init; } = "";
+    public string FromName { get; init; } = "";
+    public string FromAddress { get; init; } = "";
+    public string? ReplyTo { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public SenderIdentity Sender => new(FromName, FromAddress, ReplyTo);
+
+    /// <summary>"CECOP Link #9 - 2023".</summary>
+    public string EditionTitle(int number, int year) => $"{Name} #{number} - {year}";
+}

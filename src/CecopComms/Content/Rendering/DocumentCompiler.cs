@@ -1,0 +1,85 @@
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CecopComms.Content.Sources;
+using CecopComms.Content.Validation;
+
+namespace CecopComms.Content.Rendering;
+
+/// <summary>
+/// Compiles one language of a mailing: renders the publication's template inside the layout with slot markers for
+/// everything personal, inlines the CSS, routes every https link through a link slot, checks links and alt text,
+/// derives the text version when there is no text template, and cuts the results into fixed text and holes.
+/// </summary>
+public sealed class DocumentCompiler(TemplateEngine engine)
+{
+    private static readonly HtmlParser Parser = new();
+
+    public CompiledDocument? Compile(MailingDefinition mailing, string reader, Diagnostics diagnostics)
+    {
+        var templates = engine.Templates;
+        var language = LanguageChoice.Variant(mailing.Languages, reader);
+        var slots = new SlotTable();
+        var state = new CompileState(slots, LanguageChoice.Culture(reader), reader, templates.Strings);
+        var model = mailing.Model(language, slots, diagnostics);
+
+        var htmlSource = templates.Template(mailing.Template, "html");
+        if (htmlSource is null)
+        {
+            diagnostics.Error($"{templates.Folder}/{mailing.Template}.html.hbs", 1, 1, $"there is no template '{mailing.Template}.html.hbs' in {templates.Folder}");
+            return null;
+        }
+        var subjectVariant = mailing.Subject.Get(language);
+        var subjectSource = new SourceText(subjectVariant?.File ?? mailing.Source.ToString(), subjectVariant?.Value ?? mailing.Title);
+        var inner = engine.Compile(htmlSource, html: true, diagnostics);
+        var layout = engine.Compile(templates.Template(TemplateSet.Layout, "html")!, html: true, diagnostics);
+        var subject = engine.Compile(subjectSource, html: false, diagnostics);
+        var textSource = templates.Template(mailing.Template, "txt");
+        var text = textSource is null ? null : engine.Compile(textSource, html: false, diagnostics);
+        if (inner is null || layout is null || subject is null || (textSource is not null && text is null)) return null;
+
+        model["content"] = engine.Render(inner, model, state);
+        var document = Parser.ParseDocument(engine.Render(layout, model, state));
+        foreach (var selector in CssInliner.Inline(document))
+            diagnostics.Error(templates.Template(TemplateSet.Layout, "html")!.Name, 1, 1, $"the CSS selector '{selector}' is not understood");
+        CheckLinksAndImages(document, slots, diagnostics, mailing);
+        var html = document.ToHtml();
+        var plain = text is null ? HtmlToText.Convert(document) : engine.Render(text, model, state);
+        return new CompiledDocument(language,
+            CompiledText.Split(engine.Render(subject, model, state), slots, OutputKind.Subject),
+            CompiledText.Split(html, slots, OutputKind.Html),
+            CompiledText.Split(plain, slots, OutputKind.Text));
+    }
+
+    private static void CheckLinksAndImages(IHtmlDocument document, SlotTable slots, Diagnostics diagnostics, MailingDefinition mailing)
+    {
+        foreach (var anchor in document.QuerySelectorAll("a[href]"))
+        {
+            var href = anchor.GetAttribute("href")!.Trim();
+            if (slots.Only(href) is not null) continue;
+            if (HttpsLink.IsValid(href)) anchor.SetAttribute("href", slots.Marker(new Slot(SlotKind.Link, href)));
+            else Report(diagnostics, mailing, href, $"'{href}' is not an absolute https link (https://...)");
+        }
+        foreach (var image in document.QuerySelectorAll("img"))
+        {
+            var source = image.GetAttribute("src") ?? "";
+            if (string.IsNullOrWhiteSpace(image.GetAttribute("alt"))) Report(diagnostics, mailing, source, $"the image {source} has no alt text");
+            if (!HttpsLink.IsValid(source)) Report(diagnostics, mailing, source, $"the image '{source}' is not an absolute https link");
+        }
+    }
+
+    // The rendered HTML has no source positions: point at the first place the value was written, else at the mailing.
+    private static void Report(Diagnostics diagnostics, MailingDefinition mailing, string value, string message)
+    {
+        foreach (var source in diagnostics.Sources)
+        {
+            var at = value.Length == 0 ? -1 : source.Text.IndexOf(value, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var line = source.Text.AsSpan(0, at).Count('\n') + 1;
+            var column = at - (source.Text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+            diagnostics.Error(source.Name, line, column, message);
+            return;
+        }
+        diagnostics.Error(mailing.Source.ToString(), 1, 1, message);
+    }
+}
