@@ -1,0 +1,25 @@
+using CecopComms.Audience;
+using CecopComms.Content;
+
+namespace CecopComms.Delivery;
+
+/// <summary>
+/// Turns an edition or campaign mailing into a mailing: compiles it (so a broken one never starts), resolves its audience
+/// now, and writes every recipient to the ledger before anything is sent.
+/// </summary>
+public sealed class MailingStarter(IMailingContent content, AudienceResolver audiences, MailingStore mailings)
+{
+    /// <summary>Creates the mailing in <paramref name="status"/> (running to send now) and records the content as sending.</summary>
+    /// <exception cref="ContentValidationException">The content does not compile.</exception>
+    /// <exception cref="KeyNotFoundException">No such edition or campaign mailing.</exception>
+    /// <exception cref="AudienceException">Its audience does not exist.</exception>
+    public async Task<Mailing> StartAsync(MailingSource source, MailingStatus status, CancellationToken cancellationToken)
+    {
+        var compiled = await content.CompileAsync(source, cancellationToken);
+        var audience = await audiences.ResolveAsync(compiled.AudienceReference, cancellationToken);
+        var recipients = await audiences.RecipientsAsync(audience, cancellationToken);
+        var mailing = await mailings.CreateAsync(source, compiled.Title, audience, recipients, status, cancellationToken);
+        await content.SetStateAsync(source, status == MailingStatus.Running ? ContentState.Sending : ContentState.Scheduled, cancellationToken);
+        return mailing;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using CecopComms.Content;
+using CecopComms.Mail.Dkim;
+using CecopComms.Mail.Mime;
+using Microsoft.Extensions.Options;
+
+namespace CecopComms.Delivery;
+
+/// <summary>
+/// Builds each recipient's message: rendered content, From/Reply-To/To, a unique Message-ID, List-Id, List-Unsubscribe
+/// (mailto and https, one click per RFC 8058) with a signed token, X-Cecop-Recipient tying a bounce to mailing and
+/// subscriber, then DKIM when configured. Everything from subscribers or content that lands in a header is cleaned of
+/// CR and LF. Thread-safe: sender workers share one.
+/// </summary>
+public sealed partial class MessageComposer(
+    RecipientLinkFactory links, BounceAddress bounces, IOptions<DeliveryOptions> options, TimeProvider time, DkimSigner? signer = null) : IMessageComposer
+{
+    /// <summary>The header that names mailing, subscriber and a tag, like the bounce address.</summary>
+    public const string RecipientHeader = "X-Cecop-Recipient";
+
+    private readonly DeliveryOptions _options = options.Value;
+
+    [GeneratedRegex("[^a-z0-9-]")]
+    private static partial Regex NotSlug();
+
+    public MimeMessage Compose(ICompiledMailing mailing, RecipientData recipient, long? mailingId, bool test)
+    {
+        var rendered = mailing.Render(recipient, links.For(recipient, mailingId));
+        var message = new MimeMessage(time) { MessageId = MimeUtils.GenerateMessageId(_options.MessageIdDomain) };
+        message.From.Add(new MailboxAddress(HeaderText.Clean(mailing.Sender.FromName), mailing.Sender.FromAddress));
+        if (!string.IsNullOrWhiteSpace(mailing.Sender.ReplyTo)) message.ReplyTo.Add(new MailboxAddress(null, mailing.Sender.ReplyTo.Trim()));
+        message.To.Add(new MailboxAddress(HeaderText.Clean(recipient.Name), recipient.Email.Trim()));
+        message.Subject = (test ? "[TEST] " : "") + HeaderText.Clean(rendered.Subject);
+
+        var slug = NotSlug().Replace(mailing.PublicationSlug.ToLowerInvariant(), "-");
+        message.Headers.Add("List-Id", $"{HeaderText.Clean(mailing.PublicationName)} <{slug}.{_options.MessageIdDomain}>");
+        var token = links.Token(TokenPurpose.Unsubscribe, recipient, mailingId);
+        message.Headers.Add("List-Unsubscribe", $"<mailto:unsubscribe+{token}@{_options.BounceDomain}>, <{links.UnsubscribeUrl(recipient, mailingId)}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.Headers.Add(RecipientHeader, bounces.Tag(mailingId ?? 0, recipient.SubscriberId));
+        if (!string.IsNullOrWhiteSpace(rendered.Language)) message.Headers.Add("Content-Language", HeaderText.Clean(rendered.Language));
+        if (test) message.Headers.Add("X-Cecop-Test", "yes");
+
+        message.Body = new BodyBuilder { HtmlBody = rendered.Html, TextBody = rendered.Text }.ToMessageBody();
+        signer?.Sign(FormatOptions.Default, message, DkimSigner.DefaultHeaders);
+        return message;
+    }
+
+    /// <summary>The envelope sender (MAIL FROM) for this recipient: the VERP bounce address.</summary>
+    public MailboxAddress EnvelopeSender(long? mailingId, long subscriberId) => new(null, bounces.For(mailingId ?? 0, subscriberId));
+}

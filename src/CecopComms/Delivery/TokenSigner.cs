@@ -1,0 +1,73 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace CecopComms.Delivery;
+
+/// <summary>
+/// Signs and verifies recipient tokens and bounce tags with HMAC-SHA256. A token is 35 bytes in URL-safe base64
+/// (47 characters, so "unsubscribe+TOKEN" fits the 64 characters of an address's local part): purpose (1), subscriber
+/// uuid (16), mailing id (8), then the first 10 bytes of the HMAC over those 25.
+/// </summary>
+public sealed class TokenSigner
+{
+    private const int PayloadLength = 25;
+    private const int MacLength = 10;
+    private readonly byte[] _key;
+
+    /// <exception cref="ArgumentException">The key is shorter than 32 bytes.</exception>
+    public TokenSigner(byte[] key)
+    {
+        if (key.Length < 32) throw new ArgumentException("The token key must be 32 bytes or more.", nameof(key));
+        _key = key.ToArray();
+    }
+
+    /// <summary>The URL- and address-safe text of a signed token.</summary>
+    public string Create(RecipientToken token)
+    {
+        Span<byte> bytes = stackalloc byte[PayloadLength + MacLength];
+        bytes[0] = (byte)token.Purpose;
+        token.SubscriberUuid.TryWriteBytes(bytes[1..17], bigEndian: true, out _);
+        BinaryPrimitives.WriteInt64BigEndian(bytes[17..25], token.MailingId);
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, bytes[..PayloadLength], mac);
+        mac[..MacLength].CopyTo(bytes[PayloadLength..]);
+        return Base64Url.EncodeToString(bytes);
+    }
+
+    /// <summary>Reads a token; false when it is malformed, altered or signed with another key.</summary>
+    public bool TryVerify(string? text, out RecipientToken? token)
+    {
+        token = null;
+        if (string.IsNullOrEmpty(text) || text.Length > 64) return false;
+        Span<byte> bytes = stackalloc byte[48];
+        int written;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(text, bytes, out written) || written != PayloadLength + MacLength) return false;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, bytes[..PayloadLength], mac);
+        if (!CryptographicOperations.FixedTimeEquals(mac[..MacLength], bytes[PayloadLength..written])) return false;
+        if (!Enum.IsDefined((TokenPurpose)bytes[0])) return false;
+        token = new RecipientToken((TokenPurpose)bytes[0], new Guid(bytes[1..17], bigEndian: true), BinaryPrimitives.ReadInt64BigEndian(bytes[17..25]));
+        return true;
+    }
+
+    /// <summary>A short lower-case hex tag over <paramref name="text"/>, for bounce addresses (which mail systems may lower-case).</summary>
+    public string Tag(string text, int hexLength = 10)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, System.Text.Encoding.UTF8.GetBytes(text), mac);
+        return Convert.ToHexStringLower(mac)[..hexLength];
+    }
+
+    /// <summary>Whether <paramref name="tag"/> is the tag of <paramref name="text"/>, in constant time.</summary>
+    public bool CheckTag(string text, string tag) =>
+        CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Tag(text, tag.Length is >= 8 and <= 64 ? tag.Length : 10)),
+            System.Text.Encoding.ASCII.GetBytes(tag.ToLowerInvariant()));
+}

@@ -1,0 +1,53 @@
+-- Mailings: one send of an edition or campaign mailing, with its state and a sender's lease on it.
+
+-- name: insert-mailing
+INSERT INTO mailings (source_kind, source_id, title, audience, list_id, status, created_at, updated_at)
+VALUES (@SourceKind, @SourceId, @Title, @Audience, @ListId, @Status, @Now, @Now)
+RETURNING id;
+
+-- name: set-total
+UPDATE mailings SET total = (SELECT count(*) FROM ledger WHERE mailing_id = @Id), updated_at = @Now WHERE id = @Id;
+
+-- name: get-mailing
+SELECT m.*,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'sent') AS sent,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'failed') AS failed,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'skipped') AS skipped,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'retry') AS retrying,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status IN ('pending', 'sending')) AS waiting
+FROM mailings m WHERE m.id = @Id;
+
+-- name: list-mailings
+SELECT m.*,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'sent') AS sent,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'failed') AS failed,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'skipped') AS skipped,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'retry') AS retrying,
+       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status IN ('pending', 'sending')) AS waiting
+FROM mailings m
+WHERE @Status IS NULL OR m.status = @Status
+ORDER BY m.id DESC
+LIMIT @Limit;
+
+-- name: get-status
+SELECT status, status_reason FROM mailings WHERE id = @Id;
+
+-- name: set-status
+-- Moves a mailing from one of @From to @To; returns the rows changed (0: it was not in a state that allows it).
+UPDATE mailings
+SET status = @To, status_reason = @Reason, updated_at = @Now,
+    started_at = CASE WHEN @To = 'running' THEN coalesce(started_at, @Now) ELSE started_at END,
+    finished_at = CASE WHEN @To IN ('finished', 'cancelled') THEN @Now ELSE finished_at END
+WHERE id = @Id AND status IN @From;
+
+-- name: take-lease
+-- A sender takes a running mailing when nobody holds it or the holder's lease ran out (it died); renewing is the same call.
+UPDATE mailings SET lease_owner = @Owner, lease_until = @Until
+WHERE id = @Id AND (lease_owner IS NULL OR lease_owner = @Owner OR lease_until < @Now);
+
+-- name: release-lease
+UPDATE mailings SET lease_owner = NULL, lease_until = NULL WHERE id = @Id AND lease_owner = @Owner;
+
+-- name: runnable-mailings
+-- Running mailings no live sender holds.
+SELECT id FROM mailings WHERE status = 'running' AND (lease_owner IS NULL OR lease_until < @Now) ORDER BY id;

@@ -1,0 +1,159 @@
+using CecopComms.Delivery;
+using Dapper;
+
+namespace CecopComms.Tests.Delivery;
+
+/// <summary>The outbox transport, pause/resume/cancel, people who leave while a mailing runs, the throttle.</summary>
+public sealed class OutboxDeliveryTests
+{
+    private static string[] Files(DeliveryTestBed bed, long mailingId)
+    {
+        var folder = bed.Stores.Workspace.Path(Path.Combine("outbox", $"mailing-{mailingId}"));
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [];
+    }
+
+    [Fact]
+    public async Task Every_recipient_gets_one_eml_file_and_a_resend_overwrites_it()
+    {
+        await using var bed = await DeliveryTestBed.CreateAsync(50);
+        var mailing = await bed.StartAsync();
+
+        var run = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+
+        Assert.Equal((MailingStatus.Finished, 50L), (run.Status, run.Sent));
+        var files = Files(bed, mailing.Id);
+        Assert.Equal(50, files.Length);
+        var text = await File.ReadAllTextAsync(files.Order().First());
+        Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", text);
+        Assert.Contains("Dear Person 0,", text);
+        Assert.Empty(Directory.GetFiles(bed.Stores.Workspace.Path("outbox"), "*.tmp", SearchOption.AllDirectories));
+
+        // As after a crash between writing and marking: the rows are sent again, and the files are replaced.
+        await using (var connection = await bed.Stores.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE ledger SET status = 'sending' WHERE mailing_id = @Id", new { mailing.Id });
+            await connection.ExecuteAsync("UPDATE mailings SET status = 'running' WHERE id = @Id", new { mailing.Id });
+        }
+        var again = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+        Assert.Equal((50, 50L), (again.Recovered, again.Sent));
+        Assert.Equal(50, Files(bed, mailing.Id).Length);
+    }
+
+    [Fact]
+    public async Task A_person_who_left_after_the_ledger_was_written_is_skipped()
+    {
+        await using var bed = await DeliveryTestBed.CreateAsync(20);
+        var mailing = await bed.StartAsync();
+        await using (var connection = await bed.Stores.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE subscribers SET status = 'unsubscribed' WHERE email = @E", new { E = DeliveryTestBed.Email(4) });
+            await connection.ExecuteAsync("UPDATE subscriptions SET status = 'unsubscribed' WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = @E)", new { E = DeliveryTestBed.Email(9) });
+        }
+
+        var run = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+
+        Assert.Equal((18L, 2L), (run.Sent, run.Skipped));
+        Assert.Equal(new Dictionary<string, long> { ["sent"] = 18, ["skipped"] = 2 }, await bed.CountsAsync(mailing.Id));
+        Assert.Equal(18, Files(bed, mailing.Id).Length);
+    }
+
+    [Fact]
+    public async Task A_person_on_the_audience_twice_is_written_to_the_ledger_once()
+    {
+        await using var bed = await DeliveryTestBed.CreateAsync(10);
+        var recipients = await bed.Stores.Resolver.RecipientsAsync(await bed.Stores.Resolver.ResolveAsync("list:external-newsletter", CancellationToken.None), CancellationToken.None);
+        var audience = await bed.Stores.Resolver.ResolveAsync("list:external-newsletter", CancellationToken.None);
+        var mailing = await bed.Mailings.CreateAsync(new Content.MailingSource(Content.MailingSourceKind.Edition, 1), "twice", audience, [.. recipients, .. recipients],
+            MailingStatus.Running, CancellationToken.None);
+        Assert.Equal(10, mailing.Total);
+    }
+
+    [Fact]
+    public async Task Pause_stops_within_a_second_and_resume_finishes_with_one_message_each()
+    {
+        var options = DeliveryTestBed.TestOptions();
+        options.RatePerSecond = 200;
+        await using var bed = await DeliveryTestBed.CreateAsync(600, options);
+        var mailing = await bed.StartAsync();
+        var running = bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+        await Task.Delay(700);
+
+        var paused = DateTime.UtcNow;
+        await bed.Mailings.PauseAsync(mailing.Id, null, CancellationToken.None);
+        var run = await running;
+        var stoppedAfter = DateTime.UtcNow - paused;
+
+        Assert.Equal(MailingStatus.Paused, run.Status);
+        Assert.True(stoppedAfter < TimeSpan.FromSeconds(1), $"stopped {stoppedAfter.TotalMilliseconds} ms after the pause");
+        var sentWhilePaused = Files(bed, mailing.Id).Length;
+        Assert.InRange(sentWhilePaused, 50, 500);
+        await Task.Delay(400);
+        Assert.Equal(sentWhilePaused, Files(bed, mailing.Id).Length);
+        var counts = await bed.CountsAsync(mailing.Id);
+        Assert.False(counts.ContainsKey("sending"));
+
+        await bed.Mailings.ResumeAsync(mailing.Id, CancellationToken.None);
+        var resumed = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+
+        Assert.Equal(MailingStatus.Finished, resumed.Status);
+        Assert.Equal(600, run.Sent + resumed.Sent);
+        Assert.Equal(600, Files(bed, mailing.Id).Length);
+        Assert.Equal(new Dictionary<string, long> { ["sent"] = 600 }, await bed.CountsAsync(mailing.Id));
+    }
+
+    [Fact]
+    public async Task Cancel_stops_within_a_second_and_skips_everyone_not_yet_sent()
+    {
+        var options = DeliveryTestBed.TestOptions();
+        options.RatePerSecond = 200;
+        await using var bed = await DeliveryTestBed.CreateAsync(600, options);
+        var mailing = await bed.StartAsync();
+        var running = bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+        await Task.Delay(700);
+
+        var cancelled = DateTime.UtcNow;
+        await bed.Mailings.CancelAsync(mailing.Id, CancellationToken.None);
+        var run = await running;
+
+        var stoppedAfter = DateTime.UtcNow - cancelled;
+        Assert.True(stoppedAfter < TimeSpan.FromSeconds(1), $"stopped {stoppedAfter.TotalMilliseconds} ms after the cancel");
+        Assert.Equal(MailingStatus.Cancelled, run.Status);
+        var counts = await bed.CountsAsync(mailing.Id);
+        Assert.Equal(600, counts.Values.Sum());
+        Assert.Equal(Files(bed, mailing.Id).Length, counts["sent"]);
+        Assert.Equal(600 - counts["sent"], counts["skipped"]);
+        Assert.Contains(bed.Content.States, s => s.State == Content.ContentState.Cancelled);
+        await Assert.ThrowsAsync<MailingException>(() => bed.Mailings.ResumeAsync(mailing.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_rate_limit_holds()
+    {
+        var options = DeliveryTestBed.TestOptions();
+        options.RatePerSecond = 100;
+        await using var bed = await DeliveryTestBed.CreateAsync(250, options);
+        var mailing = await bed.StartAsync();
+
+        var run = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+
+        // A burst of one second's worth, then 100 a second: 250 take about 1.5 s.
+        Assert.Equal(250, run.Sent);
+        Assert.InRange(run.Elapsed.TotalSeconds, 1.3, 6);
+    }
+
+    [Fact]
+    public async Task Retry_failed_sends_the_failed_rows_again()
+    {
+        await using var bed = await DeliveryTestBed.CreateAsync(10);
+        var mailing = await bed.StartAsync();
+        await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+        await using (var connection = await bed.Stores.Database.OpenAsync())
+            await connection.ExecuteAsync("UPDATE ledger SET status = 'failed', reply = '554 no' WHERE mailing_id = @Id AND id % 2 = 0", new { mailing.Id });
+
+        var (again, requeued) = await bed.Mailings.RetryFailedAsync(mailing.Id, CancellationToken.None);
+        Assert.Equal(5, requeued);
+        Assert.Equal(MailingStatus.Running, again.Status);
+        var run = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+        Assert.Equal((MailingStatus.Finished, 5L), (run.Status, run.Sent));
+    }
+}
