@@ -34,6 +34,9 @@ public sealed class DkimSigner : IDisposable
     private string? agentOrUserIdentifier;
     private TimeProvider timeProvider = TimeProvider.System;
 
+    /// <summary>Made once: a method group would allocate a delegate on every Sign.</summary>
+    private readonly Predicate<Header> isOurSignature;
+
     /// <summary>Creates a signer with an RSA private key; the key stays the caller's to dispose.</summary>
     /// <param name="key">An RSA private key of at least 1024 bits (2048 recommended).</param>
     /// <param name="domain">The signing domain (d=); an IDN is written in punycode.</param>
@@ -81,6 +84,7 @@ public sealed class DkimSigner : IDisposable
             throw new ArgumentException($"Invalid DKIM selector: {selectorReason}.", nameof(selector));
         this.key = key;
         this.ownsKey = ownsKey;
+        isOurSignature = IsOurSignature;
         Domain = MailboxAddress.DomainToAscii(domain);
         Selector = selector;
         SignatureAlgorithm = algorithm;
@@ -165,36 +169,42 @@ public sealed class DkimSigner : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(headers);
-        if (!headers.Any(h => string.Equals(h, "From", StringComparison.OrdinalIgnoreCase)))
+        if (!ContainsFrom(headers))
             throw new ArgumentException("DKIM requires the From header to be signed (RFC 6376 §5.4).", nameof(headers));
         if (message.From.Count == 0)
             throw new ArgumentException("The message has no From header to sign.", nameof(message));
 
         // An earlier signature over encoded-word headers stays valid only if this one keeps them too.
-        var format = message.AsSigned(options).Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
+        var format = message.AsSigned(options);
+        if (format.NewLineFormat != NewLineFormat.Dos)
+        {
+            format = format.Clone();
+            format.NewLineFormat = NewLineFormat.Dos;
+        }
         message.Prepare(format.International ? EncodingConstraint.EightBit : EncodingConstraint.SevenBit);
-        message.Headers.RemoveAll(IsOurSignature);
+        message.Headers.RemoveAll(isOurSignature);
 
+        // The message is written once, into pooled memory; fields and body are hashed from those bytes.
         using var output = new MimeOutput(format);
         message.Write(output);
         var written = output.Written.Span;
         var fields = HeaderFields.Parse(written, out var bodyStart);
 
-        using var bodyHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        DkimCanonicalizer.AppendBody(bodyHash, written[bodyStart..], BodyCanonicalizationAlgorithm);
-        var bh = Convert.ToBase64String(bodyHash.GetHashAndReset());
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        DkimCanonicalizer.AppendBody(hash, written[bodyStart..], BodyCanonicalizationAlgorithm);
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        var bh = Convert.ToBase64String(digest);
 
         var signed = HeaderFields.SelectForSigning(fields, headers);
-        var names = string.Join(':', signed.Select(f => f.Name.ToLowerInvariant()));
-        var raw = BuildRawValue(names, bh);
+        var raw = BuildRawValue(SignedNames(signed), bh);
         var rawHeader = Encoding.ASCII.GetBytes("DKIM-Signature:" + raw);
 
-        using var headerHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var field in signed)
-            DkimCanonicalizer.AppendHeader(headerHash, written[field.Range], HeaderCanonicalizationAlgorithm);
-        DkimCanonicalizer.AppendHeader(headerHash, rawHeader, HeaderCanonicalizationAlgorithm, withoutCrlf: true);
-        var signature = Convert.ToBase64String(SignHash(headerHash.GetHashAndReset()));
+            DkimCanonicalizer.AppendHeader(hash, written[field.Range], HeaderCanonicalizationAlgorithm);
+        DkimCanonicalizer.AppendHeader(hash, rawHeader, HeaderCanonicalizationAlgorithm, withoutCrlf: true);
+        hash.GetHashAndReset(digest);
+        var signature = Convert.ToBase64String(SignHash(digest));
 
         raw += FoldSignature(signature);
         var unfolded = raw.Replace("\r\n", "", StringComparison.Ordinal).TrimStart();
@@ -266,7 +276,7 @@ public sealed class DkimSigner : IDisposable
     private static string Canon(DkimCanonicalizationAlgorithm algorithm) =>
         algorithm == DkimCanonicalizationAlgorithm.Simple ? "simple" : "relaxed";
 
-    private byte[] SignHash(byte[] hash)
+    private byte[] SignHash(ReadOnlySpan<byte> hash)
     {
         if (parameters is not { } p)
         {
@@ -288,12 +298,47 @@ public sealed class DkimSigner : IDisposable
         }
     }
 
-    private bool IsOurSignature(Header header)
+    private bool IsOurSignature(Header header) =>
+        string.Equals(header.Field, "DKIM-Signature", StringComparison.OrdinalIgnoreCase)
+        && HasTag(header.Value, "d=", Domain, StringComparison.OrdinalIgnoreCase)
+        && HasTag(header.Value, "s=", Selector, StringComparison.Ordinal);
+
+    /// <summary>True when a ';'-separated tag, trimmed, is exactly <paramref name="tag"/> followed by <paramref name="value"/>.</summary>
+    private static bool HasTag(string header, string tag, string value, StringComparison comparison)
     {
-        if (!string.Equals(header.Field, "DKIM-Signature", StringComparison.OrdinalIgnoreCase))
-            return false;
-        var tags = header.Value.Split(';').Select(t => t.Trim()).ToList();
-        return tags.Contains("d=" + Domain, StringComparer.OrdinalIgnoreCase) && tags.Contains("s=" + Selector, StringComparer.Ordinal);
+        var rest = header.AsSpan();
+        foreach (var range in rest.Split(';'))
+        {
+            var candidate = rest[range].Trim();
+            if (candidate.Length == tag.Length + value.Length
+                && candidate.StartsWith(tag, comparison)
+                && candidate[tag.Length..].Equals(value, comparison))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool ContainsFrom(IList<string> headers)
+    {
+        foreach (var header in headers)
+        {
+            if (string.Equals(header, "From", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The h= tag's value: the signed names, lower-cased, in signing order.</summary>
+    private static string SignedNames(List<HeaderFields.Field> signed)
+    {
+        var names = new StringBuilder();
+        foreach (var field in signed)
+        {
+            if (names.Length > 0)
+                names.Append(':');
+            names.Append(field.Name.ToLowerInvariant());
+        }
+        return names.ToString();
     }
 
     private static RSA LoadPem(string pem)

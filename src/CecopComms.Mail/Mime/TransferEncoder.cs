@@ -5,13 +5,8 @@ namespace CecopComms.Mail.Mime;
 /// <summary>Streams part content to the output in a transfer encoding, without an intermediate copy.</summary>
 internal static class TransferEncoder
 {
-    /// <summary>RFC 2045: encoded lines of at most 76 characters.</summary>
-    private const int QpLine = 76;
-
     /// <summary>57 bytes make one 76-character base64 line.</summary>
     private const int Base64Block = 57;
-
-    private const string Hex = "0123456789ABCDEF";
 
     public static void WriteBase64(ReadOnlySpan<byte> data, MimeOutput output)
     {
@@ -47,57 +42,32 @@ internal static class TransferEncoder
     /// <summary>
     /// Quoted-printable. In text, line breaks stay line breaks; elsewhere CR and LF are encoded.
     /// Whitespace before a line end is encoded so transports that strip it change nothing.
-    /// Bytes go straight into the output's buffer: this loop runs for every byte of every HTML body.
+    /// This runs over every byte of every HTML body, so runs of bytes that stand for themselves are found
+    /// with a vectorised search and copied a line's worth at a time; only the bytes around them (escapes,
+    /// line breaks, the last byte of a line) go through <see cref="QuotedPrintableWriter.Byte"/>, which holds the rules.
     /// </summary>
     public static void WriteQuotedPrintable(ReadOnlySpan<byte> data, bool isText, MimeOutput output)
     {
-        // Room for one token, a soft break and a line break.
-        const int Reserve = 3 + 1 + 2;
-        var newLine = output.NewLineBytes;
-        var span = output.GetSpan(1024);
-        var n = 0;
-        var column = 0;
-        for (var i = 0; i < data.Length; i++)
+        var writer = new QuotedPrintableWriter(output);
+        var i = 0;
+        while (i < data.Length)
         {
-            if (span.Length - n < Reserve)
+            var run = data[i..].IndexOfAny(QuotedPrintableWriter.NotLiteral);
+            if (run < 0)
+                run = data.Length - i;
+            if (run > 0)
             {
-                output.Advance(n);
-                span = output.GetSpan(1024);
-                n = 0;
+                // The last byte before a line end has its own rules (76 columns, whitespace encoded).
+                var end = i + run;
+                var endsLine = end == data.Length || (isText && data[end] is (byte)'\r' or (byte)'\n');
+                var literals = endsLine ? run - 1 : run;
+                writer.Literals(data.Slice(i, literals));
+                i += literals;
+                if (!endsLine)
+                    continue;
             }
-            var b = data[i];
-            if (isText && (b == (byte)'\r' || b == (byte)'\n'))
-            {
-                if (b == (byte)'\r' && i + 1 < data.Length && data[i + 1] == (byte)'\n')
-                    i++;
-                newLine.CopyTo(span[n..]);
-                n += newLine.Length;
-                column = 0;
-                continue;
-            }
-            var atLineEnd = i + 1 == data.Length || (isText && data[i + 1] is (byte)'\r' or (byte)'\n');
-            var literal = (b >= 33 && b <= 126 && b != (byte)'=') || ((b == (byte)' ' || b == (byte)'\t') && !atLineEnd);
-            var len = literal ? 1 : 3;
-            // Leave room for the '=' of a soft break unless this token ends the line anyway.
-            if (column + len > (atLineEnd ? QpLine : QpLine - 1))
-            {
-                span[n++] = (byte)'=';
-                newLine.CopyTo(span[n..]);
-                n += newLine.Length;
-                column = 0;
-            }
-            if (literal)
-            {
-                span[n++] = b;
-            }
-            else
-            {
-                span[n++] = (byte)'=';
-                span[n++] = (byte)Hex[b >> 4];
-                span[n++] = (byte)Hex[b & 15];
-            }
-            column += len;
+            i = writer.Byte(data, i, isText);
         }
-        output.Advance(n);
+        writer.Commit();
     }
 }
