@@ -47,8 +47,14 @@ public sealed class MailingSender(
         if (mailing.Status != MailingStatus.Running)
             return new SendRun(mailingId, mailing.Status, mailing.StatusReason ?? $"it is {MailingStore.Text(mailing.Status)}", 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0);
         await using var session = await LedgerSession.OpenAsync(database, time, mailingId, cancellationToken);
-        if (!await session.TakeLeaseAsync(_owner, LeaseLength, cancellationToken))
-            return new SendRun(mailingId, MailingStatus.Running, "another sender is working on it", 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0);
+        // A sender that died keeps its lease until it runs out: wait that long before leaving the mailing to a live one.
+        var waited = Stopwatch.GetTimestamp();
+        while (!await session.TakeLeaseAsync(_owner, LeaseLength, cancellationToken))
+        {
+            if (Stopwatch.GetElapsedTime(waited) > LeaseLength + PollInterval)
+                return new SendRun(mailingId, MailingStatus.Running, "another sender is working on it", 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0);
+            await Task.Delay(PollInterval, cancellationToken);
+        }
         try
         {
             var recovered = await session.RecoverSendingAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CecopComms.Content;
 using CecopComms.Delivery;
+using CecopComms.Storage;
 using CecopComms.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -57,16 +58,16 @@ internal sealed class DeliveryTestBed : IAsyncDisposable
         TestMailingContent? content = null)
     {
         var stores = await AudienceStores.CreateAsync();
-        await AddSubscribersAsync(stores, subscribers);
+        await AddSubscribersAsync(stores.Database, subscribers);
         options ??= TestOptions();
         var outbox = stores.Workspace.Path("outbox");
         return new DeliveryTestBed(stores, options, transport?.Invoke(outbox) ?? new OutboxTransport(outbox), content ?? new TestMailingContent(), TimeProvider.System);
     }
 
     /// <summary>Confirmed, active subscribers of external-newsletter, written straight into the tables.</summary>
-    public static async Task AddSubscribersAsync(AudienceStores stores, int count, int start = 0)
+    public static async Task AddSubscribersAsync(Database database, int count, int start = 0)
     {
-        await using var connection = await stores.Database.OpenAsync();
+        await using var connection = await database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var listId = await connection.ExecuteScalarAsync<long>("SELECT id FROM lists WHERE slug = 'external-newsletter'", transaction: transaction);
         for (var i = start; i < start + count; i++)

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CecopComms.Tests.Infrastructure;
+
+namespace CecopComms.Tests.Delivery;
+
+/// <summary>
+/// The sender in a child process (the built cecop executable, real content engine, real SMTP peer) killed with SIGKILL
+/// in the middle of a send, then started again: the mailing completes, nobody is lost, and the only second copies are
+/// rows that were in 'sending' when it died.
+/// </summary>
+public sealed class CrashTests : WorkspaceTest
+{
+    private const int Recipients = 3_000;
+
+    private const string Edition = """
+        publication: cecop-newsletter
+        number: 1
+        date: 2026-03-01
+        subject:
+          en: "Spring news from CECOP"
+        intro:
+          en: |
+            Worker and social cooperatives met in Brussels to prepare the year.
+        items: []
+        """;
+
+    [Fact]
+    public async Task A_sender_killed_mid_send_resumes_on_restart_and_loses_nobody()
+    {
+        await using var server = await FaultySmtpServer.StartAsync("--delay-ms", "2");
+        Workspace.WriteSettings(new JsonObject
+        {
+            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["Path"] = Workspace.DatabasePath },
+            ["Delivery"] = new JsonObject
+            {
+                ["Transport"] = "smtp",
+                ["Servers"] = new JsonArray(new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = server.Port, ["Security"] = "None", ["MaxConnections"] = 4 }),
+                ["RetryBaseSeconds"] = 0.1,
+                ["BounceDomain"] = "bounces.cecop.example",
+            },
+        });
+        await DeliveryTestBed.AddSubscribersAsync(await Workspace.OpenDatabaseAsync(), Recipients);
+        var loaded = await CecopProcess.RunAsync(Workspace, "editions", "load", Workspace.WriteFile("edition.yaml", Edition), "--format", "json");
+        Assert.True(loaded.ExitCode == 0, loaded.ToString());
+        var edition = JsonNode.Parse(loaded.Stdout)!["edition"]!["id"]!.GetValue<long>();
+
+        using (var first = Start("send", $"edition:{edition}", "--now"))
+        {
+            var deadline = Stopwatch.StartNew();
+            while (server.Accepted().Count < Recipients / 3)
+            {
+                Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the first sender did not get a third of the way in a minute");
+                if (first.HasExited) Assert.Fail("the first sender ended before it was killed: " + await first.StandardError.ReadToEndAsync());
+                await Task.Delay(20);
+            }
+            var beforeKill = server.Accepted().Count;
+            first.Kill(); // SIGKILL: no shutdown code runs
+            await first.WaitForExitAsync();
+            Console.WriteLine($"accepted before the kill: {beforeKill}, after {deadline.ElapsedMilliseconds} ms; exit code {first.ExitCode}");
+        }
+        var atKill = server.Accepted().Count;
+        Console.WriteLine($"accepted when killed: {atKill}");
+        Assert.InRange(atKill, Recipients / 3, Recipients - 1);
+
+        var resumed = await CecopProcess.RunAsync(["mailings", "resume", "1", "--format", "json"], Workspace.Root, timeout: TimeSpan.FromSeconds(120));
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        var run = JsonNode.Parse(resumed.Stdout)!;
+        Assert.Equal("finished", run["status"]!.GetValue<string>());
+        var recovered = run["recovered"]!.GetValue<int>();
+
+        var perRecipient = server.Accepted().GroupBy(a => a.Recipient).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Recipients, perRecipient.Count);
+        var duplicates = perRecipient.Values.Sum(n => n - 1);
+        // Only a row left in 'sending' can be sent twice, and only if the server had accepted it before the kill.
+        Assert.InRange(duplicates, 0, recovered);
+        Assert.InRange(recovered, 0, 64);
+        var shown = await CecopProcess.RunAsync(Workspace, "mailings", "show", "1", "--format", "json");
+        var mailing = JsonNode.Parse(shown.Stdout)!["mailing"]!;
+        Assert.Equal(Recipients, mailing["sent"]!.GetValue<long>());
+        Console.WriteLine($"crash test: killed after {atKill} accepted; {recovered} rows recovered from 'sending'; {duplicates} second copies; " +
+            $"window after restart max {run["window_max_milliseconds"]} ms, mean {run["window_mean_milliseconds"]} ms");
+    }
+
+    private Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Workspace.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(CecopProcess.Executable);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["NO_COLOR"] = "1";
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        return process;
+    }
+}
