@@ -9,8 +9,8 @@ internal sealed class ImportQueries
     public string DropSeen { get; set; } = "";
     public string WidenCache { get; set; } = "";
     public string RestoreCache { get; set; } = "";
-    public string SeenBefore { get; set; } = "";
     public string MarkSeen { get; set; } = "";
+    public string MarkRuns { get; set; } = "";
     public string FindSubscribers { get; set; } = "";
     public string InsertSubscribers { get; set; } = "";
     public string UpdateSubscriber { get; set; } = "";

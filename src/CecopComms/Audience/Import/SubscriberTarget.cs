@@ -14,16 +14,18 @@ namespace CecopComms.Audience.Import;
 internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time, ImportOptions options) : IImportTarget<SubscriberRow>, IDisposable
 {
     private readonly List<PreparedCommand> _commands = [];
-    private readonly List<SubscriberRow> _fresh = [];
     private readonly Dictionary<string, long> _batchLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _earlier = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExistingSubscriber> _existing = new(StringComparer.Ordinal);
     private readonly List<(SubscriberRow Row, string Status)> _newPeople = [];
     private readonly AttributesJson _json = new();
-    private readonly JsonArrayBuilder _keys = new(), _seen = new(), _people = new(), _subscriptions = new(), _consents = new();
+    private readonly JsonArrayBuilder _keys = new(), _people = new(), _subscriptions = new(), _consents = new();
     private SubscriberRowParser _parser = null!;
     private ColumnLayout _layout = null!;
     private ListTarget? _list;
     private string _channel = "";
-    private PreparedCommand _seenBefore = null!, _markSeen = null!, _find = null!, _insert = null!, _update = null!;
+    private EarlierLines _earlierLines = null!;
+    private PreparedCommand _find = null!, _insert = null!, _update = null!;
     private PreparedCommand _subscribe = null!, _confirm = null!, _consent = null!, _dropSeen = null!;
 
     public IReadOnlyList<ImportField> Fields => SubscriberFields.All;
@@ -53,8 +55,7 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         using (var widen = new PreparedCommand(connection, queries.WidenCache)) await widen.ExecuteAsync(cancellationToken);
         using (var create = new PreparedCommand(connection, queries.CreateSeen)) await create.ExecuteAsync(cancellationToken);
         _dropSeen = Command(connection, queries.DropSeen + "\n" + queries.RestoreCache);
-        _seenBefore = Command(connection, queries.SeenBefore, "$keys");
-        _markSeen = Command(connection, queries.MarkSeen, "$rows");
+        _earlierLines = new EarlierLines(Command(connection, queries.MarkSeen, "$rows"), Command(connection, queries.MarkRuns, "$rows"));
         _find = Command(connection, queries.FindSubscribers, "$list", "$keys");
         _insert = Command(connection, queries.InsertSubscribers, "$rows", "$now");
         _update = Command(connection, queries.UpdateSubscriber, "$id", "$name", "$language", "$organisation", "$attributes", "$now");
@@ -69,60 +70,38 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
     {
         foreach (var command in _commands) command.Transaction = transaction;
         var now = DbTime.ToText(time.GetUtcNow());
-        await KeepFirstOfEachAddressAsync(rows, errors, cancellationToken);
-        var existing = await FindAsync(cancellationToken);
+        await FindAsync(rows, cancellationToken);
 
         _newPeople.Clear();
-        foreach (var row in _fresh)
+        foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stored = existing.GetValueOrDefault(row.Email.Key);
-            if (Refusal(row, stored) is { } refusal) { errors.Add(refusal); continue; }
-            var status = _list?.StatusFor(row.Consent);
-            if (stored is null)
-            {
-                _newPeople.Add((row, status ?? ""));
-                counts.Inserted++;
-                continue;
-            }
-            var changed = await UpdateAsync(row, stored, now, cancellationToken);
-            var subscribed = status is not null && await SubscribeExistingAsync(row, stored, status, now, cancellationToken);
-            if (changed || subscribed) counts.Updated++;
-            else counts.Unchanged++;
-        }
-        await InsertNewAsync(now, cancellationToken);
-        await SubscribeAndRecordConsentAsync(now, cancellationToken);
-    }
-
-    /// <summary>Leaves in <see cref="_fresh"/> the rows whose address no earlier row of the file had; reports the others.</summary>
-    private async Task KeepFirstOfEachAddressAsync(IReadOnlyList<SubscriberRow> rows, List<RowError> errors, CancellationToken cancellationToken)
-    {
-        _batchLines.Clear();
-        foreach (var row in rows)
-            if (_batchLines.TryAdd(row.Email.Key, row.Line)) _keys.Next().WriteStringValue(row.Email.Key);
-        var earlier = new Dictionary<string, long>(StringComparer.Ordinal);
-        _seenBefore["$keys"] = _keys.Finish();
-        await using (var reader = await _seenBefore.ReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken)) earlier[reader.GetString(0)] = reader.GetInt64(1);
-
-        _fresh.Clear();
-        foreach (var row in rows)
-        {
-            var first = earlier.TryGetValue(row.Email.Key, out var line) ? line : _batchLines[row.Email.Key];
+            var key = row.Email.Key;
+            var first = _earlier.TryGetValue(key, out var line) ? line : _batchLines[key];
             if (first != row.Line)
             {
                 errors.Add(new RowError(row.Line, _layout.ColumnOf(SubscriberFields.Email), $"the address {row.Email.Email} is already on line {first} of this file", row.Raw));
                 continue;
             }
-            _fresh.Add(row);
-            var seen = _seen.Next();
-            seen.WriteStartObject();
-            seen.WriteString("key", row.Email.Key);
-            seen.WriteNumber("line", row.Line);
-            seen.WriteEndObject();
+            var stored = _existing.GetValueOrDefault(key);
+            var status = _list?.StatusFor(row.Consent);
+            var refusal = Refusal(row, stored);
+            if (stored is null && refusal is null)
+            {
+                _newPeople.Add((row, status ?? ""));
+                counts.Inserted++;
+                continue;
+            }
+            _earlierLines.Seen(key, row.Line);
+            if (refusal is not null) { errors.Add(refusal); continue; }
+            var changed = await UpdateAsync(row, stored!, now, cancellationToken);
+            var subscribed = status is not null && await SubscribeExistingAsync(row, stored!, status, now, cancellationToken);
+            if (changed || subscribed) counts.Updated++;
+            else counts.Unchanged++;
         }
-        _markSeen["$rows"] = _seen.Finish();
-        await _markSeen.ExecuteAsync(cancellationToken);
+        await InsertNewAsync(now, cancellationToken);
+        await SubscribeAndRecordConsentAsync(now, cancellationToken);
+        await _earlierLines.FlushAsync(cancellationToken);
     }
 
     private RowError? Refusal(SubscriberRow row, ExistingSubscriber? stored)
@@ -140,18 +119,29 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         return null;
     }
 
-    private async Task<Dictionary<string, ExistingSubscriber>> FindAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Fills <see cref="_batchLines"/> (each address's first line in the batch), <see cref="_earlier"/> (addresses an
+    /// earlier batch had, with its line) and <see cref="_existing"/> (stored subscribers) for the batch's addresses.
+    /// </summary>
+    private async Task FindAsync(IReadOnlyList<SubscriberRow> rows, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, ExistingSubscriber>(StringComparer.Ordinal);
-        foreach (var row in _fresh) _keys.Next().WriteStringValue(row.Email.Key);
+        _batchLines.Clear();
+        _earlier.Clear();
+        _existing.Clear();
+        foreach (var row in rows)
+            if (_batchLines.TryAdd(row.Email.Key, row.Line)) _keys.Next().WriteStringValue(row.Email.Key);
         _find["$list"] = _list?.Id;
         _find["$keys"] = _keys.Finish();
         await using var reader = await _find.ReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            found[reader.GetString(1)] = new ExistingSubscriber(
-                reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
+        {
+            var key = reader.GetString(0);
+            if (!reader.IsDBNull(9)) _earlier[key] = reader.GetInt64(9);
+            if (reader.IsDBNull(1)) continue;
+            _existing[key] = new ExistingSubscriber(
+                reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
                 reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8));
-        return found;
+        }
     }
 
     /// <summary>Inserts the batch's new subscribers in one statement and queues their subscriptions.</summary>
@@ -163,7 +153,7 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
             var person = _people.Next();
             person.WriteStartArray();
             // Version 7: time-ordered, so the uuid index grows at its end instead of at a random page per row.
-            person.WriteStringValue(Guid.CreateVersion7(time.GetUtcNow()).ToString());
+            person.WriteStringValue(Guid.CreateVersion7(time.GetUtcNow()));
             person.WriteStringValue(row.Email.Email);
             person.WriteStringValue(row.Email.Key);
             person.WriteStringValue(row.Name ?? "");
@@ -178,8 +168,12 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         var ids = new Dictionary<string, long>(_newPeople.Count, StringComparer.Ordinal);
         await using (var reader = await _insert.ReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) ids[reader.GetString(1)] = reader.GetInt64(0);
-        if (_list is null) return;
-        foreach (var (row, status) in _newPeople) Queue(ids[row.Email.Key], status, row.Wording);
+        foreach (var (row, status) in _newPeople)
+        {
+            var id = ids[row.Email.Key];
+            _earlierLines.Inserted(id, row.Line);
+            if (_list is not null) Queue(id, status, row.Wording);
+        }
     }
 
     /// <summary>Writes only when a value differs, so a second import of the same file leaves updated_at alone.</summary>

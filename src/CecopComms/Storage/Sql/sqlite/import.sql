@@ -10,13 +10,19 @@ SELECT id, slug, double_opt_in, members_only FROM lists WHERE slug = $slug;
 SELECT id, name_key, name, country, category, website FROM organisations;
 
 -- name: create-seen
--- Addresses met so far in this file, to refuse a second row for the same person. A temp table keeps memory flat in
--- the file size, and it shares the batch transaction, so a rolled-back batch forgets its addresses too.
+-- What this import has met so far, to refuse a second row for the same person with the line of the first. A new
+-- subscriber needs no row of its own here: its email_key is already in the subscribers table, and import_runs maps its
+-- id back to its line (ids of one insert statement are consecutive, and so mostly are the lines: one run per stretch).
+-- import_seen holds only the rest: rows that met a stored subscriber, and refused ones. Temp tables keep memory flat in
+-- the file size, and they share the batch transaction, so a rolled-back batch forgets its rows too.
 DROP TABLE IF EXISTS temp.import_seen;
+DROP TABLE IF EXISTS temp.import_runs;
 CREATE TEMP TABLE import_seen (email_key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TEMP TABLE import_runs (first_id INTEGER PRIMARY KEY, last_id INTEGER NOT NULL, first_line INTEGER NOT NULL);
 
 -- name: drop-seen
 DROP TABLE IF EXISTS temp.import_seen;
+DROP TABLE IF EXISTS temp.import_runs;
 
 -- name: widen-cache
 -- A bounded page cache large enough for the indexes' working set: with SQLite's default 2 MB, inserting into the
@@ -31,21 +37,28 @@ PRAGMA cache_size = -2000;
 PRAGMA temp.cache_size = -2000;
 PRAGMA wal_autocheckpoint = 1000;
 
--- name: seen-before
--- Which of the batch's addresses ($keys, a JSON array) earlier batches of this file already had, and on which line.
-SELECT j.value AS email_key, s.line FROM json_each(CAST($keys AS TEXT)) j JOIN temp.import_seen s ON s.email_key = j.value;
-
 -- name: mark-seen
+-- $rows: [[email_key, line]] for the batch's rows that inserted no subscriber.
 INSERT INTO temp.import_seen (email_key, line)
-SELECT j.value ->> 'key', j.value ->> 'line' FROM json_each(CAST($rows AS TEXT)) j;
+SELECT j.value ->> 0, j.value ->> 1 FROM json_each(CAST($rows AS TEXT)) j;
+
+-- name: mark-runs
+-- $rows: [[first_id, last_id, first_line]]: subscribers first_id..last_id came from lines first_line, first_line + 1, …
+INSERT INTO temp.import_runs (first_id, last_id, first_line)
+SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(CAST($rows AS TEXT)) j;
 
 -- name: find-subscribers
--- $keys is a JSON array of email keys: one query per batch instead of one per row.
-SELECT s.id, s.email_key, s.name, s.language, s.organisation_id, s.attributes, s.status,
-       sub.status AS subscription_status, sub.unsubscribed_at
-FROM subscribers s
+-- For the batch's distinct addresses ($keys, a JSON array; one query per batch instead of one per row): the stored
+-- subscriber with its subscription to the list, and the line of this file that already had the address, if any.
+SELECT j.value AS email_key, s.id, s.name, s.language, s.organisation_id, s.attributes, s.status,
+       sub.status AS subscription_status, sub.unsubscribed_at,
+       coalesce(seen.line, (SELECT CASE WHEN r.last_id >= s.id THEN r.first_line + s.id - r.first_id END
+                            FROM temp.import_runs r WHERE r.first_id <= s.id ORDER BY r.first_id DESC LIMIT 1)) AS earlier_line
+FROM json_each(CAST($keys AS TEXT)) j
+LEFT JOIN subscribers s ON s.email_key = j.value
 LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.list_id = $list
-WHERE s.email_key IN (SELECT value FROM json_each(CAST($keys AS TEXT)));
+LEFT JOIN temp.import_seen seen ON seen.email_key = j.value
+WHERE s.id IS NOT NULL OR seen.line IS NOT NULL;
 
 -- name: insert-subscribers
 -- The batch's new subscribers in one statement. $rows is a JSON array with one array per subscriber, in file order:
