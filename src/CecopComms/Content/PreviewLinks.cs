@@ -1,26 +1,17 @@
-using System.Reflection;
+using CecopComms.Delivery;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CecopComms.Content;
 
 /// <summary>
-/// The links a preview carries. When the delivery module registers its link factory
-/// (CecopComms.Delivery.IRecipientLinkFactory, "RecipientLinks For(RecipientData, long?)"), previews get the very
-/// links a send would; it is looked up by name so content builds whether or not delivery is there yet. Otherwise the
-/// links point at the public site with a visible "preview" token, and clicks are not tracked.
+/// The links a preview carries: the delivery module's signed links when it is registered (the very links a send
+/// would carry, without a mailing id); otherwise links to the public site with a visible "preview" token, and no tracking.
 /// </summary>
 public static class PreviewLinks
 {
-    private const string FactoryType = "CecopComms.Delivery.IRecipientLinkFactory";
-
     public static RecipientLinks For(IServiceProvider services, RecipientData recipient, string publicBaseUrl)
     {
-        var type = typeof(PreviewLinks).Assembly.GetType(FactoryType);
-        if (type is not null && services.GetService(type) is { } factory &&
-            type.GetMethod("For", [typeof(RecipientData), typeof(long?)]) is { } method)
-        {
-            try { return (RecipientLinks)method.Invoke(factory, [recipient, null])!; }
-            catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
-        }
+        if (services.GetService<IRecipientLinkFactory>() is { } factory) return factory.For(recipient, null);
         var site = publicBaseUrl.TrimEnd('/');
         return new RecipientLinks($"{site}/unsubscribe/preview", $"{site}/preferences/preview", null, null);
     }

@@ -18,6 +18,6 @@ public sealed record Publication
 
     public SenderIdentity Sender => new(FromName, FromAddress, ReplyTo);
 
-    /// <summary>"CECOP Link #9 - 2023".</summary>
-    public string EditionTitle(int number, int year) => $"{Name} #{number} - {year}";
+    /// <summary>"CECOP Link #9 - 2023"; number 0 is an edition not numbered yet.</summary>
+    public string EditionTitle(int number, int year) => number > 0 ? $"{Name} #{number} - {year}" : $"{Name}, a new edition of {year}";
 }

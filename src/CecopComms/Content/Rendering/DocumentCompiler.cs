@@ -51,18 +51,21 @@ public sealed class DocumentCompiler(TemplateEngine engine)
             CompiledText.Split(plain, slots, OutputKind.Text));
     }
 
+    // A safety net behind the template and Markdown checks: it reports only what those did not already.
     private static void CheckLinksAndImages(IHtmlDocument document, SlotTable slots, Diagnostics diagnostics, MailingDefinition mailing)
     {
+        var quiet = diagnostics.HasErrors;
         foreach (var anchor in document.QuerySelectorAll("a[href]"))
         {
             var href = anchor.GetAttribute("href")!.Trim();
             if (slots.Only(href) is not null) continue;
             if (HttpsLink.IsValid(href)) anchor.SetAttribute("href", slots.Marker(new Slot(SlotKind.Link, href)));
-            else Report(diagnostics, mailing, href, $"'{href}' is not an absolute https link (https://...)");
+            else if (!quiet) Report(diagnostics, mailing, href, $"'{href}' is not an absolute https link (https://...)");
         }
         foreach (var image in document.QuerySelectorAll("img"))
         {
             var source = image.GetAttribute("src") ?? "";
+            if (quiet) continue;
             if (string.IsNullOrWhiteSpace(image.GetAttribute("alt"))) Report(diagnostics, mailing, source, $"the image {source} has no alt text");
             if (!HttpsLink.IsValid(source)) Report(diagnostics, mailing, source, $"the image '{source}' is not an absolute https link");
         }

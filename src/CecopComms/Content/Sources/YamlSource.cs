@@ -31,6 +31,13 @@ public sealed partial class YamlSource(SourceText source, Diagnostics diagnostic
             diagnostics.Error(File, (int)e.Start.Line + lineOffset, (int)e.Start.Column, "broken YAML: " + message);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner sometimes fails without a position: the place is where the last good token ended.
+            var end = LastGoodToken();
+            diagnostics.Error(File, (int)end.Line + lineOffset, (int)end.Column, "broken YAML after this point (an unclosed { or [, or a quote?)");
+            return null;
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
         {
             diagnostics.Error(File, 1 + lineOffset, 1, "expected a YAML mapping of fields (name: value)");
@@ -38,6 +45,18 @@ public sealed partial class YamlSource(SourceText source, Diagnostics diagnostic
         }
         LineOffset = lineOffset;
         return map;
+    }
+
+    private Mark LastGoodToken()
+    {
+        var scanner = new Scanner(new StringReader(source.Text));
+        var end = Mark.Empty;
+        try
+        {
+            while (scanner.MoveNext()) end = scanner.Current!.End;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException) { }
+        return end;
     }
 
     /// <summary>Added to every line: the YAML is front matter that starts below the first line of its file.</summary>

@@ -16,7 +16,8 @@ ON CONFLICT (campaign_id, slug) DO UPDATE SET title = excluded.title, planned_at
 WHERE campaign_mailings.state = 'draft';
 
 -- name: get-campaign
-SELECT * FROM campaigns WHERE slug = @Slug;
+SELECT c.*, (SELECT count(*) FROM campaign_mailings m WHERE m.campaign_id = c.id) AS mailings
+FROM campaigns c WHERE c.slug = @Slug;
 
 -- name: list-campaigns
 SELECT c.*, (SELECT count(*) FROM campaign_mailings m WHERE m.campaign_id = c.id) AS mailings

@@ -1,0 +1,157 @@
+using CecopComms.Content;
+using CecopComms.Content.Validation;
+
+namespace CecopComms.Tests.ContentTests;
+
+/// <summary>Problems are reported at the file, line and column they were written at, with the lines around them.</summary>
+public sealed class ValidationTests
+{
+    [Fact]
+    public async Task Unknown_variable_in_a_template_is_reported_at_its_line_and_column_with_the_lines_around_it()
+    {
+        using var bed = await ContentTestBed.CreateAsync(copyTemplates: true);
+        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.hbs"), "<tr>\n  <td>\n    <p>{{edition.numbr}}</p>\n  </td>\n</tr>\n");
+
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
+
+        Assert.Contains("cecop-link.html.hbs:3:8: error: unknown variable 'edition.numbr'; known here: date, number, title, year", error.Message);
+        Assert.Contains("  2 |   <td>\n  3 |     <p>{{edition.numbr}}</p>\n    |        ^\n  4 |   </td>", error.Message);
+        Assert.Empty(await bed.Editions.ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Blocks_that_do_not_match_partials_that_do_not_exist_and_images_without_alt_are_errors()
+    {
+        using var bed = await ContentTestBed.CreateAsync(copyTemplates: true);
+        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.hbs"),
+            "{{#each items}}\n  {{> nope}}\n  <img src=\"https://cecop.coop/a.png\">\n{{/if}}\n{{#if intro}}\n");
+
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
+
+        Assert.Contains("cecop-link.html.hbs:2:3: error: unknown partial 'nope'", error.Message);
+        Assert.Contains("cecop-link.html.hbs:3:3: error: an image needs alt text", error.Message);
+        Assert.Contains("cecop-link.html.hbs:4:1: error: '{{/if}}' closes '{{#each}}' opened at line 1, column 1", error.Message);
+        Assert.Contains("cecop-link.html.hbs:5:1: error: '{{#if}}' is never closed with '{{/if}}'", error.Message);
+    }
+
+    [Fact]
+    public async Task Subscriber_data_in_a_condition_and_unknown_words_are_errors()
+    {
+        using var bed = await ContentTestBed.CreateAsync(copyTemplates: true);
+        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.hbs"), "<tr><td>{{#if recipient.name}}x{{/if}} {{t \"nonsense\"}}</td></tr>");
+
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
+
+        Assert.Contains("cecop-link.html.hbs:1:9: error: subscriber data can be printed but not tested", error.Message);
+        Assert.Contains("cecop-link.html.hbs:1:40: error: unknown word 'nonsense'", error.Message);
+    }
+
+    [Fact]
+    public async Task An_edition_with_a_link_that_is_not_https_or_an_image_without_alt_is_refused_at_its_line()
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+        var yaml = """
+            publication: cecop-link
+            date: 2023-05-16
+            subject: Test
+            intro: |
+              See [our site](http://cecop.coop) and ![](https://cecop.coop/x.png).
+            items:
+              - date: 2023-05-16
+                title: A title
+                tags: [News, Gossip]
+                summary: A summary.
+                link: cecop.coop/works/a
+                image: https://cecop.coop/a.png
+            """;
+
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.Content.SaveEditionAsync(new SourceText("editions/bad.yaml", yaml), CancellationToken.None));
+
+        Assert.Contains("editions/bad.yaml:9:18: error: unknown tag 'Gossip'", error.Message);
+        Assert.Contains("editions/bad.yaml:11:11: error: 'cecop.coop/works/a' is not an absolute https link", error.Message);
+        Assert.Contains("editions/bad.yaml:12:12: error: an image needs alt text", error.Message);
+    }
+
+    [Fact]
+    public async Task Markdown_links_that_are_not_https_and_images_without_alt_are_refused_at_their_line_and_column()
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+        var yaml = """
+            publication: cecop-link
+            date: 2023-05-16
+            subject: Test
+            intro: |
+              First line.
+              See [our site](http://cecop.coop) and ![](https://cecop.coop/x.png).
+            """;
+
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.Content.SaveEditionAsync(new SourceText("editions/bad.yaml", yaml), CancellationToken.None));
+
+        Assert.Contains("editions/bad.yaml:6:7: error: 'http://cecop.coop' is not an absolute https link", error.Message);
+        Assert.Contains("editions/bad.yaml:6:41: error: an image needs alt text", error.Message);
+    }
+
+    [Fact]
+    public async Task Broken_yaml_in_a_campaign_is_reported_with_file_and_line()
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+        var folder = CopyCampaign(bed);
+        File.WriteAllText(Path.Combine(folder, "campaign.yaml"), "hashtag: \"#X\"\nname: X\nperiod: { start: 2023-07-01, end: 2023-12-31\naudience: list:x\n");
+
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.Content.LoadCampaignAsync(folder, CancellationToken.None));
+
+        Assert.Matches(@"campaigns/coopskills2023/campaign\.yaml:[34]:\d+: error: broken YAML", error.Message);
+    }
+
+    [Fact]
+    public async Task Broken_markdown_and_front_matter_in_a_campaign_mailing_are_reported_with_file_and_line()
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+        var folder = CopyCampaign(bed);
+        File.WriteAllText(Path.Combine(folder, "02-docuseries.md"), "---\nsubject: Episodes\n---\nFirst paragraph.\n\nWatch [the episodes](https://cecop.coop/x and [this](ftp://cecop.coop/y).\n");
+        File.WriteAllText(Path.Combine(folder, "04-conference-report.md"), "---\nsubject: [unclosed\n---\nBody.\n");
+
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.Content.LoadCampaignAsync(folder, CancellationToken.None));
+
+        Assert.Contains("campaigns/coopskills2023/02-docuseries.md:6:", error.Message);
+        Assert.Contains("'ftp://cecop.coop/y' is not an absolute https link", error.Message);
+        Assert.Contains("broken Markdown: a link is not closed", error.Message);
+    }
+
+    [Fact]
+    public async Task Missing_language_variants_are_warnings_and_the_campaign_loads()
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+
+        var (campaign, diagnostics) = await bed.Content.LoadCampaignAsync(Path.Combine(ContentTestBed.Repository, "campaigns", "coopskills2023"), CancellationToken.None);
+
+        Assert.Equal(4, campaign.Mailings);
+        Assert.All(diagnostics.Items, d => Assert.Equal(Severity.Warning, d.Severity));
+        Assert.Contains(diagnostics.Items, d => d.Headline.Contains("02-docuseries.md has no 'it' variant", StringComparison.Ordinal));
+        var plan = await bed.Content.CampaignPlanAsync("coopskills2023", CancellationToken.None);
+        Assert.Equal(["#CoopSkills2023: the launch", "#CoopSkills2023: the docuseries", "#CoopSkills2023: invitation to the conference", "#CoopSkills2023: the conference report"],
+            plan.Select(p => p.Title));
+    }
+
+    [Fact]
+    public async Task Scheduling_compiles_first_and_a_scheduled_edition_cannot_be_changed()
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+        var mailing = await bed.LoadEditionAsync("cecop-link-2021-06.yaml");
+
+        await bed.Content.SetStateAsync(mailing.Source, ContentState.Scheduled, CancellationToken.None);
+
+        Assert.Equal(ContentState.Scheduled, (await bed.Editions.GetAsync(mailing.Source.Id, CancellationToken.None)).State);
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
+        Assert.Contains("is scheduled; only a draft can be changed", error.Message);
+        await Assert.ThrowsAsync<ContentNotFoundException>(() => bed.Content.CompileAsync(new MailingSource(MailingSourceKind.Edition, 99), CancellationToken.None));
+    }
+
+    private static string CopyCampaign(ContentTestBed bed)
+    {
+        var source = Path.Combine(ContentTestBed.Repository, "campaigns", "coopskills2023");
+        foreach (var file in Directory.EnumerateFiles(source))
+            bed.Workspace.WriteFile(Path.Combine("campaigns", "coopskills2023", Path.GetFileName(file)), File.ReadAllText(file));
+        return bed.Workspace.Path(Path.Combine("campaigns", "coopskills2023"));
+    }
+}
