@@ -15,17 +15,18 @@ public sealed class ImportBenchmark : IBenchmark
 {
     public string Name => "import";
 
-    public string Description => "CSV subscriber import: rows/s, peak working set, managed heap (--rows N, default 100k then 1M)";
+    public string Description => "CSV subscriber import: rows/s, peak working set, managed heap (--rows N, default 100k then 1M; --batch N rows per transaction)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var sizes = args.Length >= 2 && args[0] == "--rows" ? [int.Parse(args[1], CultureInfo.InvariantCulture)] : new[] { 100_000, 1_000_000 };
+        var sizes = Option(args, "--rows") is { } rows ? [rows] : new[] { 100_000, 1_000_000 };
+        var batch = Option(args, "--batch");
         var folder = Path.Combine(Path.GetTempPath(), "cecop-bench-import-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
         {
             Console.WriteLine($"{"rows",10} {"file MB",8} {"seconds",8} {"rows/s",9} {"CPU s",7} {"rows/CPU s",11} {"inserted",9} {"rejected",8} {"peak WS MB",10} {"heap MB",8} {"allocated MB",12} {"GC pause s",8}");
-            foreach (var rows in sizes) await RunOnceAsync(folder, rows, cancellationToken);
+            foreach (var size in sizes) await RunOnceAsync(folder, size, batch, cancellationToken);
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
             return 0;
         }
@@ -36,7 +37,10 @@ public sealed class ImportBenchmark : IBenchmark
         }
     }
 
-    private static async Task RunOnceAsync(string folder, int rows, CancellationToken cancellationToken)
+    private static int? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : null;
+
+    private static async Task RunOnceAsync(string folder, int rows, int? batch, CancellationToken cancellationToken)
     {
         var csv = Path.Combine(folder, $"subscribers-{rows}.csv");
         SubscriberCsvGenerator.WriteSubscribers(csv, rows);
@@ -49,13 +53,15 @@ public sealed class ImportBenchmark : IBenchmark
         await new OrganisationImporter(database, TimeProvider.System)
             .ImportAsync(new ImportOptions(organisationsCsv, null, none, false, null), null, cancellationToken);
 
+        var options = new ImportOptions(csv, "external-newsletter", none, false, Path.Combine(folder, "errors.csv"));
+        if (batch is { } size) options = options with { BatchSize = size };
         using var process = Process.GetCurrentProcess();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var cpuBefore = process.TotalProcessorTime;
         var pausedBefore = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var result = await new SubscriberImporter(database, TimeProvider.System)
-            .ImportAsync(new ImportOptions(csv, "external-newsletter", none, false, Path.Combine(folder, "errors.csv")), null, cancellationToken);
+            .ImportAsync(options, null, cancellationToken);
         watch.Stop();
 
         process.Refresh();

@@ -15,6 +15,7 @@ internal sealed class JsonArrayBuilder
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly Utf8JsonWriter _writer;
+    private byte[] _bound = [];
 
     public JsonArrayBuilder()
     {
@@ -34,14 +35,22 @@ internal sealed class JsonArrayBuilder
         return _writer;
     }
 
-    /// <summary>The array as UTF-8 bytes (the SQL reads them with CAST … AS TEXT); then empty again for the next batch.</summary>
+    /// <summary>
+    /// The array as UTF-8 bytes (the SQL reads them with CAST … AS TEXT); then empty again for the next batch. The bytes
+    /// are one array reused batch after batch, padded at its end with spaces (JSON white space): a fresh array per batch
+    /// would be a large-object-heap allocation of up to a megabyte each time, and with it a full garbage collection.
+    /// Valid until the next call.
+    /// </summary>
     public byte[] Finish()
     {
         _writer.WriteEndArray();
         _writer.Flush();
-        var utf8 = _buffer.WrittenSpan.ToArray();
+        var written = _buffer.WrittenSpan;
+        if (_bound.Length < written.Length) _bound = new byte[written.Length + written.Length / 8];
+        written.CopyTo(_bound);
+        _bound.AsSpan(written.Length).Fill((byte)' ');
         Clear();
-        return utf8;
+        return _bound;
     }
 
     private void Clear()

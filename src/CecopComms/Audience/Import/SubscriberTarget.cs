@@ -17,6 +17,7 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
     private readonly Dictionary<string, long> _batchLines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _earlier = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExistingSubscriber> _existing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
     private readonly List<(SubscriberRow Row, string Status)> _newPeople = [];
     private readonly AttributesJson _json = new();
     private readonly JsonArrayBuilder _keys = new(), _people = new(), _subscriptions = new(), _consents = new();
@@ -165,7 +166,8 @@ internal sealed class SubscriberTarget(ImportQueries queries, TimeProvider time,
         }
         _insert["$rows"] = _people.Finish();
         _insert["$now"] = now;
-        var ids = new Dictionary<string, long>(_newPeople.Count, StringComparer.Ordinal);
+        var ids = _ids;
+        ids.Clear();
         await using (var reader = await _insert.ReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) ids[reader.GetString(1)] = reader.GetInt64(0);
         foreach (var (row, status) in _newPeople)
