@@ -15,6 +15,7 @@ public static class CliApplication
             ListCommands.Create(),
             SegmentCommands.Create(),
             SendCommands.Create(), MailingCommands.Create(),
+            ScheduleCommands.Create(), ScheduleCommands.List(), ServeCommand.Create(),
             PublicationCommands.Create(), EditionCommands.Create(), CampaignCommands.Create(),
         };
         return root;

@@ -35,6 +35,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<MailingStarter>();
         services.AddSingleton<MailingSender>();
         services.AddSingleton<TestSend>();
+        services.AddSingleton<SenderService>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using CecopComms.Audience;
 using CecopComms.Delivery;
+using CecopComms.Scheduling;
 using CecopComms.Content;
 using CecopComms.Storage;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,7 @@ public static class AppServices
             .AddStorage(configuration)
             .AddAudience()
             .AddDelivery()
+            .AddScheduling()
             .AddContent()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         try

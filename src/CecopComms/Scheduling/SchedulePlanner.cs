@@ -1,0 +1,93 @@
+using CecopComms.Content;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CecopComms.Scheduling;
+
+/// <summary>Makes schedules: a one-off send at a local time, a recurring edition by cron, a campaign's planned mailings.</summary>
+public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers triggers, IMailingContent content, IOptions<SchedulingOptions> options, TimeProvider time)
+{
+    /// <summary>Sends <paramref name="source"/> at <paramref name="at"/> (see <see cref="ParseTime"/>), in the default time zone for display.</summary>
+    /// <exception cref="ScheduleException">The time is past or the zone unknown.</exception>
+    /// <exception cref="ContentValidationException">The content does not compile: it is checked now, not at send time.</exception>
+    public async Task<Schedule> OnceAsync(MailingSource source, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (at <= time.GetUtcNow()) throw new ScheduleException($"{at:yyyy-MM-dd HH:mm zzz} is already past: give a time to come, or use `cecop send --now`.");
+        await content.CompileAsync(source, cancellationToken);
+        var schedule = await schedules.AddAsync(new Schedule { Kind = "once", Source = source.ToString(), RunAt = at, TimeZone = ZoneOf(null) }, cancellationToken);
+        await AddTriggerAsync(schedule, cancellationToken);
+        await content.SetStateAsync(source, ContentState.Scheduled, cancellationToken);
+        return schedule;
+    }
+
+    /// <summary>Sends the next draft edition of <paramref name="publication"/> at every time of <paramref name="cron"/> (Quartz syntax) in <paramref name="zone"/>.</summary>
+    /// <exception cref="ScheduleException">The cron expression does not parse or the zone is unknown.</exception>
+    public async Task<Schedule> RecurringAsync(string publication, string cron, string? zone, CancellationToken cancellationToken)
+    {
+        if (!CronExpression.TryParse(cron, out _))
+            throw new ScheduleException($"'{cron}' is not a Quartz cron expression: seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 10 ? * TUE#1\" (first Tuesday of each month at 10:00).");
+        var schedule = await schedules.AddAsync(new Schedule { Kind = "recurring", Publication = publication, Cron = cron, TimeZone = ZoneOf(zone) }, cancellationToken);
+        await AddTriggerAsync(schedule, cancellationToken);
+        return schedule;
+    }
+
+    /// <summary>A schedule for each planned mailing of the campaign still to come; returns them and how many planned dates were already past.</summary>
+    /// <exception cref="KeyNotFoundException">No such campaign.</exception>
+    public async Task<(IReadOnlyList<Schedule> Added, int Past)> CampaignAsync(string campaign, CancellationToken cancellationToken)
+    {
+        var plan = await content.CampaignPlanAsync(campaign, cancellationToken);
+        var now = time.GetUtcNow();
+        var added = new List<Schedule>();
+        foreach (var planned in plan.Where(p => p.PlannedAt > now))
+        {
+            var schedule = await schedules.AddAsync(new Schedule
+            {
+                Kind = "campaign", Source = planned.Source.ToString(), Campaign = campaign, RunAt = planned.PlannedAt, TimeZone = ZoneOf(null),
+            }, cancellationToken);
+            await AddTriggerAsync(schedule, cancellationToken);
+            added.Add(schedule);
+        }
+        return (added, plan.Count(p => p.PlannedAt <= now));
+    }
+
+    /// <exception cref="ScheduleException">No such schedule, or it is no longer active.</exception>
+    public async Task<Schedule> CancelAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await schedules.CancelAsync(id, cancellationToken))
+            throw new ScheduleException($"Schedule {id} is {(await schedules.GetAsync(id, cancellationToken)).Status.ToString().ToLowerInvariant()}: only an active schedule can be cancelled.");
+        var scheduler = await triggers.CreateSchedulerAsync(cancellationToken);
+        try { await triggers.RemoveAsync(scheduler, id, cancellationToken); }
+        finally { await scheduler.Shutdown(false, cancellationToken); }
+        return await schedules.GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Reads a time as given: with an offset or Z it is exact; without, it is a wall-clock time in <paramref name="zone"/> (default Scheduling:TimeZone).</summary>
+    /// <exception cref="ScheduleException">The text is not a date and time, or the zone is unknown.</exception>
+    public DateTimeOffset ParseTime(string text, string? zone)
+    {
+        var styles = System.Globalization.DateTimeStyles.AllowWhiteSpaces;
+        string[] local = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"];
+        if (DateTime.TryParseExact(text, local, System.Globalization.CultureInfo.InvariantCulture, styles, out var wall))
+        {
+            var tz = ScheduledSend.Zone(ZoneOf(zone));
+            return new DateTimeOffset(wall, tz.GetUtcOffset(wall));
+        }
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out var exact) && (text.Contains('+') || text.EndsWith('Z') || text.LastIndexOf('-') > 9))
+            return exact;
+        throw new ScheduleException($"'{text}' is not a time: write \"2026-12-01 10:00\" (in {ZoneOf(zone)}, or --zone) or an ISO time with an offset.");
+    }
+
+    private string ZoneOf(string? zone)
+    {
+        var id = string.IsNullOrWhiteSpace(zone) ? options.Value.TimeZone : zone.Trim();
+        ScheduledSend.Zone(id);
+        return id;
+    }
+
+    private async Task AddTriggerAsync(Schedule schedule, CancellationToken cancellationToken)
+    {
+        var scheduler = await triggers.CreateSchedulerAsync(cancellationToken);
+        try { await triggers.AddAsync(scheduler, schedule, cancellationToken); }
+        finally { await scheduler.Shutdown(false, cancellationToken); }
+    }
+}

@@ -1,0 +1,22 @@
+-- Schedules: what goes out when (Quartz's triggers say when), and what each occurrence did.
+
+-- name: insert-schedule
+INSERT INTO schedules (kind, source, publication, campaign, cron, run_at, time_zone, status, created_at, updated_at)
+VALUES (@Kind, @Source, @Publication, @Campaign, @Cron, @RunAt, @TimeZone, 'active', @Now, @Now)
+RETURNING id;
+
+-- name: get-schedule
+SELECT * FROM schedules WHERE id = @Id;
+
+-- name: list-schedules
+SELECT * FROM schedules WHERE @Status IS NULL OR status = @Status ORDER BY id;
+
+-- name: record-occurrence
+-- What one occurrence did: @Status is 'done' or 'missed' for a one-off, 'active' for a recurring schedule.
+UPDATE schedules SET status = @Status, last_fired_at = @FiredAt, last_mailing_id = coalesce(@MailingId, last_mailing_id),
+       note = @Note, updated_at = @Now
+WHERE id = @Id;
+
+-- name: cancel-schedule
+UPDATE schedules SET status = 'cancelled', updated_at = @Now WHERE id = @Id AND status = 'active'
+RETURNING id;
