@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CecopComms.Content;
@@ -50,38 +51,50 @@ public sealed class CompiledText
 
     public string Render(RecipientData recipient, RecipientLinks links)
     {
-        var text = new StringBuilder(_fixedLength + 64 * _holes.Length);
-        for (var i = 0; i < _holes.Length; i++)
+        // Two passes: the holes' values first, then one string of the exact length; no builder, no copies.
+        var values = ArrayPool<string>.Shared.Rent(_holes.Length);
+        try
         {
-            text.Append(_parts[i]);
-            Append(text, _holes[i], recipient, links);
+            var length = _fixedLength;
+            for (var i = 0; i < _holes.Length; i++) length += (values[i] = Value(_holes[i], recipient, links)).Length;
+            var text = string.Create(length, (Parts: _parts, Values: values), static (span, state) =>
+            {
+                var at = 0;
+                for (var i = 0; i < state.Parts.Length; i++)
+                {
+                    state.Parts[i].AsSpan().CopyTo(span[at..]);
+                    at += state.Parts[i].Length;
+                    if (i == state.Parts.Length - 1) break;
+                    state.Values[i].AsSpan().CopyTo(span[at..]);
+                    at += state.Values[i].Length;
+                }
+            });
+            return Kind == OutputKind.Subject ? text.Trim() : text;
         }
-        text.Append(_parts[^1]);
-        return Kind == OutputKind.Subject ? text.ToString().Trim() : text.ToString();
+        finally
+        {
+            Array.Clear(values, 0, _holes.Length);
+            ArrayPool<string>.Shared.Return(values);
+        }
     }
 
-    private void Append(StringBuilder text, Slot slot, RecipientData recipient, RecipientLinks links)
+    private string Value(Slot slot, RecipientData recipient, RecipientLinks links)
     {
         switch (slot.Kind)
         {
             case SlotKind.Recipient:
                 var value = RecipientField(recipient, slot.Argument);
-                Escape(text, string.IsNullOrWhiteSpace(value) ? slot.Fallback : value, Kind, recipientData: true);
-                break;
+                return Escape(string.IsNullOrWhiteSpace(value) ? slot.Fallback : value, Kind, recipientData: true);
             case SlotKind.UnsubscribeUrl:
-                Escape(text, links.UnsubscribeUrl, Kind, recipientData: false);
-                break;
+                return Escape(links.UnsubscribeUrl, Kind, recipientData: false);
             case SlotKind.PreferencesUrl:
-                Escape(text, links.PreferencesUrl, Kind, recipientData: false);
-                break;
+                return Escape(links.PreferencesUrl, Kind, recipientData: false);
             case SlotKind.Link:
-                Escape(text, links.TrackClick is { } track ? track(slot.Argument) : slot.Argument, Kind, recipientData: false);
-                break;
+                return Escape(links.TrackClick is { } track ? track(slot.Argument) : slot.Argument, Kind, recipientData: false);
             case SlotKind.OpenPixel when links.OpenPixelUrl is { } pixel && Kind == OutputKind.Html:
-                text.Append("<img src=\"");
-                Escape(text, pixel, Kind, recipientData: false);
-                text.Append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">");
-                break;
+                return $"<img src=\"{Escape(pixel, Kind, recipientData: false)}\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">";
+            default:
+                return "";
         }
     }
 
@@ -95,8 +108,14 @@ public sealed class CompiledText
         _ => null,
     };
 
-    private static void Escape(StringBuilder text, string value, OutputKind kind, bool recipientData)
+    private static readonly SearchValues<char> HtmlSpecial = SearchValues.Create("&<>\"'");
+
+    /// <summary>The value made safe for <paramref name="kind"/>; the value itself when nothing needs changing.</summary>
+    private static string Escape(string value, OutputKind kind, bool recipientData)
     {
+        var control = (kind == OutputKind.Subject || recipientData) && value.AsSpan().ContainsAnyInRange('\0', '\u001F');
+        if (!control && (kind != OutputKind.Html || !value.AsSpan().ContainsAny(HtmlSpecial)) && !value.Contains('\u007F')) return value;
+        var text = new StringBuilder(value.Length + 16);
         foreach (var ch in value)
         {
             if (kind == OutputKind.Html)
@@ -110,19 +129,12 @@ public sealed class CompiledText
                     case '\'': text.Append("&#39;"); continue;
                 }
             }
-            if (char.IsControl(ch))
-            {
-                // Recipient data never brings line breaks or control characters into a message.
-                if (kind == OutputKind.Subject || recipientData) { text.Append(' '); continue; }
-            }
+            // Recipient data never brings line breaks or control characters into a message.
+            if (char.IsControl(ch) && (kind == OutputKind.Subject || recipientData)) { text.Append(' '); continue; }
             text.Append(ch);
         }
-    }
-
-    private static string Safe(string fixedText, OutputKind kind)
-    {
-        var text = new StringBuilder(fixedText.Length);
-        Escape(text, fixedText, kind, recipientData: true);
         return text.ToString();
     }
+
+    private static string Safe(string fixedText, OutputKind kind) => Escape(fixedText, kind, recipientData: true);
 }
