@@ -87,7 +87,12 @@ public sealed class MailingContent(EditionStore editions, PublicationStore publi
         var engine = Engine(diagnostics);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var planned in read!.Document.Mailings)
-            titles[planned.Slug] = CompiledMailing.Compile(CampaignMailingDefinition.Define(read.Document, planned, read.Files[planned.Slug], 0, diagnostics), engine, diagnostics).Title;
+        {
+            // Every mailing is checked, so one run reports the problems of all of them.
+            try { titles[planned.Slug] = CompiledMailing.Compile(CampaignMailingDefinition.Define(read.Document, planned, read.Files[planned.Slug], 0, diagnostics), engine, diagnostics).Title; }
+            catch (ContentValidationException) when (diagnostics.HasErrors) { }
+        }
+        diagnostics.ThrowIfErrors($"campaigns/{read.Document.Slug}");
         return (await campaigns.SaveAsync(read, titles, cancellationToken), diagnostics);
     }
 

@@ -9,48 +9,36 @@ public sealed class ValidationTests
     [Fact]
     public async Task Unknown_variable_in_a_template_is_reported_at_its_line_and_column_with_the_lines_around_it()
     {
-        using var bed = await ContentTestBed.CreateAsync(copyTemplates: true);
-        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.hbs"), "<tr>\n  <td>\n    <p>{{edition.numbr}}</p>\n  </td>\n</tr>\n");
+        var error = await TemplateErrorsAsync("<tr>\n  <td>\n    <p>{{edition.numbr}}</p>\n  </td>\n</tr>\n");
 
-        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
-
-        Assert.Contains("cecop-link.html.hbs:3:8: error: unknown variable 'edition.numbr'; known here: date, number, title, year", error.Message);
-        Assert.Contains("  2 |   <td>\n  3 |     <p>{{edition.numbr}}</p>\n    |        ^\n  4 |   </td>", error.Message);
-        Assert.Empty(await bed.Editions.ListAsync(null, CancellationToken.None));
+        Assert.Contains("cecop-link.html.hbs:3:8: error: unknown variable 'edition.numbr'; known here: date, number, title, year", error);
+        Assert.Contains("  2 |   <td>\n  3 |     <p>{{edition.numbr}}</p>\n    |        ^\n  4 |   </td>", error);
     }
 
     [Fact]
     public async Task Blocks_that_do_not_match_partials_that_do_not_exist_and_images_without_alt_are_errors()
     {
-        using var bed = await ContentTestBed.CreateAsync(copyTemplates: true);
-        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.hbs"),
-            "{{#each items}}\n  {{> nope}}\n  <img src=\"https://cecop.coop/a.png\">\n{{/if}}\n{{#if intro}}\n");
+        var error = await TemplateErrorsAsync("{{#each items}}\n  {{> nope}}\n  <img src=\"https://cecop.coop/a.png\">\n{{/if}}\n{{#if intro}}\n");
 
-        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
-
-        Assert.Contains("cecop-link.html.hbs:2:3: error: unknown partial 'nope'", error.Message);
-        Assert.Contains("cecop-link.html.hbs:3:3: error: an image needs alt text", error.Message);
-        Assert.Contains("cecop-link.html.hbs:4:1: error: '{{/if}}' closes '{{#each}}' opened at line 1, column 1", error.Message);
-        Assert.Contains("cecop-link.html.hbs:5:1: error: '{{#if}}' is never closed with '{{/if}}'", error.Message);
+        Assert.Contains("cecop-link.html.hbs:2:3: error: unknown partial 'nope'", error);
+        Assert.Contains("cecop-link.html.hbs:3:3: error: an image needs alt text", error);
+        Assert.Contains("cecop-link.html.hbs:4:1: error: '{{/if}}' closes '{{#each}}' opened at line 1, column 1", error);
+        Assert.Contains("cecop-link.html.hbs:5:1: error: '{{#if}}' is never closed with '{{/if}}'", error);
     }
 
     [Fact]
     public async Task Subscriber_data_in_a_condition_and_unknown_words_are_errors()
     {
-        using var bed = await ContentTestBed.CreateAsync(copyTemplates: true);
-        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.hbs"), "<tr><td>{{#if recipient.name}}x{{/if}} {{t \"nonsense\"}}</td></tr>");
+        var error = await TemplateErrorsAsync("<tr><td>{{#if recipient.name}}x{{/if}} {{t \"nonsense\"}}</td></tr>");
 
-        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
-
-        Assert.Contains("cecop-link.html.hbs:1:9: error: subscriber data can be printed but not tested", error.Message);
-        Assert.Contains("cecop-link.html.hbs:1:40: error: unknown word 'nonsense'", error.Message);
+        Assert.Contains("cecop-link.html.hbs:1:9: error: subscriber data can be printed but not tested", error);
+        Assert.Contains("cecop-link.html.hbs:1:40: error: unknown word 'nonsense'", error);
     }
 
     [Fact]
     public async Task An_edition_with_a_link_that_is_not_https_or_an_image_without_alt_is_refused_at_its_line()
     {
-        using var bed = await ContentTestBed.CreateAsync();
-        var yaml = """
+        var error = await EditionErrorsAsync("""
             publication: cecop-link
             date: 2023-05-16
             subject: Test
@@ -63,32 +51,27 @@ public sealed class ValidationTests
                 summary: A summary.
                 link: cecop.coop/works/a
                 image: https://cecop.coop/a.png
-            """;
+            """);
 
-        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.Content.SaveEditionAsync(new SourceText("editions/bad.yaml", yaml), CancellationToken.None));
-
-        Assert.Contains("editions/bad.yaml:9:18: error: unknown tag 'Gossip'", error.Message);
-        Assert.Contains("editions/bad.yaml:11:11: error: 'cecop.coop/works/a' is not an absolute https link", error.Message);
-        Assert.Contains("editions/bad.yaml:12:12: error: an image needs alt text", error.Message);
+        Assert.Contains("editions/bad.yaml:9:18: error: unknown tag 'Gossip'", error);
+        Assert.Contains("editions/bad.yaml:11:11: error: 'cecop.coop/works/a' is not an absolute https link", error);
+        Assert.Contains("editions/bad.yaml:12:12: error: an image needs alt text", error);
     }
 
     [Fact]
     public async Task Markdown_links_that_are_not_https_and_images_without_alt_are_refused_at_their_line_and_column()
     {
-        using var bed = await ContentTestBed.CreateAsync();
-        var yaml = """
+        var error = await EditionErrorsAsync("""
             publication: cecop-link
             date: 2023-05-16
             subject: Test
             intro: |
               First line.
               See [our site](http://cecop.coop) and ![](https://cecop.coop/x.png).
-            """;
+            """);
 
-        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.Content.SaveEditionAsync(new SourceText("editions/bad.yaml", yaml), CancellationToken.None));
-
-        Assert.Contains("editions/bad.yaml:6:7: error: 'http://cecop.coop' is not an absolute https link", error.Message);
-        Assert.Contains("editions/bad.yaml:6:41: error: an image needs alt text", error.Message);
+        Assert.Contains("editions/bad.yaml:6:7: error: 'http://cecop.coop' is not an absolute https link", error);
+        Assert.Contains("editions/bad.yaml:6:41: error: an image needs alt text", error);
     }
 
     [Fact]
@@ -116,6 +99,7 @@ public sealed class ValidationTests
         Assert.Contains("campaigns/coopskills2023/02-docuseries.md:6:", error.Message);
         Assert.Contains("'ftp://cecop.coop/y' is not an absolute https link", error.Message);
         Assert.Contains("broken Markdown: a link is not closed", error.Message);
+        Assert.Contains("campaigns/coopskills2023/04-conference-report.md:3:1: error: broken YAML: While parsing a flow sequence", error.Message);
     }
 
     [Fact]
@@ -145,6 +129,23 @@ public sealed class ValidationTests
         var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
         Assert.Contains("is scheduled; only a draft can be changed", error.Message);
         await Assert.ThrowsAsync<ContentNotFoundException>(() => bed.Content.CompileAsync(new MailingSource(MailingSourceKind.Edition, 99), CancellationToken.None));
+    }
+
+    /// <summary>The errors of loading the demo CECOP Link edition with <paramref name="template"/> as its publication's template.</summary>
+    private static async Task<string> TemplateErrorsAsync(string template)
+    {
+        using var bed = await ContentTestBed.CreateAsync(copyTemplates: true);
+        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.hbs"), template);
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
+        Assert.Empty(await bed.Editions.ListAsync(null, CancellationToken.None));
+        return error.Message;
+    }
+
+    /// <summary>The errors of saving <paramref name="yaml"/> as editions/bad.yaml.</summary>
+    private static async Task<string> EditionErrorsAsync(string yaml)
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+        return (await Assert.ThrowsAsync<ContentValidationException>(() => bed.Content.SaveEditionAsync(new SourceText("editions/bad.yaml", yaml), CancellationToken.None))).Message;
     }
 
     private static string CopyCampaign(ContentTestBed bed)
