@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Threading.Channels;
 using CecopComms.Audience.Import.Csv;
@@ -31,8 +32,10 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
 
         var counts = new ImportCounts();
         var batches = Channel.CreateBounded<Batch<TRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // Written batches go back to the reader: a batch's row list is a large-object allocation at 10,000 rows.
+        var spent = new ConcurrentQueue<Batch<TRow>>();
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAsync(source.Records, target, options.BatchSize, batches.Writer, stopReading.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadAsync(source.Records, target, options.BatchSize, batches.Writer, spent, stopReading.Token), CancellationToken.None);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -49,6 +52,7 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
                 counts.Rejected += batch.Errors.Count;
                 counts.Read = batch.ReadSoFar;
                 throttle.Report(counts);
+                spent.Enqueue(batch);
             }
             await reading;
         }
@@ -65,7 +69,8 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
         return new ImportResult(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, report.Path, throttle.Elapsed);
     }
 
-    private static async Task ReadAsync<TRow>(CsvRecordReader records, IImportTarget<TRow> target, int batchSize, ChannelWriter<Batch<TRow>> batches, CancellationToken cancellationToken)
+    private static async Task ReadAsync<TRow>(CsvRecordReader records, IImportTarget<TRow> target, int batchSize, ChannelWriter<Batch<TRow>> batches,
+        ConcurrentQueue<Batch<TRow>> spent, CancellationToken cancellationToken)
     {
         try
         {
@@ -82,7 +87,7 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
                 if (batch.Rows.Count < batchSize && batch.Errors.Count < batchSize) continue;
                 batch.ReadSoFar = read;
                 await batches.WriteAsync(batch, cancellationToken);
-                batch = new Batch<TRow>(batchSize);
+                batch = spent.TryDequeue(out var reused) ? reused.Clear() : new Batch<TRow>(batchSize);
             }
             batch.ReadSoFar = read;
             await batches.WriteAsync(batch, cancellationToken);
@@ -101,5 +106,13 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
         public List<TRow> Rows { get; } = new(capacity);
         public List<RowError> Errors { get; } = [];
         public long ReadSoFar { get; set; }
+
+        public Batch<TRow> Clear()
+        {
+            Rows.Clear();
+            Errors.Clear();
+            ReadSoFar = 0;
+            return this;
+        }
     }
 }
