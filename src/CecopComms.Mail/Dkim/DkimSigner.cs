@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.ObjectModel;
 using System.Globalization;
@@ -198,17 +199,14 @@ public sealed class DkimSigner : IDisposable
 
         var signed = HeaderFields.SelectForSigning(fields, headers);
         var raw = BuildRawValue(SignedNames(signed), bh);
-        var rawHeader = Encoding.ASCII.GetBytes("DKIM-Signature:" + raw);
-
         foreach (var field in signed)
             DkimCanonicalizer.AppendHeader(hash, written[field.Range], HeaderCanonicalizationAlgorithm);
-        DkimCanonicalizer.AppendHeader(hash, rawHeader, HeaderCanonicalizationAlgorithm, withoutCrlf: true);
+        AppendOwnHeader(hash, raw, HeaderCanonicalizationAlgorithm);
         hash.GetHashAndReset(digest);
-        var signature = Convert.ToBase64String(SignHash(digest));
+        AppendFolded(raw, Convert.ToBase64String(SignHash(digest)));
 
-        raw += FoldSignature(signature);
-        var unfolded = raw.Replace("\r\n", "", StringComparison.Ordinal).TrimStart();
-        message.Headers.Insert(0, Header.CreateRaw("DKIM-Signature", unfolded, raw));
+        var folded = raw.ToString();
+        message.Headers.Insert(0, Header.CreateRaw("DKIM-Signature", Unfold(folded), folded));
         message.SignedWithoutInternational = !format.International;
     }
 
@@ -222,7 +220,7 @@ public sealed class DkimSigner : IDisposable
     }
 
     /// <summary>The tags up to an empty b=, folded at tag boundaries; b= comes last so its value can be appended.</summary>
-    private string BuildRawValue(string names, string bodyHash)
+    private StringBuilder BuildRawValue(string names, string bodyHash)
     {
         var c = Canon(HeaderCanonicalizationAlgorithm) + "/" + Canon(BodyCanonicalizationAlgorithm);
         var timestamp = TimeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -258,20 +256,35 @@ public sealed class DkimSigner : IDisposable
             sb.Append(piece);
             column += piece.Length;
         }
-        return sb.Append("\r\n\tb=").ToString();
+        return sb.Append("\r\n\tb=");
     }
 
-    private static string FoldSignature(string signature)
+    /// <summary>The DKIM-Signature field being made, b= still empty, as the header hash's last input (§3.7: without its CRLF).</summary>
+    private static void AppendOwnHeader(IncrementalHash hash, StringBuilder raw, DkimCanonicalizationAlgorithm algorithm)
     {
-        var sb = new StringBuilder(signature.Length + signature.Length / SignatureLine * 3);
+        ReadOnlySpan<byte> name = "DKIM-Signature:"u8;
+        // Encoded as a whole string, not chunk by chunk: a chunk edge may split a surrogate pair (an i= tag's local part).
+        var value = raw.ToString();
+        var field = ArrayPool<byte>.Shared.Rent(name.Length + Encoding.ASCII.GetMaxByteCount(value.Length));
+        name.CopyTo(field);
+        var n = name.Length + Encoding.ASCII.GetBytes(value, field.AsSpan(name.Length));
+        DkimCanonicalizer.AppendHeader(hash, field.AsSpan(0, n), algorithm, withoutCrlf: true);
+        ArrayPool<byte>.Shared.Return(field);
+    }
+
+    private static void AppendFolded(StringBuilder raw, string signature)
+    {
         for (var i = 0; i < signature.Length; i += SignatureLine)
         {
             if (i > 0)
-                sb.Append("\r\n\t");
-            sb.Append(signature, i, Math.Min(SignatureLine, signature.Length - i));
+                raw.Append("\r\n\t");
+            raw.Append(signature, i, Math.Min(SignatureLine, signature.Length - i));
         }
-        return sb.ToString();
     }
+
+    /// <summary>The header's value as one line: the folds removed, and the space after the colon.</summary>
+    private static string Unfold(string folded) =>
+        folded.Replace("\r\n", "", StringComparison.Ordinal).TrimStart();
 
     private static string Canon(DkimCanonicalizationAlgorithm algorithm) =>
         algorithm == DkimCanonicalizationAlgorithm.Simple ? "simple" : "relaxed";

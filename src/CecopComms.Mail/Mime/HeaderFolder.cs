@@ -15,7 +15,8 @@ internal sealed class HeaderFolder
     private const int LongestToken = 900;
 
     private readonly MimeOutput output;
-    private readonly StringBuilder scratch = new();
+    /// <summary>For encoded words only; made on first use, as most headers need none.</summary>
+    private StringBuilder? scratch;
     private int column;
     private bool lineHasContent;
 
@@ -164,6 +165,7 @@ internal sealed class HeaderFolder
             if (lineHasContent && budget < EncodedWords.MinWordLength)
                 budget = MaxLineLength - ws.Length;
             budget = Math.Min(budget, EncodedWords.MaxWordLength);
+            scratch ??= new StringBuilder();
             scratch.Clear();
             pos = EncodedWords.EncodeNext(text, pos, budget, scratch);
             Token(ws, scratch.ToString());

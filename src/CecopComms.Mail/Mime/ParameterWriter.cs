@@ -9,7 +9,6 @@ internal static class ParameterWriter
 
     public static void Write(HeaderFolder folder, ParameterList parameters)
     {
-        var sb = new StringBuilder();
         foreach (var p in parameters)
         {
             folder.Glue(";");
@@ -28,7 +27,7 @@ internal static class ParameterWriter
                 }
                 if (ascii)
                 {
-                    WriteContinuations(folder, p.Name, value, extended: false, room, sb);
+                    WriteContinuations(folder, p.Name, value, extended: false, room);
                     continue;
                 }
             }
@@ -38,13 +37,15 @@ internal static class ParameterWriter
                 folder.Token(p.Name + "*=" + encoded);
                 continue;
             }
-            WriteContinuations(folder, p.Name, encoded, extended: true, room, sb);
+            WriteContinuations(folder, p.Name, encoded, extended: true, room);
         }
     }
 
     /// <summary>RFC 2231 §3: <c>name*0*=…; name*1*=…</c>, never cutting a %XX triplet (or a quoted pair).</summary>
-    private static void WriteContinuations(HeaderFolder folder, string name, string value, bool extended, int room, StringBuilder sb)
+    private static void WriteContinuations(HeaderFolder folder, string name, string value, bool extended, int room)
     {
+        // Only long or non-ASCII values come here, so the builder is not made for every parameter.
+        var sb = new StringBuilder();
         var pos = 0;
         for (var index = 0; pos < value.Length; index++)
         {
