@@ -1,4 +1,5 @@
 using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CecopComms.Content.Sources;
@@ -44,6 +45,8 @@ public sealed class DocumentCompiler(TemplateEngine engine)
             diagnostics.Error(templates.Template(TemplateSet.Layout, "html")!.Name, 1, 1, $"the CSS selector '{selector}' is not understood");
         CheckLinksAndImages(document, slots, diagnostics, mailing);
         var html = document.ToHtml();
+        // The open pixel has no place in the text version.
+        foreach (var pixel in document.Body!.Descendants<IText>().Where(t => slots.Only(t.Data.Trim()) is { Kind: SlotKind.OpenPixel }).ToList()) pixel.Remove();
         var plain = text is null ? HtmlToText.Convert(document) : engine.Render(text, model, state);
         return new CompiledDocument(language,
             CompiledText.Split(engine.Render(subject, model, state), slots, OutputKind.Subject),

@@ -34,6 +34,8 @@ public static class HtmlToText
         {
             switch (child)
             {
+                case IText text when string.IsNullOrWhiteSpace(text.Data) && node is IElement { LocalName: "ul" or "ol" or "table" or "tbody" or "tr" }:
+                    break;
                 case IText text:
                     output.Append(Collapse(text.Data));
                     break;
@@ -64,7 +66,8 @@ public static class HtmlToText
                     output.Append(title).Append('\n').Append(new string(heading.LocalName == "h1" ? '=' : '-', Math.Max(3, title.Length))).Append("\n\n");
                     break;
                 case IElement { LocalName: "li" } item:
-                    output.Append("\n- ");
+                    if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
+                    output.Append("- ");
                     Walk(item, output, links);
                     output.Append('\n');
                     break;

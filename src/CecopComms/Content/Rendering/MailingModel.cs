@@ -7,7 +7,7 @@ namespace CecopComms.Content.Rendering;
 /// Builds the values a template is rendered with (the fields of <see cref="TemplateScope.Mailing"/>) for one language.
 /// Recipient fields are slot markers; author text has any marker characters removed; Markdown fields become HTML.
 /// </summary>
-public static class MailingModel
+public static partial class MailingModel
 {
     public static Dictionary<string, object?> Create(string language, string title, string subject, string preheader, SlotTable slots,
         (string Name, string Slug) publication) => new(StringComparer.Ordinal)
@@ -37,5 +37,10 @@ public static class MailingModel
     public static string Plain(LocalText text, string language) => SlotTable.Clean(text.Text(language));
 
     /// <summary>A Markdown field in <paramref name="language"/> (else English) as plain text, for text templates.</summary>
-    public static string MarkdownText(LocalText text, string language) => SlotTable.Clean(Markdig.Markdown.ToPlainText(text.Text(language)).Trim());
+    public static string MarkdownText(LocalText text, string language) =>
+        SlotTable.Clean(SoftBreak().Replace(Markdig.Markdown.ToPlainText(text.Text(language)).Trim(), " "));
+
+    // A line break inside a paragraph is only where the author wrapped the source.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\n)\n(?!\n)")]
+    private static partial System.Text.RegularExpressions.Regex SoftBreak();
 }
