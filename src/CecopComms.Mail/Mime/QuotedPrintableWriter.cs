@@ -22,6 +22,10 @@ internal ref struct QuotedPrintableWriter
     public static readonly SearchValues<byte> NotLiteral = SearchValues.Create(
         [.. Enumerable.Range(0, 256).Where(b => !((b is >= 32 and <= 126 && b != '=') || b == '\t')).Select(b => (byte)b)]);
 
+    /// <summary>Bytes escaped wherever they stand in text: <see cref="NotLiteral"/> but for CR and LF, which are line breaks there.</summary>
+    public static readonly SearchValues<byte> EscapedInText = SearchValues.Create(
+        [.. Enumerable.Range(0, 256).Where(b => !((b is >= 32 and <= 126 && b != '=') || b is '\t' or '\r' or '\n')).Select(b => (byte)b)]);
+
     private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
 
     private readonly MimeOutput output;
@@ -51,6 +55,22 @@ internal ref struct QuotedPrintableWriter
             n += count;
             column += count;
             literals = literals[count..];
+        }
+    }
+
+    /// <summary>Escapes bytes that are always escaped, none of them at a line end: a soft break before an escape that would pass column 75.</summary>
+    public void Escapes(ReadOnlySpan<byte> escaped)
+    {
+        foreach (var b in escaped)
+        {
+            Ensure(Reserve);
+            if (column + 3 > Line - 1)
+                SoftBreak();
+            span[n] = (byte)'=';
+            span[n + 1] = Hex[b >> 4];
+            span[n + 2] = Hex[b & 15];
+            n += 3;
+            column += 3;
         }
     }
 

@@ -42,27 +42,32 @@ internal static class TransferEncoder
     /// <summary>
     /// Quoted-printable. In text, line breaks stay line breaks; elsewhere CR and LF are encoded.
     /// Whitespace before a line end is encoded so transports that strip it change nothing.
-    /// This runs over every byte of every HTML body, so runs of bytes that stand for themselves are found
-    /// with a vectorised search and copied a line's worth at a time; only the bytes around them (escapes,
-    /// line breaks, the last byte of a line) go through <see cref="QuotedPrintableWriter.Byte"/>, which holds the rules.
+    /// This runs over every byte of every HTML body, so it goes by runs found with vectorised searches: bytes
+    /// that stand for themselves, copied a line's worth at a time, and bytes that are always escaped (non-ASCII
+    /// text). Line breaks and the last byte of a line go through <see cref="QuotedPrintableWriter.Byte"/>, which holds the rules.
     /// </summary>
     public static void WriteQuotedPrintable(ReadOnlySpan<byte> data, bool isText, MimeOutput output)
     {
         var writer = new QuotedPrintableWriter(output);
+        var escaped = isText ? QuotedPrintableWriter.EscapedInText : QuotedPrintableWriter.NotLiteral;
         var i = 0;
         while (i < data.Length)
         {
-            var run = data[i..].IndexOfAny(QuotedPrintableWriter.NotLiteral);
+            var rest = data[i..];
+            var literals = rest.IndexOfAny(QuotedPrintableWriter.NotLiteral);
+            var run = literals == 0 ? rest.IndexOfAnyExcept(escaped) : literals;
             if (run < 0)
-                run = data.Length - i;
+                run = rest.Length;
             if (run > 0)
             {
                 // The last byte before a line end has its own rules (76 columns, whitespace encoded).
-                var end = i + run;
-                var endsLine = end == data.Length || (isText && data[end] is (byte)'\r' or (byte)'\n');
-                var literals = endsLine ? run - 1 : run;
-                writer.Literals(data.Slice(i, literals));
-                i += literals;
+                var endsLine = run == rest.Length || (isText && rest[run] is (byte)'\r' or (byte)'\n');
+                var count = endsLine ? run - 1 : run;
+                if (literals == 0)
+                    writer.Escapes(rest[..count]);
+                else
+                    writer.Literals(rest[..count]);
+                i += count;
                 if (!endsLine)
                     continue;
             }
