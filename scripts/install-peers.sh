@@ -10,6 +10,7 @@ packages=(
   postfix               # only smtp-sink / smtp-source, for benchmarks
   openssl               # self-signed certificates for STARTTLS tests
   sqlite3               # inspecting databases by hand
+  chromium              # headless browser for rendered pages (driven by Playwright; never `playwright install`)
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
