@@ -14,18 +14,6 @@ public sealed class CrashTests : WorkspaceTest
 {
     private const int Recipients = 3_000;
 
-    private const string Edition = """
-        publication: cecop-newsletter
-        number: 1
-        date: 2026-03-01
-        subject:
-          en: "Spring news from CECOP"
-        intro:
-          en: |
-            Worker and social cooperatives met in Brussels to prepare the year.
-        items: []
-        """;
-
     [Fact]
     public async Task A_sender_killed_mid_send_resumes_on_restart_and_loses_nobody()
     {
@@ -42,7 +30,7 @@ public sealed class CrashTests : WorkspaceTest
             },
         });
         await DeliveryTestBed.AddSubscribersAsync(await Workspace.OpenDatabaseAsync(), Recipients);
-        var loaded = await CecopProcess.RunAsync(Workspace, "editions", "load", Workspace.WriteFile("edition.yaml", Edition), "--format", "json");
+        var loaded = await CecopProcess.RunAsync(Workspace, "editions", "load", Workspace.WriteFile("edition.yaml", Scheduling.SchedulingTestBed.Edition), "--format", "json");
         Assert.True(loaded.ExitCode == 0, loaded.ToString());
         var edition = JsonNode.Parse(loaded.Stdout)!["edition"]!["id"]!.GetValue<long>();
 
