@@ -43,7 +43,8 @@ public static class EditionPreview
             return;
         }
         if (extension is not (".html" or ".txt")) throw new UsageException($"--out {path}: write to a .html, .txt or .eml file.");
-        var links = PreviewLinks.For(services, recipient, services.GetRequiredService<IOptions<ContentOptions>>().Value.PublicBaseUrl);
+        // The very signed links a send carries, without a mailing id.
+        var links = services.GetRequiredService<IRecipientLinkFactory>().For(recipient, null);
         var rendered = mailing.Render(recipient, links);
         var body = extension == ".html" ? rendered.Html : $"Subject: {rendered.Subject}\n\n{rendered.Text}";
         if (path is null) Console.Out.Write(body);

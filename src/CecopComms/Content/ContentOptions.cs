@@ -1,15 +1,12 @@
 namespace CecopComms.Content;
 
-/// <summary>Where templates are and what previews link to. Bound from the "Content" section.</summary>
+/// <summary>Where templates are. Bound from the "Content" section.</summary>
 public sealed class ContentOptions
 {
     public const string Section = "Content";
 
     /// <summary>The templates folder; relative paths are looked up in the working directory, then beside the program.</summary>
     public string TemplatesPath { get; set; } = "templates";
-
-    /// <summary>The public site: previews without the delivery module link to {PublicBaseUrl}/preview/... pages.</summary>
-    public string PublicBaseUrl { get; set; } = "https://cecop.coop";
 
     /// <summary>The templates folder to read, and how messages name it.</summary>
     public (string Folder, string Display) ResolveTemplates(string workingDirectory)
