@@ -5,7 +5,6 @@ using CecopComms.Content.Rendering;
 using CecopComms.Delivery;
 using CecopComms.Mail.Mime;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CecopComms.Cli;
 
