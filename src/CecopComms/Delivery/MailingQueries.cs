@@ -4,6 +4,7 @@ namespace CecopComms.Delivery;
 public sealed class MailingQueries
 {
     public string InsertMailing { get; set; } = "";
+    public string LiveMailingForSource { get; set; } = "";
     public string SetTotal { get; set; } = "";
     public string GetMailing { get; set; } = "";
     public string ListMailings { get; set; } = "";

@@ -19,15 +19,24 @@ public sealed class MailingStore(Database database, TimeProvider time)
     /// Creates a mailing and writes every recipient to its ledger as pending, in one transaction, before anything is sent.
     /// A person listed twice gets one row.
     /// </summary>
+    /// <exception cref="MailingException">The source already has a mailing that was not cancelled.</exception>
     public async Task<Mailing> CreateAsync(MailingSource source, string title, ResolvedAudience audience, IReadOnlyList<Recipient> recipients,
         MailingStatus status, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var sourceKind = source.Kind == MailingSourceKind.Edition ? "edition" : "campaign-mailing";
+        // An edition goes out once: a second send would mail every reader again. The partial unique index
+        // mailings_one_live_per_source (migration 0033) holds the same rule against concurrent starts.
+        var live = await connection.QuerySingleOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(_queries.LiveMailingForSource,
+            new { SourceKind = sourceKind, SourceId = source.Id }, transaction, cancellationToken: cancellationToken));
+        if (live is { } existing)
+            throw new MailingException($"{title} ({source}) already has mailing {existing.Id}, which is {existing.Status}: an edition or campaign mailing is sent once. "
+                + $"See it with `cecop mailings show {existing.Id}`; `cecop mailings resume` or `retry-failed` finish it, and `cecop mailings cancel {existing.Id}` frees the edition for a new send.");
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_queries.InsertMailing, new
         {
-            SourceKind = source.Kind == MailingSourceKind.Edition ? "edition" : "campaign-mailing",
+            SourceKind = sourceKind,
             SourceId = source.Id,
             Title = title,
             Audience = audience.ToString(),

@@ -40,6 +40,34 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task An_edition_is_sent_once_and_a_second_start_is_refused_until_the_first_is_cancelled()
+    {
+        await using var bed = await DeliveryTestBed.CreateAsync(5);
+        var first = await bed.StartAsync();
+        await bed.Sender.RunAsync(first.Id, null, CancellationToken.None);
+
+        var refusal = await Assert.ThrowsAsync<MailingException>(() => bed.StartAsync());
+
+        Assert.Contains($"already has mailing {first.Id}, which is finished", refusal.Message);
+        Assert.Single(await bed.Mailings.ListAsync(null, 10, CancellationToken.None));
+        Assert.Equal(5, Files(bed, first.Id).Length);
+
+        // The database holds the rule too, for two starts at the same moment.
+        await using (var connection = await bed.Stores.Database.OpenAsync())
+        {
+            var race = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => connection.ExecuteAsync(
+                "INSERT INTO mailings (source_kind, source_id, title, audience, status, created_at, updated_at) SELECT source_kind, source_id, title, audience, 'running', created_at, updated_at FROM mailings WHERE id = @Id",
+                new { first.Id }));
+            Assert.Contains("UNIQUE", race.Message);
+        }
+
+        var paused = await bed.StartAsync(2, MailingStatus.Paused);
+        await bed.Mailings.CancelAsync(paused.Id, CancellationToken.None);
+        var again = await bed.StartAsync(2);
+        Assert.NotEqual(paused.Id, again.Id);
+    }
+
+    [Fact]
     public async Task A_person_who_left_after_the_ledger_was_written_is_skipped()
     {
         await using var bed = await DeliveryTestBed.CreateAsync(20);

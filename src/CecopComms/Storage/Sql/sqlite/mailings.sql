@@ -5,6 +5,11 @@ INSERT INTO mailings (source_kind, source_id, title, audience, list_id, status, 
 VALUES (@SourceKind, @SourceId, @Title, @Audience, @ListId, @Status, @Now, @Now)
 RETURNING id;
 
+-- name: live-mailing-for-source
+SELECT id, status FROM mailings
+WHERE source_kind = @SourceKind AND source_id = @SourceId AND status <> 'cancelled'
+LIMIT 1;
+
 -- name: set-total
 UPDATE mailings SET total = (SELECT count(*) FROM ledger WHERE mailing_id = @Id), updated_at = @Now WHERE id = @Id;
 
