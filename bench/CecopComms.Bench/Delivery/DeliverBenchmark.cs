@@ -85,7 +85,7 @@ public sealed class DeliverBenchmark : IBenchmark
             if (received != recipients || run.Status != MailingStatus.Finished)
                 Console.WriteLine($"WARNING: mailing {run.Status.ToString().ToLowerInvariant()} ({run.Reason}); the sink counted {received:N0} of {recipients:N0}.");
 
-            var source = await SmtpSourceAsync(connections, Math.Min(recipients, 50_000), cancellationToken);
+            var source = await Smtp.SmtpBenchmark.SmtpSourceAsync(connections, Math.Min(recipients, 50_000), cancellationToken);
             Console.WriteLine($"smtp-source -d -s {connections} -l 20480 to a fresh sink ({Math.Min(recipients, 50_000):N0} messages): {source:N0} messages/s; ours {run.PerSecond / source:P0} of it. " +
                 "listmonk's default ceiling: 10 workers x 10 messages/s = 100/s.");
             return received == recipients ? 0 : 1;
@@ -138,18 +138,6 @@ public sealed class DeliverBenchmark : IBenchmark
                 """);
         }
         return yaml.ToString();
-    }
-
-    private static async Task<double> SmtpSourceAsync(int sessions, int messages, CancellationToken cancellationToken)
-    {
-        await using var sink = await SmtpSink.StartAsync(cancellationToken);
-        var start = new ProcessStartInfo("/usr/sbin/smtp-source") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var arg in (string[])["-d", "-s", $"{sessions}", "-m", $"{messages}", "-l", "20480", $"127.0.0.1:{sink.Port}"]) start.ArgumentList.Add(arg);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        await process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return messages / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Reports on the sender's thread, in order.</summary>

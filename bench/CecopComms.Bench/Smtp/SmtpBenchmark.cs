@@ -90,7 +90,7 @@ public sealed class SmtpBenchmark : IBenchmark
     }
 
     /// <summary>Postfix's smtp-source, sessions kept open (-d), same message count and a 20 KB payload.</summary>
-    private static async Task<double> SmtpSourceAsync(int sessions, int messages, CancellationToken cancellationToken)
+    internal static async Task<double> SmtpSourceAsync(int sessions, int messages, CancellationToken cancellationToken)
     {
         await using var sink = await SmtpSink.StartAsync(cancellationToken);
         var start = new ProcessStartInfo("/usr/sbin/smtp-source") { UseShellExecute = false, RedirectStandardError = true };
