@@ -13,8 +13,11 @@ public sealed class SubscriberStore(
     OrganisationStore organisations,
     ListStore lists,
     SubscriptionStore subscriptions,
-    ConsentStore consents)
+    ConsentStore consents,
+    IEnumerable<IPersonalDataHolder>? holders = null)
 {
+    private readonly IReadOnlyList<IPersonalDataHolder> _holders = holders?.ToList() ?? [];
+
     private readonly SubscriberQueries _queries = QueryLoader.Load<SubscriberQueries>(database.Dialect, "subscribers");
 
     /// <summary>Adds a person and subscribes them to <paramref name="listSlugs"/>; nothing is kept when any part is refused.</summary>
@@ -99,12 +102,14 @@ public sealed class SubscriberStore(
             subscriber,
             organisation,
             await subscriptions.ForSubscriberAsync(subscriber.Id, cancellationToken),
-            await consents.ForSubscriberAsync(subscriber.Id, cancellationToken));
+            await consents.ForSubscriberAsync(subscriber.Id, cancellationToken),
+            await ElsewhereAsync(subscriber.Id, cancellationToken));
     }
 
     /// <summary>
     /// Erases the person's personal data (GDPR art. 17): the e-mail becomes an anonymous placeholder, name, attributes,
-    /// organisation link and consent channels are cleared, erased_at is set. The row, its status and its subscription
+    /// organisation link and consent channels are cleared, erased_at is set, and every <see cref="IPersonalDataHolder"/>
+    /// scrubs its part in the same transaction. The row, its status and its subscription
     /// statuses stay, so list counts over time stay right. Returns the erased row.
     /// </summary>
     /// <exception cref="AudienceException">No subscriber has this e-mail.</exception>
@@ -118,9 +123,17 @@ public sealed class SubscriberStore(
         await connection.ExecuteAsync(new CommandDefinition(_queries.EraseSubscriber,
             new { subscriber.Id, Uuid = uuid, Placeholder = placeholder, Now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
         await consents.EraseChannelsAsync(connection, transaction, subscriber.Id, cancellationToken);
+        foreach (var holder in _holders) await holder.EraseAsync(connection, transaction, subscriber.Id, cancellationToken);
         var erased = (await FindAsync(connection, placeholder, transaction, cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
         return erased;
+    }
+
+    private async Task<IReadOnlyDictionary<string, object>> ElsewhereAsync(long subscriberId, CancellationToken cancellationToken)
+    {
+        var parts = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var holder in _holders) parts[holder.Name] = await holder.ExportAsync(subscriberId, cancellationToken);
+        return parts;
     }
 
     private Task<Subscriber?> FindAsync(DbConnection connection, string emailKey, DbTransaction? transaction, CancellationToken cancellationToken) =>

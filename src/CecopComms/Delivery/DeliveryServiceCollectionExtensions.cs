@@ -32,6 +32,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<Content.IMailingContent, MissingMailingContent>();
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<MailingStore>();
+        services.AddSingleton<Audience.IPersonalDataHolder, DeliveryPersonalData>();
         services.AddSingleton<MailingStarter>();
         services.AddSingleton<MailingSender>();
         services.AddSingleton<TestSend>();
