@@ -6,6 +6,8 @@ namespace CecopComms.Delivery;
 /// Writes each message as an .eml file under the outbox folder, named after its mailing and ledger row, so a message
 /// sent again overwrites its file instead of adding a second one. Written to a temporary file and renamed, so a reader
 /// (or a crash) never sees half a message. The embedded default: sending works on a machine with no SMTP server.
+/// Like a delivery agent, it keeps the envelope in the file as Return-Path (the per-recipient bounce address) and
+/// Delivered-To lines above the message; DKIM signs neither, so the signature still verifies.
 /// </summary>
 public sealed class OutboxTransport(string folder, int concurrency = 4) : IMessageTransport
 {
@@ -23,6 +25,8 @@ public sealed class OutboxTransport(string folder, int concurrency = 4) : IMessa
         var temp = path + ".tmp";
         await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
         {
+            var envelope = $"Return-Path: <{message.Sender.GetAddress(idnEncode: true)}>\r\nDelivered-To: {message.Recipient.GetAddress(idnEncode: true)}\r\n";
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(envelope), cancellationToken);
             await message.Message.WriteToAsync(FormatOptions.Default, stream, cancellationToken);
         }
         File.Move(temp, path, overwrite: true);

@@ -25,6 +25,7 @@ public sealed class OutboxDeliveryTests
         Assert.Equal(50, files.Length);
         var text = await File.ReadAllTextAsync(files.Order().First());
         Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", text);
+        Assert.Matches(@"^Return-Path: <bounce\+[^>]+@[^>]+>\r\nDelivered-To: person\d+@members\.example\r\n", text);
         Assert.Contains("Dear Person 0,", text);
         Assert.Empty(Directory.GetFiles(bed.Stores.Workspace.Path("outbox"), "*.tmp", SearchOption.AllDirectories));
 
@@ -52,16 +53,16 @@ public sealed class OutboxDeliveryTests
         Assert.Single(await bed.Mailings.ListAsync(null, 10, CancellationToken.None));
         Assert.Equal(5, Files(bed, first.Id).Length);
 
-        // The database holds the rule too, for two starts at the same moment.
+        // The database holds the rule too, for two starts of an in-flight mailing at the same moment.
+        var paused = await bed.StartAsync(2, MailingStatus.Paused);
         await using (var connection = await bed.Stores.Database.OpenAsync())
         {
             var race = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => connection.ExecuteAsync(
                 "INSERT INTO mailings (source_kind, source_id, title, audience, status, created_at, updated_at) SELECT source_kind, source_id, title, audience, 'running', created_at, updated_at FROM mailings WHERE id = @Id",
-                new { first.Id }));
+                new { paused.Id }));
             Assert.Contains("UNIQUE", race.Message);
         }
 
-        var paused = await bed.StartAsync(2, MailingStatus.Paused);
         await bed.Mailings.CancelAsync(paused.Id, CancellationToken.None);
         var again = await bed.StartAsync(2);
         Assert.NotEqual(paused.Id, again.Id);

@@ -44,6 +44,41 @@ public sealed class MigratorTests : IDisposable
         Assert.Equal(2L, await Scalar(connection, "SELECT COUNT(*) FROM lists"));
     }
 
+    [Fact]
+    public async Task The_one_mailing_per_edition_migration_upgrades_a_database_that_already_sent_an_edition_twice()
+    {
+        var database = new Database(new StorageOptions { Path = Path.Combine(_folder, "cecop.db") });
+        await new Migrator(database).MigrateAsync();
+        await using (var connection = await database.OpenAsync())
+        {
+            // The state before migration 0033: two finished sends of edition 1, and a second send of edition 2 still running.
+            await Execute(connection, """
+                DROP INDEX mailings_one_live_per_source;
+                DELETE FROM schema_migrations WHERE number = 33;
+                INSERT INTO mailings (id, source_kind, source_id, title, audience, status, created_at, updated_at) VALUES
+                  (1, 'edition', 1, 'CECOP Link #6 - 2021', 'list:cecop-link', 'finished', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+                  (2, 'edition', 1, 'CECOP Link #6 - 2021', 'list:cecop-link', 'finished', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z'),
+                  (3, 'edition', 2, 'CECOP Newsletter #1 - 2021', 'list:external-newsletter', 'finished', '2026-01-03T00:00:00.000Z', '2026-01-03T00:00:00.000Z'),
+                  (4, 'edition', 2, 'CECOP Newsletter #1 - 2021', 'list:external-newsletter', 'running', '2026-01-04T00:00:00.000Z', '2026-01-04T00:00:00.000Z');
+                """);
+        }
+
+        var ran = await new Migrator(database).MigrateAsync();
+
+        Assert.Equal(1, ran);
+        await using var after = await database.OpenAsync();
+        Assert.Equal("1:finished,2:finished,3:finished,4:cancelled", await Scalar(after, "SELECT group_concat(id || ':' || status, ',') FROM (SELECT * FROM mailings ORDER BY id)"));
+        Assert.Contains("Cancelled by the upgrade", (string)(await Scalar(after, "SELECT status_reason FROM mailings WHERE id = 4"))!);
+        Assert.Equal(1L, await Scalar(after, "SELECT count(*) FROM sqlite_master WHERE name = 'mailings_one_live_per_source'"));
+    }
+
+    private static async Task Execute(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<object?> Scalar(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
