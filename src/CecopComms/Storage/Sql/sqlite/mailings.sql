@@ -14,24 +14,12 @@ LIMIT 1;
 UPDATE mailings SET total = (SELECT count(*) FROM ledger WHERE mailing_id = @Id), updated_at = @Now WHERE id = @Id;
 
 -- name: get-mailing
-SELECT m.*,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'sent') AS sent,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'failed') AS failed,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'skipped') AS skipped,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'retry') AS retrying,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status IN ('pending', 'sending')) AS waiting
-FROM mailings m WHERE m.id = @Id;
+SELECT * FROM mailing_progress WHERE id = @Id;
 
 -- name: list-mailings
-SELECT m.*,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'sent') AS sent,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'failed') AS failed,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'skipped') AS skipped,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status = 'retry') AS retrying,
-       (SELECT count(*) FROM ledger l WHERE l.mailing_id = m.id AND l.status IN ('pending', 'sending')) AS waiting
-FROM mailings m
-WHERE @Status IS NULL OR m.status = @Status
-ORDER BY m.id DESC
+SELECT * FROM mailing_progress
+WHERE @Status IS NULL OR status = @Status
+ORDER BY id DESC
 LIMIT @Limit;
 
 -- name: get-status
