@@ -16,11 +16,13 @@ public sealed class SubscriptionStore(Database database, ConsentStore consents)
         database.QueryListAsync<Subscription>(_queries.SubscriptionsOfSubscriber, new { SubscriberId = subscriberId }, cancellationToken);
 
     /// <summary>The status a subscription added by staff gets on <paramref name="list"/>.</summary>
-    /// <exception cref="AudienceException">The list's rules refuse the person; the message says why.</exception>
+    /// <exception cref="AudienceException">The person is erased or not active, or the list's rules refuse them; the message says why.</exception>
     public static SubscriptionStatus Admit(Subscriber subscriber, MailingList list, bool confirmed, NewConsent? consent)
     {
         if (subscriber.ErasedAt is not null)
             throw new AudienceException($"Subscriber {subscriber.Id} has been erased and cannot be subscribed again.");
+        if (subscriber.Status != SubscriberStatus.Active)
+            throw new AudienceException($"{subscriber.Email} is {subscriber.Status.ToString().ToLowerInvariant()}; staff never reactivate a subscriber, so nobody was subscribed.");
         if (list.MembersOnly && subscriber.OrganisationId is null)
             throw new AudienceException($"{subscriber.Email} is not a contact of a member organisation; {list.Name} ({list.Slug}) is for members only.");
         if (!list.DoubleOptIn) return SubscriptionStatus.Confirmed;
@@ -34,7 +36,7 @@ public sealed class SubscriptionStore(Database database, ConsentStore consents)
         bool confirmed, NewConsent? consent, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var status = Admit(subscriber, list, confirmed, consent);
-        await connection.ExecuteAsync(new CommandDefinition(_queries.UpsertSubscription, new
+        var written = await connection.ExecuteAsync(new CommandDefinition(_queries.UpsertSubscription, new
         {
             ListId = list.Id,
             SubscriberId = subscriber.Id,
@@ -42,6 +44,9 @@ public sealed class SubscriptionStore(Database database, ConsentStore consents)
             ConfirmedAt = status == SubscriptionStatus.Confirmed ? now : (DateTimeOffset?)null,
             Now = now,
         }, transaction, cancellationToken: cancellationToken));
+        // Respecting an unsubscribe is a legal duty: only the person can subscribe again, through a sign-up of their own.
+        if (written == 0)
+            throw new AudienceException($"{subscriber.Email} unsubscribed from {list.Name} ({list.Slug}); only they can subscribe again, so nothing was changed.");
         if (consent is not null) await consents.RecordAsync(connection, transaction, subscriber.Id, list.Id, consent, now, cancellationToken);
         return status;
     }

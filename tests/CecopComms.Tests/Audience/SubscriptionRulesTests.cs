@@ -34,6 +34,50 @@ public sealed class SubscriptionRulesTests
     }
 
     [Fact]
+    public async Task Someone_who_unsubscribed_is_not_put_back_by_staff_and_nothing_is_changed()
+    {
+        using var stores = await AudienceStores.CreateAsync();
+        await stores.Lists.CreateAsync("coopskills2023", "#CoopSkills2023", "", true, false, false, CancellationToken.None);
+        await stores.Subscribers.AddAsync(new NewSubscriber("eva@example.se"), ["coopskills2023"], false, null, CancellationToken.None);
+        await using (var connection = await stores.Database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE subscriptions SET status = 'unsubscribed', unsubscribed_at = '2026-03-01T00:00:00.000Z'";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var refusal = await Assert.ThrowsAsync<AudienceException>(() =>
+            stores.Subscribers.SubscribeAsync("eva@example.se", ["coopskills2023"], false, null, CancellationToken.None));
+
+        Assert.Equal("eva@example.se unsubscribed from #CoopSkills2023 (coopskills2023); only they can subscribe again, so nothing was changed.", refusal.Message);
+        var list = await stores.Lists.GetAsync("coopskills2023", CancellationToken.None);
+        Assert.Equal((0, 1), (list.Confirmed, list.Unsubscribed));
+        Assert.Empty(await stores.Lists.RecipientsAsync(list, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("bounced")]
+    [InlineData("blocklisted")]
+    [InlineData("unsubscribed")]
+    public async Task A_subscriber_who_is_not_active_is_not_subscribed_by_staff(string status)
+    {
+        using var stores = await AudienceStores.CreateAsync();
+        await stores.Subscribers.AddAsync(new NewSubscriber("eva@example.se"), [], false, null, CancellationToken.None);
+        await using (var connection = await stores.Database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"UPDATE subscribers SET status = '{status}'";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var refusal = await Assert.ThrowsAsync<AudienceException>(() =>
+            stores.Subscribers.SubscribeAsync("eva@example.se", ["external-newsletter"], false, null, CancellationToken.None));
+
+        Assert.Equal($"eva@example.se is {status}; staff never reactivate a subscriber, so nobody was subscribed.", refusal.Message);
+        Assert.Equal(0, (await stores.Lists.GetAsync("external-newsletter", CancellationToken.None)).Unconfirmed);
+    }
+
+    [Fact]
     public async Task A_staff_addition_to_a_double_opt_in_list_stays_unconfirmed_without_consent()
     {
         using var stores = await AudienceStores.CreateAsync();

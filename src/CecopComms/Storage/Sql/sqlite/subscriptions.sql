@@ -7,7 +7,9 @@ ON CONFLICT (list_id, subscriber_id) DO UPDATE
 SET status = CASE WHEN subscriptions.status = 'confirmed' AND excluded.status = 'unconfirmed' THEN 'confirmed' ELSE excluded.status END,
     confirmed_at = coalesce(excluded.confirmed_at, subscriptions.confirmed_at),
     unsubscribed_at = NULL,
-    updated_at = excluded.updated_at;
+    updated_at = excluded.updated_at
+-- Someone who unsubscribed is never put back by staff or a script: the row is left alone and the caller refuses.
+WHERE subscriptions.status <> 'unsubscribed';
 
 -- name: subscriptions-of-subscriber
 SELECT l.slug AS list_slug, l.name AS list_name, x.status, x.created_at, x.confirmed_at, x.unsubscribed_at, x.updated_at
