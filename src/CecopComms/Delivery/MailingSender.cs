@@ -58,7 +58,19 @@ public sealed class MailingSender(
         try
         {
             var recovered = await session.RecoverSendingAsync(cancellationToken);
-            var compiled = await content.CompileAsync(mailing.Source, cancellationToken);
+            ICompiledMailing compiled;
+            try
+            {
+                compiled = await content.CompileAsync(mailing.Source, cancellationToken);
+            }
+            catch (Exception e) when (e is ContentValidationException or ContentNotFoundException)
+            {
+                // Templates or content changed after the mailing started and no longer compile: retrying every second
+                // would change nothing, so the mailing pauses and says why; resume once the content is fixed.
+                var reason = "its content no longer compiles: " + e.Message;
+                await session.SetStatusAsync(MailingStatus.Running, MailingStatus.Paused, reason, CancellationToken.None);
+                return new SendRun(mailingId, MailingStatus.Paused, reason, 0, 0, 0, 0, recovered, Stopwatch.GetElapsedTime(started), 0, 0);
+            }
             var run = new Run(this, session, mailing, compiled, progress, recovered, started);
             var result = await run.ExecuteAsync(cancellationToken);
             if (result.Status == MailingStatus.Finished) await content.SetStateAsync(mailing.Source, ContentState.Sent, CancellationToken.None);
@@ -87,26 +99,33 @@ public sealed class MailingSender(
             // One person's data that cannot make a message (an address the MIME rules refuse) fails that row only.
             return new DeliveryOutcome(row.LedgerId, OutcomeKind.Failed, "could not compose the message: " + e.Message);
         }
+        TransportResult result;
         try
         {
             await throttle.WaitAsync(recipient.Domain, cancellationToken);
-            var result = await transport.SendAsync(new OutgoingMessage(message, new MailboxAddress(null, bounces.For(mailingId, row.SubscriberId)), recipient,
+            result = await transport.SendAsync(new OutgoingMessage(message, new MailboxAddress(null, bounces.For(mailingId, row.SubscriberId)), recipient,
                 $"mailing-{mailingId}/{row.LedgerId:D8}"), cancellationToken);
-            var accepted = Stopwatch.GetTimestamp();
-            return result.Kind switch
-            {
-                OutcomeKind.Sent => new DeliveryOutcome(row.LedgerId, OutcomeKind.Sent, result.Reply, MessageId: message.MessageId, AcceptedTimestamp: accepted),
-                OutcomeKind.Retry when row.Attempts >= _options.MaxAttempts =>
-                    new DeliveryOutcome(row.LedgerId, OutcomeKind.Failed, $"{result.Reply} (gave up after {row.Attempts} attempts)", result.Code),
-                OutcomeKind.Retry => new DeliveryOutcome(row.LedgerId, OutcomeKind.Retry, result.Reply, result.Code,
-                    RetryAt: time.GetUtcNow() + RetryDelay(row.Attempts)),
-                _ => new DeliveryOutcome(row.LedgerId, result.Kind, result.Reply, result.Code),
-            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return null;
         }
+        catch (Exception e)
+        {
+            // A transport that throws (a full disk under the outbox, an error of its own) must not strand the row in
+            // 'sending' and the run with it: the row is retried like a lost connection, and fails after MaxAttempts.
+            result = new TransportResult(OutcomeKind.Retry, "transport error: " + e.Message);
+        }
+        var accepted = Stopwatch.GetTimestamp();
+        return result.Kind switch
+        {
+            OutcomeKind.Sent => new DeliveryOutcome(row.LedgerId, OutcomeKind.Sent, result.Reply, MessageId: message.MessageId, AcceptedTimestamp: accepted),
+            OutcomeKind.Retry when row.Attempts >= _options.MaxAttempts =>
+                new DeliveryOutcome(row.LedgerId, OutcomeKind.Failed, $"{result.Reply} (gave up after {row.Attempts} attempts)", result.Code),
+            OutcomeKind.Retry => new DeliveryOutcome(row.LedgerId, OutcomeKind.Retry, result.Reply, result.Code,
+                RetryAt: time.GetUtcNow() + RetryDelay(row.Attempts)),
+            _ => new DeliveryOutcome(row.LedgerId, result.Kind, result.Reply, result.Code),
+        };
     }
 
     private DateTimeOffset Now => time.GetUtcNow();
@@ -143,9 +162,16 @@ public sealed class MailingSender(
             {
                 _halt = true;
                 work.Writer.TryComplete();
-                await Task.WhenAll(workers);
-                results.Writer.TryComplete();
-                await writer;
+                try
+                {
+                    await Task.WhenAll(workers);
+                }
+                finally
+                {
+                    // Whatever the workers did, the outcomes they reported are written before the run ends.
+                    results.Writer.TryComplete();
+                    await writer;
+                }
             }
             if (_pauseReason is not null) (status, reason) = (MailingStatus.Paused, _pauseReason);
             if (status == MailingStatus.Cancelled) await session.SkipWaitingAsync(CancellationToken.None);

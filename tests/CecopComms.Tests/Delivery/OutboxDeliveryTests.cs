@@ -69,6 +69,44 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task A_transport_that_throws_fails_its_rows_after_the_retries_and_the_run_still_ends()
+    {
+        await using var bed = await DeliveryTestBed.CreateAsync(4);
+        var mailing = await bed.StartAsync();
+        // A file where the mailing's outbox folder belongs: every write throws IOException, as a full disk would.
+        Directory.CreateDirectory(bed.Stores.Workspace.Path("outbox"));
+        await File.WriteAllTextAsync(bed.Stores.Workspace.Path(Path.Combine("outbox", $"mailing-{mailing.Id}")), "in the way");
+
+        var run = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal((MailingStatus.Finished, 0L, 4L), (run.Status, run.Sent, run.Failed));
+        var failed = await bed.Mailings.RowsAsync(mailing.Id, LedgerStatus.Failed, 10, CancellationToken.None);
+        Assert.All(failed, row => Assert.StartsWith("transport error: ", row.Reply));
+        Assert.All(failed, row => Assert.Contains($"gave up after {bed.Options.MaxAttempts} attempts", row.Reply));
+    }
+
+    [Fact]
+    public async Task A_mailing_whose_content_no_longer_compiles_pauses_and_says_why()
+    {
+        await using var bed = await DeliveryTestBed.CreateAsync(3);
+        var mailing = await bed.StartAsync();
+        bed.Content.Invalid = "templates/cecop-link.html.hbs:12:5: unknown variable 'readmore'";
+
+        var run = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+
+        Assert.Equal(MailingStatus.Paused, run.Status);
+        var paused = await bed.Mailings.GetAsync(mailing.Id, CancellationToken.None);
+        Assert.Equal(MailingStatus.Paused, paused.Status);
+        Assert.Equal("its content no longer compiles: templates/cecop-link.html.hbs:12:5: unknown variable 'readmore'", paused.StatusReason);
+        Assert.Equal(new Dictionary<string, long> { ["pending"] = 3 }, await bed.CountsAsync(mailing.Id));
+
+        bed.Content.Invalid = null;
+        await bed.Mailings.ResumeAsync(mailing.Id, CancellationToken.None);
+        var resumed = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+        Assert.Equal((MailingStatus.Finished, 3L), (resumed.Status, resumed.Sent));
+    }
+
+    [Fact]
     public async Task A_person_who_left_after_the_ledger_was_written_is_skipped()
     {
         await using var bed = await DeliveryTestBed.CreateAsync(20);

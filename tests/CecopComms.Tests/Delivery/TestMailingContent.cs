@@ -15,8 +15,13 @@ internal sealed class TestMailingContent(string audience = "list:external-newsle
 
     public Dictionary<string, IReadOnlyList<PlannedMailing>> Plans { get; } = [];
 
+    /// <summary>When set, compiling fails with this reason, as content edited into an invalid state would.</summary>
+    public string? Invalid { get; set; }
+
     public Task<ICompiledMailing> CompileAsync(MailingSource source, CancellationToken cancellationToken) =>
-        Task.FromResult<ICompiledMailing>(new TestCompiledMailing(source, Audience, paddingBytes));
+        Invalid is { } reason
+            ? throw new ContentValidationException(reason)
+            : Task.FromResult<ICompiledMailing>(new TestCompiledMailing(source, Audience, paddingBytes));
 
     public Task SetStateAsync(MailingSource source, ContentState state, CancellationToken cancellationToken)
     {
