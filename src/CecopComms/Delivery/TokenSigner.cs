@@ -58,16 +58,20 @@ public sealed class TokenSigner
         return true;
     }
 
+    /// <summary>Length of a bounce tag: 40 bits of HMAC, short enough for a local part.</summary>
+    public const int TagLength = 10;
+
     /// <summary>A short lower-case hex tag over <paramref name="text"/>, for bounce addresses (which mail systems may lower-case).</summary>
-    public string Tag(string text, int hexLength = 10)
+    public string Tag(string text)
     {
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(_key, System.Text.Encoding.UTF8.GetBytes(text), mac);
-        return Convert.ToHexStringLower(mac)[..hexLength];
+        return Convert.ToHexStringLower(mac)[..TagLength];
     }
 
-    /// <summary>Whether <paramref name="tag"/> is the tag of <paramref name="text"/>, in constant time.</summary>
+    /// <summary>Whether <paramref name="tag"/> is the tag of <paramref name="text"/>, in constant time. Only a tag of the issued
+    /// length counts: a shorter one would be easier to forge.</summary>
     public bool CheckTag(string text, string tag) =>
-        CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Tag(text, tag.Length is >= 8 and <= 64 ? tag.Length : 10)),
-            System.Text.Encoding.ASCII.GetBytes(tag.ToLowerInvariant()));
+        tag.Length == TagLength
+        && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Tag(text)), System.Text.Encoding.ASCII.GetBytes(tag.ToLowerInvariant()));
 }
