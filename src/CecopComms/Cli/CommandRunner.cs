@@ -1,6 +1,4 @@
 using System.CommandLine;
-using CecopComms.Audience;
-using CecopComms.Audience.Import;
 using CecopComms.Hosting;
 
 namespace CecopComms.Cli;
@@ -20,7 +18,7 @@ public static class CommandRunner
                 await using var services = await AppServices.StartAsync(configuration, cancellationToken);
                 return await body(parseResult, services, cancellationToken);
             }
-            catch (Exception e) when (e is IUserError or AudienceException or ImportException or SettingsException or UsageException)
+            catch (Exception e) when (e is IUserError)
             {
                 ConsoleOutput.Error(e.Message);
                 return ExitCodes.UserError;

@@ -49,7 +49,7 @@ public static class ImportCommands
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask($"Reading {Path.GetFileName(options.FilePath)}").IsIndeterminate();
+                var task = context.AddTask($"Reading {Markup.Escape(Path.GetFileName(options.FilePath))}").IsIndeterminate();
                 var progress = new ImmediateProgress<ImportProgress>(p =>
                     task.Description = $"{p.RowsRead:N0} rows read, {p.RowsImported:N0} imported, {p.RowsRejected:N0} rejected, {p.RowsPerSecond:N0} rows/s");
                 var done = await import(options, progress, cancellationToken);
