@@ -123,7 +123,8 @@ public sealed class DkimSigner : IDisposable
     }
 
     /// <summary>The agent or user identifier (i=), e.g. <c>@news.example.org</c>; its domain must be <see cref="Domain"/> or a subdomain. Null leaves it out.</summary>
-    /// <exception cref="ArgumentException">The value has no '@', holds whitespace or ';', or its domain is not within <see cref="Domain"/>.</exception>
+    /// <exception cref="ArgumentException">The value has no '@', holds whitespace, ';' or a non-ASCII character (tag values are ASCII:
+    /// write a Unicode domain in its xn-- form), or its domain is not within <see cref="Domain"/>.</exception>
     public string? AgentOrUserIdentifier
     {
         get => agentOrUserIdentifier;
@@ -133,7 +134,8 @@ public sealed class DkimSigner : IDisposable
             {
                 var at = value.LastIndexOf('@');
                 var domain = at < 0 ? "" : value[(at + 1)..];
-                if (at < 0 || value.AsSpan().IndexOfAny(" \t\r\n;") >= 0
+                // Tag values are ASCII (RFC 6376 3.2): a non-ASCII i= would be signed as one string of bytes and sent as another.
+                if (at < 0 || value.AsSpan().IndexOfAny(" \t\r\n;") >= 0 || !System.Text.Ascii.IsValid(value)
                     || !(domain.Equals(Domain, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + Domain, StringComparison.OrdinalIgnoreCase)))
                     throw new ArgumentException($"The identifier '{value}' must be an address in {Domain} or one of its subdomains.", nameof(value));
             }

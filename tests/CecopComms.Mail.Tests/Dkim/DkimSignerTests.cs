@@ -23,6 +23,8 @@ public class DkimSignerTests(DkimKeyFixture keys) : IClassFixture<DkimKeyFixture
         using var signer = new DkimSigner(keys.Key, "bücher.example", "s");
         Assert.Equal("xn--bcher-kva.example", signer.Domain);
         Assert.Throws<ArgumentException>(() => signer.AgentOrUserIdentifier = "news@other.example");
+        Assert.Throws<ArgumentException>(() => signer.AgentOrUserIdentifier = "@lists.bücher.example");
+        Assert.Throws<ArgumentException>(() => signer.AgentOrUserIdentifier = "jürgen@lists.xn--bcher-kva.example");
         signer.AgentOrUserIdentifier = "@lists.xn--bcher-kva.example";
         Assert.Throws<ArgumentException>(() => signer.Sign(MessageText.Simple(), ["To", "Subject"]));
         var noFrom = MessageText.Simple();
