@@ -26,9 +26,6 @@ public class SmtpResponse
     /// <summary>True for 2xx and 3xx.</summary>
     internal bool IsPositive => (int)StatusCode < 400;
 
-    /// <summary>True for 4xx: the server may accept later.</summary>
-    internal bool IsTransient => (int)StatusCode is >= 400 and < 500;
-
     /// <summary>Code and text as the server wrote them, first line only.</summary>
     public override string ToString()
     {

@@ -130,9 +130,6 @@ internal sealed class SmtpStream : IDisposable
         }
     }
 
-    /// <summary>Drops what was received; used when the stream changes under TLS.</summary>
-    public void DiscardInput() => _inputStart = _inputEnd = 0;
-
     public void Dispose()
     {
         if (_disposed) return;
