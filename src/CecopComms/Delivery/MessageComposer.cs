@@ -25,7 +25,10 @@ public sealed partial class MessageComposer(
 
     public MimeMessage Compose(ICompiledMailing mailing, RecipientData recipient, long? mailingId, bool test)
     {
-        var rendered = mailing.Render(recipient, links.For(recipient, mailingId));
+        // One signed unsubscribe token per message, for the rendered link and both forms of List-Unsubscribe.
+        var unsubscribe = links.Token(TokenPurpose.Unsubscribe, recipient, mailingId);
+        var recipientLinks = links.For(recipient, mailingId, unsubscribe);
+        var rendered = mailing.Render(recipient, recipientLinks);
         var message = new MimeMessage(time) { MessageId = MimeUtils.GenerateMessageId(_options.MessageIdDomain) };
         message.From.Add(new MailboxAddress(HeaderText.Clean(mailing.Sender.FromName), mailing.Sender.FromAddress));
         if (!string.IsNullOrWhiteSpace(mailing.Sender.ReplyTo)) message.ReplyTo.Add(new MailboxAddress(null, mailing.Sender.ReplyTo.Trim()));
@@ -34,8 +37,7 @@ public sealed partial class MessageComposer(
 
         var slug = NotSlug().Replace(mailing.PublicationSlug.ToLowerInvariant(), "-");
         message.Headers.Add("List-Id", $"{HeaderText.Clean(mailing.PublicationName)} <{slug}.{_options.MessageIdDomain}>");
-        var token = links.Token(TokenPurpose.Unsubscribe, recipient, mailingId);
-        message.Headers.Add("List-Unsubscribe", $"<mailto:unsubscribe+{token}@{_options.BounceDomain}>, <{links.UnsubscribeUrl(recipient, mailingId)}>");
+        message.Headers.Add("List-Unsubscribe", $"<mailto:unsubscribe+{unsubscribe}@{_options.BounceDomain}>, <{recipientLinks.UnsubscribeUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add(RecipientHeader, bounces.Tag(mailingId ?? 0, recipient.SubscriberId));
         if (!string.IsNullOrWhiteSpace(rendered.Language)) message.Headers.Add("Content-Language", HeaderText.Clean(rendered.Language));
@@ -45,7 +47,4 @@ public sealed partial class MessageComposer(
         signer?.Sign(FormatOptions.Default, message, DkimSigner.DefaultHeaders);
         return message;
     }
-
-    /// <summary>The envelope sender (MAIL FROM) for this recipient: the VERP bounce address.</summary>
-    public MailboxAddress EnvelopeSender(long? mailingId, long subscriberId) => new(null, bounces.For(mailingId ?? 0, subscriberId));
 }

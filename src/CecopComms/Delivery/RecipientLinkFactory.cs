@@ -12,10 +12,14 @@ public sealed class RecipientLinkFactory(TokenSigner signer, IOptions<DeliveryOp
     private readonly string _base = options.Value.PublicBaseUrl.TrimEnd('/');
 
     public RecipientLinks For(RecipientData recipient, long? mailingId) =>
-        new(UnsubscribeUrl(recipient, mailingId), $"{_base}/preferences/{Token(TokenPurpose.Preferences, recipient, mailingId)}", null, null);
+        For(recipient, mailingId, Token(TokenPurpose.Unsubscribe, recipient, mailingId));
 
-    /// <summary>The one-click unsubscribe URL, also used in List-Unsubscribe.</summary>
-    public string UnsubscribeUrl(RecipientData recipient, long? mailingId) => $"{_base}/unsubscribe/{Token(TokenPurpose.Unsubscribe, recipient, mailingId)}";
+    /// <summary>The links around an unsubscribe token already signed (the composer also puts it in List-Unsubscribe).</summary>
+    public RecipientLinks For(RecipientData recipient, long? mailingId, string unsubscribeToken) =>
+        new(UnsubscribeUrl(unsubscribeToken), $"{_base}/preferences/{Token(TokenPurpose.Preferences, recipient, mailingId)}", null, null);
+
+    /// <summary>The one-click unsubscribe URL of a signed token, also used in List-Unsubscribe.</summary>
+    public string UnsubscribeUrl(string unsubscribeToken) => $"{_base}/unsubscribe/{unsubscribeToken}";
 
     /// <summary>The signed token of a purpose for a recipient.</summary>
     public string Token(TokenPurpose purpose, RecipientData recipient, long? mailingId) =>
