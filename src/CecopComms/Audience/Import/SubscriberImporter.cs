@@ -9,14 +9,14 @@ namespace CecopComms.Audience.Import;
 /// </summary>
 public sealed class SubscriberImporter(Database database, TimeProvider time)
 {
-    private static readonly Lazy<ImportQueries> Queries = new(() => QueryLoader.Load<ImportQueries>("sqlite", "import"));
+    private readonly ImportQueries _queries = QueryLoader.Load<ImportQueries>(database.Dialect, "import");
 
     /// <summary>Imports the file; refused rows go to the error report with their line and reason, the good ones go in.</summary>
     /// <exception cref="ImportException">Missing file, no header row, no email column, a bad column map, or an unknown list.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; committed batches stay, and running the import again completes it.</exception>
     public async Task<ImportResult> ImportAsync(ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        using var target = new SubscriberTarget(Queries.Value, time, options);
+        using var target = new SubscriberTarget(_queries, time, options);
         return await new ImportRunner(database, time).RunAsync(target, options, progress, cancellationToken);
     }
 }
