@@ -11,6 +11,10 @@ packages=(
   openssl               # self-signed certificates for STARTTLS tests
   sqlite3               # inspecting databases by hand
   chromium              # headless browser for rendered pages (driven by Playwright; never `playwright install`)
+  dovecot-core          # POP3/IMAP server holding the bounce mailbox in tests (started per test with its own config)
+  dovecot-pop3d
+  dovecot-imapd
+  wrk                   # HTTP load for the web benchmarks
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
