@@ -21,6 +21,18 @@ for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); d
 if [ ${#missing[@]} -gt 0 ]; then
   # Postfix asks how to configure itself; we only want its standalone tools.
   echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+  # Packages with daemons (Dovecot) must not start them: tests run their own copy on 127.0.0.1 with a config of their own.
+  guard=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod +x /usr/sbin/policy-rc.d
+    guard=1
+  fi
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  [ -z "$guard" ] || $SUDO rm -f /usr/sbin/policy-rc.d
+  # Where a package started its daemon anyway (systemd machines), stop it: nothing may listen beyond the tests' own.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet dovecot 2>/dev/null; then
+    $SUDO systemctl disable --now dovecot >/dev/null 2>&1 || true
+  fi
 fi
