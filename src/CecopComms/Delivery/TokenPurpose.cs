@@ -7,4 +7,12 @@ public enum TokenPurpose : byte
     Unsubscribe = 1,
     /// <summary>Open the preference centre.</summary>
     Preferences = 2,
+    /// <summary>Confirm a sign-up (double opt-in); expires.</summary>
+    Confirm = 3,
+    /// <summary>Record that a mailing was opened (tracking pixel; only when tracking is on).</summary>
+    Open = 4,
+    /// <summary>Follow a link of a mailing through the click redirect (only when tracking is on).</summary>
+    Click = 5,
+    /// <summary>Log a member contact in to the members-only archive (magic link); expires and is used once.</summary>
+    MemberLogin = 6,
 }
