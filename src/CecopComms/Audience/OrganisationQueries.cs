@@ -5,5 +5,6 @@ public sealed class OrganisationQueries
 {
     public string InsertOrganisation { get; set; } = "";
     public string FindOrganisation { get; set; } = "";
+    public string OrganisationById { get; set; } = "";
     public string ListOrganisations { get; set; } = "";
 }

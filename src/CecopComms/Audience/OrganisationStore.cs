@@ -22,7 +22,8 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
             throw new AudienceException($"'{website}' is not a website address: give it as https://….");
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (await FindAsync(connection, name, cancellationToken) is { } existing)
+        // The lookup also matches ids: only a same-named organisation is a duplicate.
+        if (await FindAsync(connection, name, cancellationToken) is { } existing && Organisation.KeyOf(existing.Name) == Organisation.KeyOf(name))
             throw new AudienceException($"An organisation called {existing.Name} already exists (id {existing.Id}).");
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_queries.InsertOrganisation, new
         {
@@ -33,10 +34,19 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
             Website = string.IsNullOrWhiteSpace(website) ? null : website.Trim(),
             Now = time.GetUtcNow(),
         }, cancellationToken: cancellationToken));
-        return (await FindAsync(connection, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken))!;
+        return (await connection.QuerySingleOrDefaultAsync<Organisation>(new CommandDefinition(_queries.OrganisationById, new { Id = id },
+            cancellationToken: cancellationToken)))!;
     }
 
-    /// <summary>The organisation with this id or name (case-insensitive), or null.</summary>
+    /// <summary>The organisation with this id, or null.</summary>
+    public async Task<Organisation?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Organisation>(new CommandDefinition(_queries.OrganisationById, new { Id = id },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The organisation with this name (case-insensitive) or id, or null; a name that is also another's id means the named one.</summary>
     public async Task<Organisation?> FindAsync(string idOrName, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

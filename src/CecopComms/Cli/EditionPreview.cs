@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using CecopComms.Audience;
 using CecopComms.Content;
 using CecopComms.Content.Rendering;
 using CecopComms.Delivery;
@@ -16,15 +14,9 @@ public static class EditionPreview
     public static async Task<RecipientData> RecipientAsync(IServiceProvider services, string? email, string? language, CancellationToken cancellationToken)
     {
         if (email is null) return new RecipientData(0, "preview", "preview@example.org", "", language ?? "en", null, null, new Dictionary<string, string?>());
-        var subscriber = await services.GetRequiredService<SubscriberStore>().FindAsync(email, cancellationToken)
+        var recipient = await services.GetRequiredService<RecipientLookup>().FindAsync(email, cancellationToken)
             ?? throw new UsageException($"{email} is not a subscriber; give another --subscriber or use --lang.");
-        var organisation = subscriber.OrganisationId is { } id
-            ? await services.GetRequiredService<OrganisationStore>().FindAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken)
-            : null;
-        var attributes = (JsonNode.Parse(subscriber.Attributes) as JsonObject ?? [])
-            .ToDictionary(a => a.Key, a => a.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : a.Value?.ToJsonString());
-        return new RecipientData(subscriber.Id, subscriber.Uuid, subscriber.Email, subscriber.Name, language ?? subscriber.Language,
-            organisation?.Name, organisation?.Country, attributes);
+        return language is null ? recipient : recipient with { Language = language };
     }
 
     /// <summary>Writes the preview to <paramref name="path"/> (.html, .txt or .eml), or the text version to stdout when null.</summary>

@@ -35,6 +35,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<Audience.IPersonalDataHolder, DeliveryPersonalData>();
         services.AddSingleton<MailingStarter>();
         services.AddSingleton<MailingSender>();
+        services.AddSingleton<RecipientLookup>();
         services.AddSingleton<TestSend>();
         services.AddSingleton<SenderService>();
         return services;

@@ -1,4 +1,3 @@
-using CecopComms.Audience;
 using CecopComms.Content;
 using CecopComms.Mail.Mime;
 
@@ -8,19 +7,17 @@ namespace CecopComms.Delivery;
 /// Sends one copy of an edition or campaign mailing, subject marked [TEST], to any address: rendered with that
 /// subscriber's data when the address is a subscriber's, else with a stand-in. Touches no ledger.
 /// </summary>
-public sealed class TestSend(IMailingContent content, SubscriberStore subscribers, IMessageComposer composer, BounceAddress bounces,
+public sealed class TestSend(IMailingContent content, RecipientLookup recipients, IMessageComposer composer, BounceAddress bounces,
     IMessageTransport transport, TimeProvider time)
 {
     /// <exception cref="ContentValidationException">The content does not compile.</exception>
     /// <exception cref="KeyNotFoundException">No such edition or campaign mailing.</exception>
-    /// <exception cref="AudienceException">The address is not an e-mail address.</exception>
+    /// <exception cref="Audience.AudienceException">The address is not an e-mail address.</exception>
     public async Task<TransportResult> SendAsync(MailingSource source, string email, CancellationToken cancellationToken)
     {
         var compiled = await content.CompileAsync(source, cancellationToken);
-        var subscriber = await subscribers.FindAsync(email, cancellationToken);
-        var recipient = subscriber is null
-            ? new RecipientData(0, Guid.Empty.ToString(), email.Trim(), "", "en", null, null, new Dictionary<string, string?>())
-            : new RecipientData(subscriber.Id, subscriber.Uuid, subscriber.Email, subscriber.Name, subscriber.Language, null, null, new Dictionary<string, string?>());
+        var recipient = await recipients.FindAsync(email, cancellationToken)
+            ?? new RecipientData(0, Guid.Empty.ToString(), email.Trim(), "", "en", null, null, new Dictionary<string, string?>());
         var message = composer.Compose(compiled, recipient, null, test: true);
         var name = $"test/{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..36];
         return await transport.SendAsync(new OutgoingMessage(message, new MailboxAddress(null, bounces.For(0, recipient.SubscriberId)),

@@ -29,6 +29,22 @@ public sealed class OrganisationStoreTests
         Assert.Contains("already exists", refusal.Message);
     }
 
+    [Fact]
+    public async Task An_organisation_named_like_another_ones_id_is_found_by_its_name_and_can_be_added()
+    {
+        using var stores = await AudienceStores.CreateAsync();
+        var first = await stores.Organisations.AddAsync("CGSCOP", "FR", "full", null, CancellationToken.None);
+        var second = await stores.Organisations.AddAsync("SUKOM", "FI", "full", null, CancellationToken.None);
+
+        // A name that is another organisation's id is not a duplicate of it, and the lookup by that text means the named one.
+        var numbered = await stores.Organisations.AddAsync(first.Id.ToString(), "SE", "affiliate", null, CancellationToken.None);
+
+        Assert.NotEqual(first.Id, numbered.Id);
+        Assert.Equal(numbered.Id, (await stores.Organisations.GetAsync(first.Id.ToString(), CancellationToken.None)).Id);
+        Assert.Equal(second.Id, (await stores.Organisations.GetAsync(second.Id.ToString(), CancellationToken.None)).Id);
+        Assert.Equal(first.Id, (await stores.Organisations.FindAsync(first.Id, CancellationToken.None))!.Id);
+    }
+
     [Theory]
     [InlineData("Atlantis", "full", null, "not a country")]
     [InlineData("IT", "gold", null, "not a member category")]

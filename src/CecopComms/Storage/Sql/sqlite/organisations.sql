@@ -6,10 +6,18 @@ VALUES (@Name, @NameKey, @Country, @Category, @Website, @Now, @Now)
 RETURNING id;
 
 -- name: find-organisation
--- By id (as text) or by name, case-insensitively.
+-- By name, case-insensitively, or by id (as text). An organisation whose name is a number ("12") would match both
+-- itself and the organisation with that id: the name wins, since a name is what staff type.
 SELECT o.*, (SELECT count(*) FROM subscribers s WHERE s.organisation_id = o.id) AS contact_count
 FROM organisations o
-WHERE CAST(o.id AS TEXT) = @Key OR o.name_key = @NameKey;
+WHERE CAST(o.id AS TEXT) = @Key OR o.name_key = @NameKey
+ORDER BY o.name_key = @NameKey DESC
+LIMIT 1;
+
+-- name: organisation-by-id
+SELECT o.*, (SELECT count(*) FROM subscribers s WHERE s.organisation_id = o.id) AS contact_count
+FROM organisations o
+WHERE o.id = @Id;
 
 -- name: list-organisations
 SELECT o.*, (SELECT count(*) FROM subscribers s WHERE s.organisation_id = o.id) AS contact_count
