@@ -108,6 +108,25 @@ public class MimeMessage
     /// <summary>The first text/html part that is not an attachment, as text; null when there is none.</summary>
     public string? HtmlBody => FirstText("html");
 
+    /// <summary>Reads a message from <paramref name="stream"/> (to its end, at most <see cref="MimeParser.DefaultMaxMessageSize"/> bytes); damaged MIME is read as well as it can be.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="MessageParseException">The input is empty, does not start with a header field (the line is named), or is too large.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static MimeMessage Load(Stream stream, CancellationToken cancellationToken = default) =>
+        new MimeParser(stream).ParseMessage(cancellationToken);
+
+    /// <summary>Reads a message from <paramref name="stream"/> asynchronously; see <see cref="Load"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="MessageParseException">The input is empty, does not start with a header field (the line is named), or is too large.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static Task<MimeMessage> LoadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        new MimeParser(stream).ParseMessageAsync(cancellationToken);
+
+    /// <summary>Every header of a parsed message in received order, encoded words decoded (typed ones included); null for a message built in code.</summary>
+    internal HeaderList? ParsedHeaders { get; set; }
+
     /// <summary>Chooses transfer encodings so the message fits the transport (7bit or 8bit) and lines stay under <paramref name="maxLineLength"/>. Call before DKIM signing; calling it again with the same or a looser constraint changes nothing.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLineLength"/> is not between 60 and 998.</exception>
     public void Prepare(EncodingConstraint constraint, int maxLineLength = 78)

@@ -55,13 +55,10 @@ public class TextPart : MimePart
 
     private Encoding CharsetEncoding()
     {
-        try
-        {
-            return ContentType.Charset is { } charset ? Encoding.GetEncoding(charset) : Encoding.ASCII;
-        }
-        catch (ArgumentException)
-        {
-            return Encoding.UTF8;
-        }
+        // Legacy code pages (windows-1252, iso-8859-15) come from the code-page provider; a received part
+        // with no or an unknown charset is read as UTF-8, whose decoder marks bad bytes with U+FFFD.
+        if (ContentType.Charset is not { } charset)
+            return Content is not null && Ascii.IsValid(Content.Data.Span) ? Encoding.ASCII : Encoding.UTF8;
+        return Charsets.Find(charset) ?? Encoding.UTF8;
     }
 }

@@ -1,0 +1,364 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using CecopComms.Mail.Mime;
+
+namespace CecopComms.Mail.Dsn;
+
+/// <summary>
+/// Classifies a message from the bounce mailbox: an RFC 3464 delivery report, one of the common
+/// non-standard reports (Exim, qmail, Exchange, Gmail's human text), an automatic reply, or none of these.
+/// </summary>
+public static partial class BounceParser
+{
+    /// <summary>Reads <paramref name="message"/>; never throws for odd content, only for a null argument.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    public static BounceReport Parse(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = ReportText(message);
+        var original = FindOriginal(message, text);
+        var originalId = OriginalMessageId(message, original, text);
+        var returns = ReturnAddresses(message, original);
+
+        if (FindStatus(message.Body) is { } status)
+        {
+            var recipients = FromStatusGroups(status.StatusGroups, text);
+            return new BounceReport(BounceMessageType.DeliveryStatus, recipients, originalId, returns, original);
+        }
+        if (IsTextBounce(message, text))
+        {
+            var recipients = FromText(message, text);
+            return new BounceReport(BounceMessageType.DeliveryStatus, recipients, originalId, returns, original);
+        }
+        if (IsAutoReply(message))
+            return new BounceReport(BounceMessageType.AutoReply, [], originalId ?? ReplyTarget(message), returns, original);
+        return new BounceReport(BounceMessageType.NotABounce, [], originalId, returns, original);
+    }
+
+    /// <summary>The kind of a failure from its action, status and the server's words.</summary>
+    internal static BounceKind Classify(string action, string? status, string? diagnostic)
+    {
+        var words = diagnostic ?? "";
+        // A full mailbox empties again: quota is soft whatever class the server gave it (4.2.2 or 5.2.2).
+        if (status is not null && status.EndsWith(".2.2", StringComparison.Ordinal) || QuotaWords().IsMatch(words))
+            return BounceKind.Soft;
+        if (action == "delayed")
+            return BounceKind.Soft;
+        if (status is not null && status.StartsWith('4'))
+            return BounceKind.Soft;
+        if (status is not null && status.StartsWith('5'))
+            return BounceKind.Hard;
+        if (UnknownUserWords().IsMatch(words))
+            return BounceKind.Hard;
+        if (TemporaryWords().IsMatch(words))
+            return BounceKind.Soft;
+        if (SmtpCode().Match(words) is { Success: true } code)
+            return code.Value[0] == '4' ? BounceKind.Soft : BounceKind.Hard;
+        // The server gave up and said nothing more: RFC 3464 "failed" is permanent.
+        return BounceKind.Hard;
+    }
+
+    private static MessageDeliveryStatus? FindStatus(MimeEntity? entity) => entity switch
+    {
+        MessageDeliveryStatus status => status,
+        Multipart multipart => multipart.Select(FindStatus).FirstOrDefault(s => s is not null),
+        _ => null,
+    };
+
+    private static List<BounceRecipient> FromStatusGroups(IReadOnlyList<HeaderList> groups, string text)
+    {
+        var result = new List<BounceRecipient>();
+        for (var i = 1; i < groups.Count; i++)
+        {
+            var group = groups[i];
+            var final = Address(group["Final-Recipient"]);
+            var originalRecipient = Address(group["Original-Recipient"]);
+            var diagnostic = WithoutType(group["Diagnostic-Code"]);
+            var status = StatusOf(group["Status"]) ?? StatusOf(diagnostic);
+            var action = group["Action"]?.Trim().ToLowerInvariant();
+            if (string.IsNullOrEmpty(action))
+                action = status is null ? "failed" : status[0] == '4' ? "delayed" : status[0] == '2' ? "delivered" : "failed";
+            if (action is not ("failed" or "delayed"))
+                continue;
+            if (final is null && originalRecipient is null)
+                continue;
+            result.Add(new BounceRecipient(final, originalRecipient, action, status, diagnostic, Classify(action, status, diagnostic)));
+        }
+        if (result.Count == 0 && groups.Count <= 1 && text.Length > 0)
+        {
+            // A report part without recipient groups: fall back to what the human text says.
+            var status = StatusOf(text);
+            result.Add(new BounceRecipient(null, null, "failed", status, null, Classify("failed", status, text)));
+        }
+        return result;
+    }
+
+    private static bool IsTextBounce(MimeMessage message, string text)
+    {
+        if (message.Headers.Contains("X-Failed-Recipients"))
+            return true;
+        if (BouncePhrases().IsMatch(text))
+            return true;
+        var fromDaemon = message.From.Mailboxes.Any(m =>
+            DaemonLocalParts().IsMatch(m.LocalPart) || (m.Name is { } name && name.Contains("Mail Delivery", StringComparison.OrdinalIgnoreCase)));
+        return fromDaemon && BounceSubjects().IsMatch(message.Subject ?? "");
+    }
+
+    private static List<BounceRecipient> FromText(MimeMessage message, string text)
+    {
+        var found = new List<(string Address, string? Diagnostic)>();
+        // Exim: "  address\n    diagnostic lines" after the explanation; qmail: "<address>:\ndiagnostic" paragraphs.
+        foreach (Match m in EximBlock().Matches(text))
+            found.Add((m.Groups["addr"].Value, Squeeze(m.Groups["diag"].Value)));
+        foreach (Match m in QmailBlock().Matches(text))
+            found.Add((m.Groups["addr"].Value, Squeeze(m.Groups["diag"].Value)));
+        if (ExchangeList().Match(text) is { Success: true } exchange)
+        {
+            var diagnostic = ExchangeDiagnostic().Match(text) is { Success: true } d ? d.Groups["diag"].Value : null;
+            foreach (Match a in AddressPattern().Matches(exchange.Groups["list"].Value))
+                found.Add((a.Value, diagnostic));
+        }
+        if (message.Headers.Where(h => h.Field.Equals("X-Failed-Recipients", StringComparison.OrdinalIgnoreCase)) is var failedHeaders)
+        {
+            foreach (var header in failedHeaders)
+            {
+                foreach (Match a in AddressPattern().Matches(header.Value))
+                {
+                    if (!found.Any(f => f.Address.Equals(a.Value, StringComparison.OrdinalIgnoreCase)))
+                        found.Add((a.Value, SmtpReply().Match(text) is { Success: true } r ? r.Value.Trim() : null));
+                }
+            }
+        }
+        var result = new List<BounceRecipient>();
+        foreach (var (address, diagnostic) in found)
+        {
+            if (result.Any(r => string.Equals(r.FinalRecipient, address, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            var words = diagnostic ?? text;
+            var status = StatusOf(words);
+            var action = DelayPhrases().IsMatch(text) ? "delayed" : "failed";
+            result.Add(new BounceRecipient(address, null, action, status, diagnostic, Classify(action, status, words)));
+        }
+        if (result.Count == 0)
+        {
+            // A report we recognise but whose recipient we cannot read: the return addresses still name them.
+            var status = StatusOf(text);
+            var action = DelayPhrases().IsMatch(text) ? "delayed" : "failed";
+            var diagnostic = SmtpReply().Match(text) is { Success: true } r ? r.Value.Trim() : null;
+            result.Add(new BounceRecipient(null, null, action, status, diagnostic, Classify(action, status, text)));
+        }
+        return result;
+    }
+
+    private static bool IsAutoReply(MimeMessage message)
+    {
+        var headers = message.Headers;
+        if (headers["Auto-Submitted"] is { } submitted && !submitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Autoresponder"))
+            return true;
+        if (headers["Precedence"] is { } precedence && precedence.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (headers["X-Auto-Response-Suppress"] is not null && AutoReplySubjects().IsMatch(message.Subject ?? ""))
+            return true;
+        return AutoReplySubjects().IsMatch(message.Subject ?? "");
+    }
+
+    /// <summary>The human-readable text of the report itself (not of the embedded original): its first text/plain part, else its HTML without tags.</summary>
+    private static string ReportText(MimeMessage message)
+    {
+        if (message.TextBody is { } plain)
+            return plain;
+        if (message.HtmlBody is { } html)
+            return WebUtility.HtmlDecode(HtmlTags().Replace(html, " "));
+        return "";
+    }
+
+    private static HeaderList? FindOriginal(MimeMessage message, string text)
+    {
+        foreach (var entity in Walk(message.Body))
+        {
+            if (entity is MessagePart { Message: { } embedded })
+                return embedded.ParsedHeaders ?? new HeaderList();
+            if (entity is TextPart part && part.ContentType.IsMimeType("text", "rfc822-headers"))
+                return ReadHeaders(Encoding.UTF8.GetBytes(part.Text));
+        }
+        // Exim and qmail quote the original after a marker line in the text itself.
+        if (QuotedOriginalMarker().Match(text) is { Success: true } marker)
+        {
+            var rest = text[(marker.Index + marker.Length)..].TrimStart('\r', '\n', ' ');
+            var headers = ReadHeaders(Encoding.UTF8.GetBytes(rest));
+            if (headers.Count > 0)
+                return headers;
+        }
+        return null;
+    }
+
+    private static HeaderList ReadHeaders(byte[] bytes)
+    {
+        var raw = new List<RawHeader>();
+        var lf = Array.IndexOf(bytes, (byte)'\n');
+        var first = bytes.AsSpan(0, lf < 0 ? bytes.Length : lf).TrimEnd((byte)'\r');
+        if (HeaderBlockReader.FieldName(first) is not null)
+            HeaderBlockReader.Read(bytes, 0, bytes.Length, raw);
+        var list = new HeaderList();
+        foreach (var header in raw)
+            list.Add(header.Field, header.Decoded);
+        return list;
+    }
+
+    private static string? OriginalMessageId(MimeMessage message, HeaderList? original, string text)
+    {
+        if (original?["Message-ID"] is { } id && MimeReader.MessageId(id) is { } fromOriginal)
+            return fromOriginal;
+        if (message.Headers["X-Original-Message-ID"] is { } xid && MimeReader.MessageId(xid) is { } fromHeader)
+            return fromHeader;
+        if (QuotedMessageId().Match(text) is { Success: true } quoted)
+            return quoted.Groups["id"].Value;
+        return null;
+    }
+
+    /// <summary>An automatic reply names the message it answers in In-Reply-To (RFC 3834 §3.1.4).</summary>
+    private static string? ReplyTarget(MimeMessage message) =>
+        message.Headers["In-Reply-To"] is { } inReplyTo ? MimeReader.MessageId(inReplyTo) : null;
+
+    private static List<string> ReturnAddresses(MimeMessage message, HeaderList? original)
+    {
+        var result = new List<string>();
+        foreach (var mailbox in message.To.Mailboxes)
+            Add(mailbox.Address);
+        foreach (var header in message.Headers)
+        {
+            if (header.Field.Equals("Delivered-To", StringComparison.OrdinalIgnoreCase)
+                || header.Field.Equals("X-Original-To", StringComparison.OrdinalIgnoreCase)
+                || header.Field.Equals("Envelope-To", StringComparison.OrdinalIgnoreCase)
+                || header.Field.Equals("X-Envelope-To", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (Match a in AddressPattern().Matches(header.Value))
+                    Add(a.Value);
+            }
+        }
+        if (original is not null)
+        {
+            foreach (var header in original)
+            {
+                if (header.Field.Equals("Return-Path", StringComparison.OrdinalIgnoreCase) && AddressPattern().Match(header.Value) is { Success: true } a)
+                    Add(a.Value);
+            }
+            foreach (var header in original)
+            {
+                if (header.Field.Equals("X-Cecop-Recipient", StringComparison.OrdinalIgnoreCase) && header.Value.Trim() is { Length: > 0 } tag)
+                    Add(tag);
+            }
+        }
+        return result;
+
+        void Add(string value)
+        {
+            if (!result.Contains(value, StringComparer.OrdinalIgnoreCase))
+                result.Add(value);
+        }
+    }
+
+    private static IEnumerable<MimeEntity> Walk(MimeEntity? entity)
+    {
+        if (entity is null)
+            yield break;
+        yield return entity;
+        if (entity is Multipart multipart)
+        {
+            foreach (var child in multipart)
+            {
+                foreach (var e in Walk(child))
+                    yield return e;
+            }
+        }
+    }
+
+    /// <summary>The address in <c>rfc822; address</c> (or a bare address), without angle brackets.</summary>
+    private static string? Address(string? value)
+    {
+        var text = WithoutType(value);
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        text = text.Trim().Trim('<', '>').Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Drops the RFC 3464 type prefix (<c>rfc822;</c>, <c>smtp;</c>) and joins the lines.</summary>
+    private static string? WithoutType(string? value)
+    {
+        if (value is null)
+            return null;
+        var semicolon = value.IndexOf(';');
+        if (semicolon > 0 && semicolon < 20 && value[..semicolon].Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            value = value[(semicolon + 1)..];
+        return Squeeze(value);
+    }
+
+    private static string? StatusOf(string? text) =>
+        text is not null && StatusCode().Match(text) is { Success: true } m ? m.Value : null;
+
+    private static string Squeeze(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\b[245]\.\d{1,3}\.\d{1,3}\b")]
+    private static partial Regex StatusCode();
+
+    [GeneratedRegex(@"\b[45]\d\d\b")]
+    private static partial Regex SmtpCode();
+
+    [GeneratedRegex(@"\b[45]\d\d[ -][^\r\n]*")]
+    private static partial Regex SmtpReply();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"<[^>]*>")]
+    private static partial Regex HtmlTags();
+
+    [GeneratedRegex(@"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")]
+    private static partial Regex AddressPattern();
+
+    [GeneratedRegex(@"mailbox (is )?full|over ?quota|quota exceeded|exceeded (the )?(storage|quota)|insufficient (system )?storage|mailbox size limit|storage (space|allocation)|out of storage", RegexOptions.IgnoreCase)]
+    private static partial Regex QuotaWords();
+
+    [GeneratedRegex(@"user unknown|unknown user|no such (user|mailbox|recipient)|does not exist|doesn't exist|recipient not found|RecipientNotFound|invalid recipient|unknown recipient|mailbox unavailable|address rejected|no mailbox here|not a valid mailbox|account (has been )?disabled", RegexOptions.IgnoreCase)]
+    private static partial Regex UnknownUserWords();
+
+    [GeneratedRegex(@"temporar|try again later|greylist|graylist|deferred|rate limit|too many (connections|messages)|will (be )?retr", RegexOptions.IgnoreCase)]
+    private static partial Regex TemporaryWords();
+
+    [GeneratedRegex(@"could not be delivered to one or more of its recipients|This is the qmail-send program|Delivery has failed to these recipients or groups|Delivery to the following recipient(s)? failed|The following addresses had permanent fatal errors|message could not be delivered|I'm sorry to have to inform you that your message could not|This is the mail system at host|Message delivery to .* has been delayed|delivery has been delayed|Your message wasn't delivered|Delivery (is )?delayed to these recipients", RegexOptions.IgnoreCase)]
+    private static partial Regex BouncePhrases();
+
+    [GeneratedRegex(@"delay|will (keep )?(trying|retry)|temporarily deferred|still trying", RegexOptions.IgnoreCase)]
+    private static partial Regex DelayPhrases();
+
+    [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DaemonLocalParts();
+
+    [GeneratedRegex(@"undeliver|undelivered|delivery (status notification|failure|failed|problem)|mail delivery failed|returned mail|failure notice|non remis|unzustellbar|non recapitabile|no se puede entregar|message not delivered|delayed mail|warning: could not send", RegexOptions.IgnoreCase)]
+    private static partial Regex BounceSubjects();
+
+    [GeneratedRegex(@"out of (the )?office|automatic reply|auto(matic)?[- ]?reply|autoreply|auto-response|absence|abwesend|abwesenheit|automatische antwort|risposta automatica|fuori (sede|ufficio)|assente|réponse automatique|reponse automatique|absent|respuesta automática|respuesta automatica|fuera de la oficina|ausente|automatyczna odpowied|nieobecno|resposta automática|afwezig|automatisch antwoord|vacation|congés|en vacances|urlaub", RegexOptions.IgnoreCase)]
+    private static partial Regex AutoReplySubjects();
+
+    [GeneratedRegex(@"(?:could not be delivered to one or more of its recipients|permanent error|temporary error)[^\n]*\n(?:.*\n)*?\s*\n(?<addr>[^\s@<>]+@[^\s<>:]+)\s*\n(?<diag>(?:[ \t]+\S[^\n]*\n?)*)", RegexOptions.IgnoreCase)]
+    private static partial Regex EximBlock();
+
+    [GeneratedRegex(@"^<(?<addr>[^\s@<>]+@[^\s<>]+)>:\s*\n(?<diag>(?:[^\n]+\n?)*)", RegexOptions.Multiline)]
+    private static partial Regex QmailBlock();
+
+    [GeneratedRegex(@"Delivery has failed to these recipients or groups:\s*\n(?<list>(?:\s*\n)*(?:[^\n]*@[^\n]*\n?)+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExchangeList();
+
+    [GeneratedRegex(@"Remote Server returned '(?<diag>[^']*)'", RegexOptions.IgnoreCase)]
+    private static partial Regex ExchangeDiagnostic();
+
+    [GeneratedRegex(@"^-+ ?This is a copy of the message, including all the headers\. ?-+\s*$|^--- Below this line is a copy of the message\.\s*$|^-+ ?(Original message|The header of the original message is following\.?) ?-+\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex QuotedOriginalMarker();
+
+    [GeneratedRegex(@"^Message-ID:\s*<(?<id>[^<>\s]+)>", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex QuotedMessageId();
+}
