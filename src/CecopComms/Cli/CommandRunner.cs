@@ -10,13 +10,20 @@ namespace CecopComms.Cli;
 public static class CommandRunner
 {
     public static void SetRun(this Command command, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> body) =>
+        command.SetRunWithSettings(async (parseResult, configuration, cancellationToken) =>
+        {
+            await using var services = await AppServices.StartAsync(configuration, cancellationToken);
+            return await body(parseResult, services, cancellationToken);
+        });
+
+    /// <summary>Like SetRun, for a command that builds its own services from the settings (cecop serve's web host).</summary>
+    public static void SetRunWithSettings(this Command command, Func<ParseResult, Microsoft.Extensions.Configuration.IConfiguration, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             try
             {
                 var configuration = AppConfiguration.Build(parseResult.GetValue(CliOptions.Config), Environment.CurrentDirectory);
-                await using var services = await AppServices.StartAsync(configuration, cancellationToken);
-                return await body(parseResult, services, cancellationToken);
+                return await body(parseResult, configuration, cancellationToken);
             }
             catch (Exception e) when (e is IUserError)
             {
