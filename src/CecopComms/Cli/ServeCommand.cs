@@ -1,26 +1,25 @@
 using System.CommandLine;
-using CecopComms.Delivery;
-using CecopComms.Scheduling;
-using Microsoft.Extensions.DependencyInjection;
+using CecopComms.Web;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using static CecopComms.Cli.ConsoleOutput;
 
 namespace CecopComms.Cli;
 
-/// <summary>cecop serve: runs the scheduler and the sender until stopped (Ctrl+C or SIGTERM).</summary>
+/// <summary>cecop serve: the public web, the scheduler and the sender in one process, until stopped (Ctrl+C or SIGTERM).</summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Run the engine: Quartz fires schedules, the sender sends running mailings. Ctrl+C stops it; a stop mid-send resumes on the next start.");
-        command.SetRun(async (parse, services, ct) =>
+        var command = new Command("serve",
+            "Run the engine: the public pages (sign-up, unsubscribe, preferences, archive) on Web:Urls, Quartz firing schedules, the sender sending running mailings. Ctrl+C stops it; a stop mid-send resumes on the next start.");
+        command.SetRunWithSettings(async (parse, configuration, ct) =>
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Services.AddHostedService(_ => services.GetRequiredService<SchedulerService>());
-            builder.Services.AddHostedService(_ => services.GetRequiredService<SenderService>());
-            using var host = builder.Build();
-            Line("cecop serve: scheduler and sender running; Ctrl+C stops.");
-            await host.RunAsync(ct);
+            await using var app = await WebApp.BuildAsync(WebApp.CreateBuilder(configuration, engine: true), ct);
+            await app.StartAsync(ct);
+            Line($"cecop serve: web on {app.Services.GetRequiredService<IOptions<WebOptions>>().Value.Urls}, scheduler and sender running; Ctrl+C stops.");
+            await app.WaitForShutdownAsync(ct);
             Line("cecop serve stopped.");
             return ExitCodes.Success;
         });

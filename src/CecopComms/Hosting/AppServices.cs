@@ -9,31 +9,53 @@ using Microsoft.Extensions.Options;
 
 namespace CecopComms.Hosting;
 
-/// <summary>Builds the application's services from its settings, checks the settings, and brings the database up to date.</summary>
+/// <summary>
+/// The application's services, registered the same way for the CLI (a plain service provider) and for the web host
+/// (a WebApplication's container); checks the settings and brings the database up to date.
+/// </summary>
 public static class AppServices
 {
+    /// <summary>Every room's services: storage, audiences, delivery, scheduling, content. The caller supplies IConfiguration.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddStorage(configuration)
+            .AddAudience()
+            .AddDelivery()
+            .AddScheduling()
+            .AddContent();
+
     /// <exception cref="SettingsException">A setting is not valid; the message names it.</exception>
     public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection()
             .AddSingleton(configuration)
-            .AddStorage(configuration)
-            .AddAudience()
-            .AddDelivery()
-            .AddScheduling()
-            .AddContent()
+            .AddApplication(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        try
+        {
+            await PrepareAsync(services, cancellationToken);
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+        return services;
+    }
+
+    /// <summary>Validates every option registered with ValidateOnStart, then applies the database's pending migrations.</summary>
+    /// <exception cref="SettingsException">A setting is not valid; the message names it.</exception>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         try
         {
             services.GetRequiredService<IStartupValidator>().Validate();
         }
         catch (OptionsValidationException e)
         {
-            await services.DisposeAsync();
             throw new SettingsException("The settings are not valid: " + string.Join(" ", e.Failures.Select(FailureSentence)));
         }
         await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
-        return services;
     }
 
     // DataAnnotations failures read "DataAnnotation validation failed for 'X' members: 'P' with the error: 'sentence'."

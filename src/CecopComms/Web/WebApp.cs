@@ -1,0 +1,130 @@
+using CecopComms.Delivery;
+using CecopComms.Hosting;
+using CecopComms.Scheduling;
+using CecopComms.Storage;
+using CecopComms.Web.Archive;
+using CecopComms.Web.Tracking;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CecopComms.Web;
+
+/// <summary>
+/// The web host of `cecop serve`: the application's services, Razor Pages under Web/Pages, antiforgery, security
+/// headers, the sign-up rate limiter, admin sign-in, and the public pages; the archive and tracking plug in through
+/// AddArchive/MapArchive and AddTracking/MapTracking. The database is migrated before the first request.
+/// </summary>
+public static class WebApp
+{
+    /// <summary>The authorisation policy of every /admin page.</summary>
+    public const string AdminPolicy = "admin";
+
+    /// <summary>
+    /// A builder whose settings are exactly <paramref name="configuration"/> (the CLI's: appsettings.json, environment,
+    /// --config), listening on Web:Urls. <paramref name="engine"/> adds the scheduler and the sender as hosted services.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(IConfiguration configuration, bool engine)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // The entry assembly is not this one under a test host; Razor Pages are found through the application's name.
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+            ContentRootPath = Environment.CurrentDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.UseUrls((configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions()).Urls.Split(';'));
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        var services = builder.Services;
+        services.AddApplication(builder.Configuration);
+        services.AddWeb();
+        // Antiforgery and sign-in cookies are protected with keys kept beside the database, so a restart keeps them valid.
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddDataProtection()
+            .SetApplicationName("cecop")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Path))!, "web-keys")));
+        services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cecop-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__csrf";
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, SignupRateLimitPolicy>(SignupRateLimitPolicy.Name);
+        });
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "cecop-admin";
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.HttpOnly = true;
+                o.LoginPath = "/admin/login";
+                o.LogoutPath = "/admin/logout";
+                o.AccessDeniedPath = "/admin/login";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser());
+        services.AddArchive();
+        services.AddTracking();
+        if (engine)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
+            services.AddHostedService(sp => sp.GetRequiredService<SenderService>());
+        }
+        return builder;
+    }
+
+    /// <summary>Builds the application from <paramref name="builder"/>, checks the settings, migrates the database and maps every endpoint.</summary>
+    /// <exception cref="SettingsException">A setting is not valid; the message names it.</exception>
+    public static async Task<WebApplication> BuildAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        var app = builder.Build();
+        try
+        {
+            await AppServices.PrepareAsync(app.Services, cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        // Errors with no body of their own (400 for a bad token, 404, 429) get a page that says what happened.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/assets/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8"));
+        app.MapRazorPages();
+        app.MapArchive();
+        app.MapTracking();
+        return app;
+    }
+
+    private static readonly Lazy<string> Stylesheet = new(() =>
+    {
+        using var stream = typeof(WebApp).Assembly.GetManifestResourceStream("CecopComms.Web.Assets.site.css")
+            ?? throw new InvalidOperationException("Web/Assets/site.css is not embedded in the application.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CecopComms.Web;
+
+/// <summary>The public web of `cecop serve`: where it listens, sign-up limits and wording, transactional mail. Bound from the "Web" section.</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>Kestrel's addresses, separated by ';'. The public base URL of links is Delivery:PublicBaseUrl (a proxy may sit in between).</summary>
+    [Required, RegularExpression(@"^https?://[^;\s]+(;https?://[^;\s]+)*$", ErrorMessage = "Web:Urls must be one or more http(s) addresses separated by ';', e.g. http://127.0.0.1:5080.")]
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Sign-up and resend requests one IP address may make per minute; more get a 429 page.</summary>
+    [Range(1, 100_000, ErrorMessage = "Web:SignupRatePerMinutePerIp must be between 1 and 100000.")]
+    public int SignupRatePerMinutePerIp { get; set; } = 5;
+
+    /// <summary>The version of the consent wording shown on the sign-up form; recorded with every consent it collects.</summary>
+    [Required, RegularExpression(@"^[\w.\-]{1,40}$", ErrorMessage = "Web:FormWordingVersion must be 1 to 40 letters, digits, '.', '-' or '_'.")]
+    public string FormWordingVersion { get; set; } = "signup-2026-11";
+
+    /// <summary>How long a sign-up confirmation link stays valid.</summary>
+    [Range(1, 24 * 30, ErrorMessage = "Web:ConfirmationValidHours must be between 1 and 720.")]
+    public int ConfirmationValidHours { get; set; } = 72;
+
+    /// <summary>The From of transactional mail (confirmations, login links); empty means the CECOP Newsletter publication's sender.</summary>
+    public string? FromAddress { get; set; }
+
+    /// <summary>The display name that goes with Web:FromAddress.</summary>
+    public string FromName { get; set; } = "CECOP";
+
+    /// <summary>Failed sign-ins in a row after which an admin account is locked for <see cref="LockoutMinutes"/>.</summary>
+    [Range(1, 100, ErrorMessage = "Web:MaxFailedLogins must be between 1 and 100.")]
+    public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>How long a locked admin account stays locked.</summary>
+    [Range(1, 24 * 60, ErrorMessage = "Web:LockoutMinutes must be between 1 and 1440.")]
+    public int LockoutMinutes { get; set; } = 15;
+}

@@ -1,0 +1,20 @@
+using CecopComms.Mail.Mime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CecopComms.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>The public web's own services: its options (the "Web" section, validated at start) and the transactional mailer.</summary>
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddOptions<WebOptions>()
+            .BindConfiguration(WebOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.FromAddress) || MailboxAddress.TryParse(o.FromAddress, out _),
+                "Web:FromAddress must be an e-mail address, or empty to use the newsletter's sender.")
+            .ValidateOnStart();
+        services.AddSingleton<TransactionalMailer>();
+        return services;
+    }
+}
