@@ -1,0 +1,16 @@
+-- Tracking: the numbered links of each mailing, and the opens and clicks recorded through the tracking endpoints.
+
+-- name: insert-mailing-link
+-- Written once when the mailing is created; a second write of the same mailing changes nothing.
+INSERT INTO mailing_links (mailing_id, n, url) VALUES (@MailingId, @N, @Url)
+ON CONFLICT (mailing_id, n) DO NOTHING;
+
+-- name: mailing-links
+SELECT url FROM mailing_links WHERE mailing_id = @MailingId ORDER BY n;
+
+-- name: insert-event
+-- The subscriber is named by the uuid of the signed token (NULL once erased); a mailing deleted since the token was
+-- issued records nothing rather than failing the whole batch on its foreign key.
+INSERT INTO events (mailing_id, subscriber_id, kind, url, occurred_at)
+SELECT @MailingId, (SELECT id FROM subscribers WHERE uuid = @SubscriberUuid), @Kind, @Url, @OccurredAt
+WHERE EXISTS (SELECT 1 FROM mailings WHERE id = @MailingId);
