@@ -1,3 +1,4 @@
+using CecopComms.Delivery.Tracking;
 using CecopComms.Mail.Dkim;
 using CecopComms.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class DeliveryServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => new TokenSigner(TokenKey.Load(Options(sp), sp.GetRequiredService<Database>())));
         services.AddSingleton(sp => new BounceAddress(sp.GetRequiredService<TokenSigner>(), Options(sp).BounceDomain));
+        services.AddTrackedLinks();
         services.AddSingleton<RecipientLinkFactory>();
         services.AddSingleton<IRecipientLinkFactory>(sp => sp.GetRequiredService<RecipientLinkFactory>());
         services.AddSingleton<IMessageComposer>(sp => new MessageComposer(sp.GetRequiredService<RecipientLinkFactory>(), sp.GetRequiredService<BounceAddress>(),

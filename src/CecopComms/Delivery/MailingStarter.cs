@@ -1,13 +1,15 @@
 using CecopComms.Audience;
 using CecopComms.Content;
+using CecopComms.Delivery.Tracking;
 
 namespace CecopComms.Delivery;
 
 /// <summary>
 /// Turns an edition or campaign mailing into a mailing: compiles it (so a broken one never starts), resolves its audience
-/// now, and writes every recipient to the ledger before anything is sent.
+/// now, and writes every recipient to the ledger before anything is sent. The mailing's links are stored with it, numbered,
+/// so click tracking redirects only to them.
 /// </summary>
-public sealed class MailingStarter(IMailingContent content, AudienceResolver audiences, MailingStore mailings)
+public sealed class MailingStarter(IMailingContent content, AudienceResolver audiences, MailingStore mailings, MailingLinkStore? links = null)
 {
     /// <summary>Creates the mailing in <paramref name="status"/> (running to send now) and records the content as sending.</summary>
     /// <exception cref="ContentValidationException">The content does not compile.</exception>
@@ -19,6 +21,7 @@ public sealed class MailingStarter(IMailingContent content, AudienceResolver aud
         var audience = await audiences.ResolveAsync(compiled.AudienceReference, cancellationToken);
         var recipients = await audiences.RecipientsAsync(audience, cancellationToken);
         var mailing = await mailings.CreateAsync(source, compiled.Title, audience, recipients, status, cancellationToken);
+        if (links is not null) await links.SaveAsync(mailing.Id, compiled.Links, cancellationToken);
         await content.SetStateAsync(source, status == MailingStatus.Running ? ContentState.Sending : ContentState.Scheduled, cancellationToken);
         return mailing;
     }

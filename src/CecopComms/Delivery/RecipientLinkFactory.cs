@@ -1,22 +1,37 @@
 using CecopComms.Content;
+using CecopComms.Delivery.Tracking;
 using Microsoft.Extensions.Options;
 
 namespace CecopComms.Delivery;
 
 /// <summary>
-/// Unsubscribe and preference links under Delivery:PublicBaseUrl, each with a token signed for its purpose. Open and
-/// click tracking are off (tracking is a setting, not a default, and its endpoints belong to the web).
+/// Unsubscribe and preference links under Delivery:PublicBaseUrl, each with a token signed for its purpose. When
+/// Tracking:Enabled is on, also the open pixel (/t/o/TOKEN.gif) and click redirects (/t/c/TOKEN/N, N the link's number
+/// in the mailing's stored links); off by default, and without <paramref name="links"/> there is no tracking either.
 /// </summary>
-public sealed class RecipientLinkFactory(TokenSigner signer, IOptions<DeliveryOptions> options) : IRecipientLinkFactory
+public sealed class RecipientLinkFactory(TokenSigner signer, IOptions<DeliveryOptions> options,
+    IOptions<TrackingOptions>? tracking = null, MailingLinkStore? links = null) : IRecipientLinkFactory
 {
     private readonly string _base = options.Value.PublicBaseUrl.TrimEnd('/');
+    private readonly bool _tracking = tracking?.Value.Enabled == true && links is not null;
 
     public RecipientLinks For(RecipientData recipient, long? mailingId) =>
         For(recipient, mailingId, Token(TokenPurpose.Unsubscribe, recipient, mailingId));
 
     /// <summary>The links around an unsubscribe token already signed (the composer also puts it in List-Unsubscribe).</summary>
-    public RecipientLinks For(RecipientData recipient, long? mailingId, string unsubscribeToken) =>
-        new(UnsubscribeUrl(unsubscribeToken), $"{_base}/preferences/{Token(TokenPurpose.Preferences, recipient, mailingId)}", null, null);
+    public RecipientLinks For(RecipientData recipient, long? mailingId, string unsubscribeToken)
+    {
+        var unsubscribe = UnsubscribeUrl(unsubscribeToken);
+        var preferences = $"{_base}/preferences/{Token(TokenPurpose.Preferences, recipient, mailingId)}";
+        if (!_tracking) return new(unsubscribe, preferences, null, null);
+        // A test copy or preview (no mailing) carries the pixel, which records nothing for mailing 0, and its links
+        // unchanged: there is no stored list of links to number them by.
+        var pixel = $"{_base}/t/o/{Token(TokenPurpose.Open, recipient, mailingId)}.gif";
+        var numbers = mailingId is { } id && id > 0 ? links!.Numbers(id) : null;
+        if (numbers is not { Count: > 0 }) return new(unsubscribe, preferences, null, pixel);
+        var click = $"{_base}/t/c/{Token(TokenPurpose.Click, recipient, mailingId)}/";
+        return new(unsubscribe, preferences, url => numbers.TryGetValue(url, out var n) ? click + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : url, pixel);
+    }
 
     /// <summary>The one-click unsubscribe URL of a signed token, also used in List-Unsubscribe.</summary>
     public string UnsubscribeUrl(string unsubscribeToken) => $"{_base}/unsubscribe/{unsubscribeToken}";
