@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using CecopComms.Reach.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using static CecopComms.Cli.ConsoleOutput;
+
+namespace CecopComms.Cli;
+
+/// <summary>cecop channels set|import|list|history: figures from outside the engine (followers, website users) with their source.</summary>
+public static class ChannelCommands
+{
+    public static Command Create() => new("channels", "Channel figures from outside the engine (Twitter / X, Facebook, LinkedIn, website…), each with its source; history kept.")
+    {
+        Set(), Import(), List(), History(),
+    };
+
+    private static Command Set()
+    {
+        var channel = new Argument<string>("channel") { Description = $"One of: {string.Join(", ", ChannelCatalogue.Channels)}." };
+        var metric = new Argument<string>("metric") { Description = $"One of: {string.Join(", ", ChannelCatalogue.Metrics)}." };
+        var year = new Argument<int>("year") { Description = "The year the figure is for (e.g. the count at the end of 2023)." };
+        var value = new Argument<long>("value") { Description = "A whole number, without separators: 5573." };
+        var source = new Option<string>("--source") { Description = "Where the number comes from: \"X analytics\", \"CECOP activity report 2023\".", Required = true };
+        var command = new Command("set", "Enter a channel figure; an earlier entry for the same channel, metric and year is kept as history.") { channel, metric, year, value, source, CliOptions.Format };
+        command.SetRun(async (parse, services, ct) =>
+        {
+            var figure = await services.GetRequiredService<ChannelFigureStore>().SetAsync(parse.GetValue(channel)!, parse.GetValue(metric)!, parse.GetValue(year),
+                parse.GetValue(value), parse.GetValue(source)!, Environment.UserName, ct);
+            if (parse.WantsJson()) WriteJson(figure);
+            else Line($"{figure.Label} {figure.Year}: {figure.Value.ToString("N0", CultureInfo.InvariantCulture)} (source: {figure.Source}).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("file") { Description = "CSV with the columns channel, metric, year, value, source (header row first)." };
+        var command = new Command("import", "Import channel figures from CSV; bad rows are reported with their line and do not stop the good ones.") { file, CliOptions.Format };
+        command.SetRun(async (parse, services, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            var result = await services.GetRequiredService<ChannelImporter>().ImportAsync(path, $"{Environment.UserName} (import of {Path.GetFileName(path)})", ct);
+            if (parse.WantsJson())
+            {
+                WriteJson(result);
+                return ExitCodes.Success;
+            }
+            Line($"{result.RowsRead} rows read, {result.Imported} figures recorded, {result.Errors.Count} rejected.");
+            foreach (var error in result.Errors) Error($"{Path.GetFileName(path)}: {error}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var year = new Option<int?>("--year") { Description = "Only this year's figures." };
+        var command = new Command("list", "The current figure of each channel, metric and year (the latest entry).") { year, CliOptions.Format };
+        command.SetRun(async (parse, services, ct) =>
+        {
+            var figures = await services.GetRequiredService<ChannelFigureStore>().CurrentAsync(parse.GetValue(year), ct);
+            if (parse.WantsJson()) WriteJson(figures);
+            else Write(figures.Aggregate(Table("channel", "metric", "year", "value", "source", "entered", "by"),
+                (table, f) => table.Row(f.Channel, f.Metric, f.Year, f.Value, f.Source, f.EnteredAt, f.EnteredBy)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command History()
+    {
+        var channel = new Option<string?>("--channel") { Description = "Only this channel." };
+        var command = new Command("history", "Every entry, superseded ones included, newest first for each channel, metric and year.") { channel, CliOptions.Format };
+        command.SetRun(async (parse, services, ct) =>
+        {
+            var figures = await services.GetRequiredService<ChannelFigureStore>().HistoryAsync(parse.GetValue(channel), ct);
+            if (parse.WantsJson())
+            {
+                WriteJson(figures);
+                return ExitCodes.Success;
+            }
+            var table = Table("channel", "metric", "year", "value", "source", "entered", "by", "in use");
+            (string, string, int)? previous = null;
+            foreach (var f in figures)
+            {
+                // Newest first within a key: the first row of each key is the one reports read.
+                var key = (f.Channel, f.Metric, f.Year);
+                table.Row(f.Channel, f.Metric, f.Year, f.Value, f.Source, f.EnteredAt, f.EnteredBy, previous != key ? "yes" : "superseded");
+                previous = key;
+            }
+            Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,9 @@
+namespace CecopComms.Reach.Channels;
+
+/// <summary>Named queries of Storage/Sql/{dialect}/channels.sql.</summary>
+public sealed class ChannelQueries
+{
+    public string InsertFigure { get; set; } = "";
+    public string CurrentFigures { get; set; } = "";
+    public string FigureHistory { get; set; } = "";
+}
