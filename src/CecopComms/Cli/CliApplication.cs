@@ -17,6 +17,8 @@ public static class CliApplication
             SendCommands.Create(), MailingCommands.Create(),
             ScheduleCommands.Create(), ScheduleCommands.List(), ServeCommand.Create(),
             PublicationCommands.Create(), EditionCommands.Create(), CampaignCommands.Create(),
+            ChannelCommands.Create(),
+            ReportCommands.Create(),
         };
         return root;
     }

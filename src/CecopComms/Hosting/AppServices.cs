@@ -2,6 +2,7 @@ using CecopComms.Audience;
 using CecopComms.Delivery;
 using CecopComms.Scheduling;
 using CecopComms.Content;
+using CecopComms.Reach;
 using CecopComms.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,8 @@ public static class AppServices
             .AddAudience()
             .AddDelivery()
             .AddScheduling()
-            .AddContent();
+            .AddContent()
+            .AddReach();
 
     /// <exception cref="SettingsException">A setting is not valid; the message names it.</exception>
     public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken cancellationToken)
