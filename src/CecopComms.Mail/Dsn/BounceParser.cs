@@ -75,7 +75,7 @@ public static partial class BounceParser
             var final = Address(group["Final-Recipient"]);
             var originalRecipient = Address(group["Original-Recipient"]);
             var diagnostic = WithoutType(group["Diagnostic-Code"]);
-            var status = StatusOf(group["Status"]) ?? StatusOf(diagnostic);
+            var status = Refine(StatusOf(group["Status"]), StatusOf(diagnostic));
             var action = group["Action"]?.Trim().ToLowerInvariant();
             if (string.IsNullOrEmpty(action))
                 action = status is null ? "failed" : status[0] == '4' ? "delayed" : status[0] == '2' ? "delivered" : "failed";
@@ -109,8 +109,7 @@ public static partial class BounceParser
     {
         var found = new List<(string Address, string? Diagnostic)>();
         // Exim: "  address\n    diagnostic lines" after the explanation; qmail: "<address>:\ndiagnostic" paragraphs.
-        foreach (Match m in EximBlock().Matches(text))
-            found.Add((m.Groups["addr"].Value, Squeeze(m.Groups["diag"].Value)));
+        found.AddRange(EximRecipients(text));
         foreach (Match m in QmailBlock().Matches(text))
             found.Add((m.Groups["addr"].Value, Squeeze(m.Groups["diag"].Value)));
         if (ExchangeList().Match(text) is { Success: true } exchange)
@@ -137,18 +136,60 @@ public static partial class BounceParser
                 continue;
             var words = diagnostic ?? text;
             var status = StatusOf(words);
-            var action = DelayPhrases().IsMatch(text) ? "delayed" : "failed";
+            var action = ActionOf(text);
             result.Add(new BounceRecipient(address, null, action, status, diagnostic, Classify(action, status, words)));
         }
         if (result.Count == 0)
         {
             // A report we recognise but whose recipient we cannot read: the return addresses still name them.
             var status = StatusOf(text);
-            var action = DelayPhrases().IsMatch(text) ? "delayed" : "failed";
+            var action = ActionOf(text);
             var diagnostic = SmtpReply().Match(text) is { Success: true } r ? r.Value.Trim() : null;
             result.Add(new BounceRecipient(null, null, action, status, diagnostic, Classify(action, status, text)));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Exim lists each address indented by two spaces after "The following address(es) failed:" (or, in a delay
+    /// warning, "has not yet been delivered is:"), its reasons indented by four.
+    /// </summary>
+    private static List<(string Address, string? Diagnostic)> EximRecipients(string text)
+    {
+        var result = new List<(string, string?)>();
+        var intro = EximIntro().Match(text);
+        if (!intro.Success)
+            return result;
+        string? address = null;
+        var diagnostic = new StringBuilder();
+        foreach (var line in text[(intro.Index + intro.Length)..].Split('\n'))
+        {
+            var trimmed = line.TrimEnd('\r');
+            if (trimmed.StartsWith("    ", StringComparison.Ordinal) && address is not null)
+            {
+                diagnostic.Append(' ').Append(trimmed.Trim());
+                continue;
+            }
+            if (trimmed.Length == 0)
+                continue;
+            if (trimmed.StartsWith("  ", StringComparison.Ordinal) && AddressPattern().Match(trimmed) is { Success: true } a)
+            {
+                Flush();
+                address = a.Value;
+                continue;
+            }
+            break;
+        }
+        Flush();
+        return result;
+
+        void Flush()
+        {
+            if (address is not null)
+                result.Add((address, diagnostic.Length == 0 ? null : diagnostic.ToString().Trim()));
+            address = null;
+            diagnostic.Clear();
+        }
     }
 
     private static bool IsAutoReply(MimeMessage message)
@@ -297,6 +338,20 @@ public static partial class BounceParser
         return Squeeze(value);
     }
 
+    /// <summary>A generic status (4.0.0, 5.0.0, as Exim writes) gives way to the server's own code of the same class.</summary>
+    private static string? Refine(string? status, string? fromDiagnostic)
+    {
+        if (status is null)
+            return fromDiagnostic;
+        if (fromDiagnostic is not null && status.EndsWith(".0.0", StringComparison.Ordinal) && fromDiagnostic[0] == status[0])
+            return fromDiagnostic;
+        return status;
+    }
+
+    /// <summary>A text report is a delay warning when it says so and does not also call the error permanent.</summary>
+    private static string ActionOf(string text) =>
+        DelayPhrases().IsMatch(text) && !text.Contains("permanent", StringComparison.OrdinalIgnoreCase) ? "delayed" : "failed";
+
     private static string? StatusOf(string? text) =>
         text is not null && StatusCode().Match(text) is { Success: true } m ? m.Value : null;
 
@@ -329,10 +384,10 @@ public static partial class BounceParser
     [GeneratedRegex(@"temporar|try again later|greylist|graylist|deferred|rate limit|too many (connections|messages)|will (be )?retr", RegexOptions.IgnoreCase)]
     private static partial Regex TemporaryWords();
 
-    [GeneratedRegex(@"could not be delivered to one or more of its recipients|This is the qmail-send program|Delivery has failed to these recipients or groups|Delivery to the following recipient(s)? failed|The following addresses had permanent fatal errors|message could not be delivered|I'm sorry to have to inform you that your message could not|This is the mail system at host|Message delivery to .* has been delayed|delivery has been delayed|Your message wasn't delivered|Delivery (is )?delayed to these recipients", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"could\s+not\s+be\s+delivered\s+to\s+one\s+or\s+more\s+of\s+its\s+recipients|has\s+not\s+yet\s+been\s+delivered\s+to\s+one\s+or\s+more\s+of\s+its\s+recipients|This\s+is\s+the\s+qmail-send\s+program|Delivery\s+has\s+failed\s+to\s+these\s+recipients\s+or\s+groups|Delivery\s+to\s+the\s+following\s+recipients?\s+failed|The\s+following\s+addresses\s+had\s+permanent\s+fatal\s+errors|I'm\s+sorry\s+to\s+have\s+to\s+inform\s+you\s+that\s+your\s+message\s+could\s+not|Your\s+message\s+wasn't\s+delivered\s+to|Delivery\s+is\s+delayed\s+to\s+these\s+recipients|Your\s+message\s+to\s+\S+\s+couldn't\s+be\s+delivered", RegexOptions.IgnoreCase)]
     private static partial Regex BouncePhrases();
 
-    [GeneratedRegex(@"delay|will (keep )?(trying|retry)|temporarily deferred|still trying", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"has\s+not\s+yet\s+been\s+delivered|\bdelayed\b|will\s+(keep\s+)?(trying|retry)|still\s+being\s+retried|Delivery\s+is\s+delayed", RegexOptions.IgnoreCase)]
     private static partial Regex DelayPhrases();
 
     [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$", RegexOptions.IgnoreCase)]
@@ -344,8 +399,8 @@ public static partial class BounceParser
     [GeneratedRegex(@"out of (the )?office|automatic reply|auto(matic)?[- ]?reply|autoreply|auto-response|absence|abwesend|abwesenheit|automatische antwort|risposta automatica|fuori (sede|ufficio)|assente|réponse automatique|reponse automatique|absent|respuesta automática|respuesta automatica|fuera de la oficina|ausente|automatyczna odpowied|nieobecno|resposta automática|afwezig|automatisch antwoord|vacation|congés|en vacances|urlaub", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplySubjects();
 
-    [GeneratedRegex(@"(?:could not be delivered to one or more of its recipients|permanent error|temporary error)[^\n]*\n(?:.*\n)*?\s*\n(?<addr>[^\s@<>]+@[^\s<>:]+)\s*\n(?<diag>(?:[ \t]+\S[^\n]*\n?)*)", RegexOptions.IgnoreCase)]
-    private static partial Regex EximBlock();
+    [GeneratedRegex(@"The following address\(es\) failed:|has not yet been delivered is:|have not yet been delivered are:", RegexOptions.IgnoreCase)]
+    private static partial Regex EximIntro();
 
     [GeneratedRegex(@"^<(?<addr>[^\s@<>]+@[^\s<>]+)>:\s*\n(?<diag>(?:[^\n]+\n?)*)", RegexOptions.Multiline)]
     private static partial Regex QmailBlock();

@@ -278,7 +278,16 @@ internal sealed class MimeReader
             pos = next;
         }
         if (partStart >= 0)
-            parts.Add((Math.Min(partStart, end), end));
+        {
+            // No close delimiter: the last part ends at the end, less the line break a delimiter would have owned (as Python reads it).
+            var partEnd = end;
+            partStart = Math.Min(partStart, end);
+            if (partEnd > partStart && data[partEnd - 1] == '\n')
+                partEnd--;
+            if (partEnd > partStart && data[partEnd - 1] == '\r')
+                partEnd--;
+            parts.Add((partStart, partEnd));
+        }
         return parts;
     }
 
