@@ -184,7 +184,9 @@ public class ImapClient : IDisposable
             throw new AuthenticationException($"The IMAP server {_host} refused the credentials for {userName}: {done.Text}");
         IsAuthenticated = true;
         // RFC 3501: capabilities may change after login; most servers send them in the OK's response code.
-        if (done.Code is not { } code || !code.StartsWith("CAPABILITY ", StringComparison.OrdinalIgnoreCase))
+        if (done.Code is { } code && code.StartsWith("CAPABILITY ", StringComparison.OrdinalIgnoreCase))
+            ReadCapabilities(code["CAPABILITY".Length..]);
+        else
             await RequireOkAsync(["CAPABILITY"], null, cancellationToken).ConfigureAwait(false);
     }
 

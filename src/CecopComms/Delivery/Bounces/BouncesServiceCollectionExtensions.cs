@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CecopComms.Delivery.Bounces;
+
+public static class BouncesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Bounce handling: the recorder shared by the sender (SMTP 5xx) and the mailbox reader, the reader itself, the
+    /// store behind `cecop bounces list`, and <see cref="BounceService"/> as a hosted service for `cecop serve` (it
+    /// idles unless Bounces:Enabled). Settings from the "Bounces" section, checked at start.
+    /// </summary>
+    public static IServiceCollection AddBounces(this IServiceCollection services)
+    {
+        services.AddOptions<BounceMailboxOptions>()
+            .BindConfiguration(BounceMailboxOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Host), "Bounces:Host must name the server of the bounce mailbox when Bounces:Enabled is true.")
+            .Validate(o => !o.Enabled || (!string.IsNullOrEmpty(o.User) && !string.IsNullOrEmpty(o.Password)),
+                "Bounces:User and Bounces:Password must be set when Bounces:Enabled is true.")
+            .ValidateOnStart();
+        services.AddSingleton<BounceRecorder>();
+        services.AddSingleton<BounceProcessor>();
+        services.AddSingleton<BounceStore>();
+        services.AddSingleton<BounceService>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BounceService>());
+        return services;
+    }
+}
