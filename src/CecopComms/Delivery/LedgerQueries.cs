@@ -16,7 +16,5 @@ public sealed class LedgerQueries
     public string SkipWaiting { get; set; } = "";
     public string NextRetryAt { get; set; } = "";
     public string Remaining { get; set; } = "";
-    public string InsertBounce { get; set; } = "";
-    public string MarkSubscriberBounced { get; set; } = "";
     public string ListRows { get; set; } = "";
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using CecopComms.Delivery.Bounces;
 using CecopComms.Storage;
 using Dapper;
 
@@ -15,14 +16,16 @@ public sealed class LedgerSession : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly LedgerQueries _queries;
     private readonly MailingQueries _mailings;
+    private readonly BounceRecorder _bounces;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    internal LedgerSession(DbConnection connection, LedgerQueries queries, MailingQueries mailings, TimeProvider time, long mailingId)
+    internal LedgerSession(DbConnection connection, LedgerQueries queries, MailingQueries mailings, BounceRecorder bounces, TimeProvider time, long mailingId)
     {
         _connection = connection;
         _queries = queries;
         _mailings = mailings;
+        _bounces = bounces;
         _time = time;
         MailingId = mailingId;
     }
@@ -30,11 +33,12 @@ public sealed class LedgerSession : IAsyncDisposable
     public long MailingId { get; }
 
     /// <summary>Opens a session on the mailing's ledger.</summary>
-    public static async Task<LedgerSession> OpenAsync(Database database, TimeProvider time, long mailingId, CancellationToken cancellationToken)
+    /// <remarks>A refused recipient's hard bounce is recorded by the BounceRecorder given, by the same rules as the bounce mailbox's reports.</remarks>
+    public static async Task<LedgerSession> OpenAsync(Database database, TimeProvider time, long mailingId, BounceRecorder bounces, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
         return new LedgerSession(connection, QueryLoader.Load<LedgerQueries>(database.Dialect, "ledger"),
-            QueryLoader.Load<MailingQueries>(database.Dialect, "mailings"), time, mailingId);
+            QueryLoader.Load<MailingQueries>(database.Dialect, "mailings"), bounces, time, mailingId);
     }
 
     /// <summary>Takes or renews the sender's lease on the mailing; false when a live sender holds it.</summary>
@@ -97,8 +101,7 @@ public sealed class LedgerSession : IAsyncDisposable
                     break;
                 case OutcomeKind.Bounced:
                     await Execute(_queries.MarkFailed, new { Id = o.LedgerId, o.Reply, Now = now });
-                    await Execute(_queries.InsertBounce, new { Id = o.LedgerId, Code = o.Code ?? "550", Reply = o.Reply ?? "", Now = now });
-                    await Execute(_queries.MarkSubscriberBounced, new { Id = o.LedgerId, Now = now });
+                    await _bounces.RecordRefusalAsync(_connection, transaction, o.LedgerId, o.Code ?? "550", o.Reply ?? "", now, cancellationToken);
                     break;
                 case OutcomeKind.Skipped:
                     await Execute(_queries.MarkSkipped, new { Id = o.LedgerId, o.Reply, Now = now });

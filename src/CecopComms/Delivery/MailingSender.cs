@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using CecopComms.Content;
+using CecopComms.Delivery.Bounces;
 using CecopComms.Mail.Mime;
 using CecopComms.Storage;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,8 @@ public sealed class MailingSender(
     IMessageTransport transport,
     SendThrottle throttle,
     IOptions<DeliveryOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    BounceRecorder? bounceRecorder = null)
 {
     /// <summary>How often a running sender reads the mailing's state and renews its lease.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -32,6 +34,8 @@ public sealed class MailingSender(
     public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(5);
 
     private readonly DeliveryOptions _options = options.Value;
+    // A refused recipient is a hard bounce, which needs no threshold: without AddBounces the default rules serve.
+    private readonly BounceRecorder _bounceRecorder = bounceRecorder ?? new BounceRecorder(database, Options.Create(new BounceMailboxOptions()));
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Workers used: Delivery:Workers, else one per transport connection.</summary>
@@ -46,7 +50,7 @@ public sealed class MailingSender(
         var mailing = await mailings.GetAsync(mailingId, cancellationToken);
         if (mailing.Status != MailingStatus.Running)
             return new SendRun(mailingId, mailing.Status, mailing.StatusReason ?? $"it is {MailingStore.Text(mailing.Status)}", 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0);
-        await using var session = await LedgerSession.OpenAsync(database, time, mailingId, cancellationToken);
+        await using var session = await LedgerSession.OpenAsync(database, time, mailingId, _bounceRecorder, cancellationToken);
         // A sender that died keeps its lease until it runs out: wait that long before leaving the mailing to a live one.
         var waited = Stopwatch.GetTimestamp();
         while (!await session.TakeLeaseAsync(_owner, LeaseLength, cancellationToken))

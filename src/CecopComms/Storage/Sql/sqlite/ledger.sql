@@ -68,13 +68,7 @@ SELECT min(next_attempt_at) FROM ledger WHERE mailing_id = @MailingId AND status
 -- name: remaining
 SELECT count(*) FROM ledger WHERE mailing_id = @MailingId AND status IN ('pending', 'sending', 'retry');
 
--- name: insert-bounce
-INSERT INTO bounces (mailing_id, subscriber_id, kind, code, reply, source, bounced_at)
-SELECT mailing_id, subscriber_id, 'hard', @Code, @Reply, 'smtp', @Now FROM ledger WHERE id = @Id;
-
--- name: mark-subscriber-bounced
-UPDATE subscribers SET status = 'bounced', updated_at = @Now
-WHERE id = (SELECT subscriber_id FROM ledger WHERE id = @Id) AND status = 'active';
+-- A refused recipient's bounce is recorded by BounceRecorder (bounces.sql), which holds the hard/soft rules.
 
 -- name: list-rows
 -- A mailing's rows in one state, for show and tests.
