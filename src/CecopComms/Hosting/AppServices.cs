@@ -1,5 +1,6 @@
 using CecopComms.Audience;
 using CecopComms.Delivery;
+using CecopComms.Delivery.Bounces;
 using CecopComms.Scheduling;
 using CecopComms.Content;
 using CecopComms.Reach;
@@ -24,7 +25,8 @@ public static class AppServices
             .AddDelivery()
             .AddScheduling()
             .AddContent()
-            .AddReach();
+            .AddReach()
+            .AddBounces();
 
     /// <exception cref="SettingsException">A setting is not valid; the message names it.</exception>
     public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken cancellationToken)
