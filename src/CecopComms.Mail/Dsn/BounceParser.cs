@@ -201,8 +201,6 @@ public static partial class BounceParser
             return true;
         if (headers["Precedence"] is { } precedence && precedence.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase))
             return true;
-        if (headers["X-Auto-Response-Suppress"] is not null && AutoReplySubjects().IsMatch(message.Subject ?? ""))
-            return true;
         return AutoReplySubjects().IsMatch(message.Subject ?? "");
     }
 
@@ -396,7 +394,8 @@ public static partial class BounceParser
     [GeneratedRegex(@"undeliver|undelivered|delivery (status notification|failure|failed|problem)|mail delivery failed|returned mail|failure notice|non remis|unzustellbar|non recapitabile|no se puede entregar|message not delivered|delayed mail|warning: could not send", RegexOptions.IgnoreCase)]
     private static partial Regex BounceSubjects();
 
-    [GeneratedRegex(@"out of (the )?office|automatic reply|auto(matic)?[- ]?reply|autoreply|auto-response|absence|abwesend|abwesenheit|automatische antwort|risposta automatica|fuori (sede|ufficio)|assente|réponse automatique|reponse automatique|absent|respuesta automática|respuesta automatica|fuera de la oficina|ausente|automatyczna odpowied|nieobecno|resposta automática|afwezig|automatisch antwoord|vacation|congés|en vacances|urlaub", RegexOptions.IgnoreCase)]
+    /// <summary>The words automatic replies start their subjects with, in the languages of CECOP's members (after an optional Re:/AW: or [tag]), so a person writing "about my absence" later in a subject is not taken for one.</summary>
+    [GeneratedRegex(@"^\s*(?:\[[^\]]*\]\s*)?(?:(?:re|aw|sv|vs|r|rif|odp|antw|wg|fw|tr)\s*:\s*)?(?:out\s+of\s+(the\s+)?office|automatic\s+reply|auto(matic)?[- ]?reply|auto[- ]?response|autoresponder|absence|absent|abwesen|automatische\s+antwort|risposta\s+automatica|fuori\s+(sede|ufficio)|assenza|assente|r[ée]ponse\s+automatique|respuesta\s+autom[áa]tica|fuera\s+de\s+la\s+oficina|ausente|ausencia|automatyczna\s+odpowied|nieobecno|resposta\s+autom[áa]tica|afwezig|automatisch\s+antwoord|vacation|on\s+vacation|cong[ée]s|en\s+vacances|urlaub|automaattinen\s+vastaus|automatiskt\s+svar|automatisk\s+svar|automatick[áa]\s+odpov)", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplySubjects();
 
     [GeneratedRegex(@"The following address\(es\) failed:|has not yet been delivered is:|have not yet been delivered are:", RegexOptions.IgnoreCase)]
@@ -411,7 +410,7 @@ public static partial class BounceParser
     [GeneratedRegex(@"Remote Server returned '(?<diag>[^']*)'", RegexOptions.IgnoreCase)]
     private static partial Regex ExchangeDiagnostic();
 
-    [GeneratedRegex(@"^-+ ?This is a copy of the message, including all the headers\. ?-+\s*$|^--- Below this line is a copy of the message\.\s*$|^-+ ?(Original message|The header of the original message is following\.?) ?-+\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^-+ ?This is a copy of the message, including all the headers\. ?-+\s*$|^--- Below this line is a copy of the message\.\s*$|^-+ ?(Original message|The header of the original message is following\.?) ?-+\s*$|^Original message headers:\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex QuotedOriginalMarker();
 
     [GeneratedRegex(@"^Message-ID:\s*<(?<id>[^<>\s]+)>", RegexOptions.Multiline | RegexOptions.IgnoreCase)]

@@ -74,6 +74,10 @@ internal static class ParameterParser
                 while (pos < value.Length && value[pos] != ';')
                     pos++;
                 text = value[start..pos].TrimEnd();
+                // A trailing comment is not part of the value: "x.pdf (scanned)".
+                var comment = text.LastIndexOf(" (", StringComparison.Ordinal);
+                if (comment > 0 && text.EndsWith(')'))
+                    text = text[..comment].TrimEnd();
             }
             var star = name.IndexOf('*');
             var baseName = star < 0 ? name : name[..star];
