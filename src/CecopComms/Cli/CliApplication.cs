@@ -14,7 +14,7 @@ public static class CliApplication
             SubscriberCommands.Create(),
             ListCommands.Create(),
             SegmentCommands.Create(),
-            SendCommands.Create(), MailingCommands.Create(),
+            SendCommands.Create(), MailingCommands.Create(), BounceCommands.Create(),
             ScheduleCommands.Create(), ScheduleCommands.List(), ServeCommand.Create(),
             PublicationCommands.Create(), EditionCommands.Create(), CampaignCommands.Create(),
             ChannelCommands.Create(),
