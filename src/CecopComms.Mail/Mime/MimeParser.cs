@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CecopComms.Mail.Mime;
 
 /// <summary>
@@ -31,15 +33,30 @@ public class MimeParser
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public MimeMessage ParseMessage(CancellationToken cancellationToken = default)
     {
-        var buffer = new byte[81920];
-        using var copy = new MemoryStream();
-        int n;
-        while ((n = stream.Read(buffer)) > 0)
+        if (KnownLength() is { } length)
         {
+            // A seekable stream (a file, a downloaded message) is read straight into one array of its size.
+            var data = new byte[length];
+            stream.ReadExactly(data);
             cancellationToken.ThrowIfCancellationRequested();
-            Append(copy, buffer.AsSpan(0, n));
+            return new MimeReader(data).ReadMessage();
         }
-        return new MimeReader(copy.ToArray()).ReadMessage();
+        var buffer = ArrayPool<byte>.Shared.Rent(16384);
+        try
+        {
+            using var copy = new MemoryStream();
+            int n;
+            while ((n = stream.Read(buffer)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Append(copy, buffer.AsSpan(0, n));
+            }
+            return new MimeReader(copy.ToArray()).ReadMessage();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Reads the message asynchronously; see <see cref="ParseMessage"/>.</summary>
@@ -48,18 +65,53 @@ public class MimeParser
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public async Task<MimeMessage> ParseMessageAsync(CancellationToken cancellationToken = default)
     {
-        var buffer = new byte[81920];
-        using var copy = new MemoryStream();
-        int n;
-        while ((n = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            Append(copy, buffer.AsSpan(0, n));
-        return new MimeReader(copy.ToArray()).ReadMessage();
+        if (KnownLength() is { } length)
+        {
+            var data = new byte[length];
+            await stream.ReadExactlyAsync(data, cancellationToken).ConfigureAwait(false);
+            return new MimeReader(data).ReadMessage();
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(16384);
+        try
+        {
+            using var copy = new MemoryStream();
+            int n;
+            while ((n = await stream.ReadAsync(buffer.AsMemory(0, 16384), cancellationToken).ConfigureAwait(false)) > 0)
+                Append(copy, buffer.AsSpan(0, n));
+            return new MimeReader(copy.ToArray()).ReadMessage();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    /// <summary>The bytes left in a seekable stream, after checking them against the limit; null when the stream cannot tell.</summary>
+    private int? KnownLength()
+    {
+        if (!stream.CanSeek)
+            return null;
+        long remaining;
+        try
+        {
+            remaining = Math.Max(0, stream.Length - stream.Position);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+        if (remaining > maxMessageSize)
+            throw TooLarge();
+        return (int)remaining;
+    }
+
+    private MessageParseException TooLarge() =>
+        new($"The message is larger than {maxMessageSize / (1024.0 * 1024):0.#} MB ({maxMessageSize} bytes); it was not read.", 0);
 
     private void Append(MemoryStream copy, ReadOnlySpan<byte> chunk)
     {
         if (copy.Length + chunk.Length > maxMessageSize)
-            throw new MessageParseException($"The message is larger than {maxMessageSize / (1024.0 * 1024):0.#} MB ({maxMessageSize} bytes); it was not read.", 0);
+            throw TooLarge();
         copy.Write(chunk);
     }
 }

@@ -39,6 +39,16 @@ public class ParserMalformedTests
         Assert.Equal(25 * 1024 * 1024, new MimeParser(new MemoryStream()).MaxMessageSize);
     }
 
+    [Fact]
+    public async Task SeekableInputOverTheLimit_IsRefused_FromItsLength()
+    {
+        var data = new byte[2 * 1024 * 1024];
+        "Subject: big\r\n\r\n"u8.CopyTo(data);
+        var error = await Assert.ThrowsAsync<MessageParseException>(() => new MimeParser(new MemoryStream(data)) { MaxMessageSize = 1024 * 1024 }.ParseMessageAsync());
+        Assert.Contains("larger than 1 MB", error.Message);
+        Assert.Equal("big", new MimeParser(new MemoryStream(data)) { MaxMessageSize = 2 * 1024 * 1024 }.ParseMessage().Subject);
+    }
+
     [Theory]
     [InlineData("Subject: x\nContent-Type: multipart/mixed\n\nno boundary at all\n")]
     [InlineData("Subject: x\nContent-Type: multipart/mixed; boundary=\"b\"\n\nonly a preamble, no delimiter\n")]
