@@ -13,6 +13,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace CecopComms.Web;
 
@@ -54,6 +56,8 @@ public static class WebApp
             .SetApplicationName("cecop")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Path))!, "web-keys")));
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
+        // Pages are read in many languages: letters stay letters ("López", not "L&#xF3;pez"); markup characters are still escaped.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cecop-af";

@@ -1,11 +1,12 @@
 using CecopComms.Mail.Mime;
+using CecopComms.Web.SelfService;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CecopComms.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>The public web's own services: its options (the "Web" section, validated at start) and the transactional mailer.</summary>
+    /// <summary>The public web's own services: its options (the "Web" section, validated at start), the transactional mailer, sign-up and self-service.</summary>
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddOptions<WebOptions>()
@@ -15,6 +16,10 @@ public static class WebServiceCollectionExtensions
                 "Web:FromAddress must be an e-mail address, or empty to use the newsletter's sender.")
             .ValidateOnStart();
         services.AddSingleton<TransactionalMailer>();
+        services.AddSingleton<SelfServiceStore>();
+        services.AddSingleton<ConfirmationMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConfirmationMailer>());
+        services.AddSingleton<SignupService>();
         return services;
     }
 }

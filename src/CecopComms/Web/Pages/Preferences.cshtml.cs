@@ -1,0 +1,118 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CecopComms.Audience;
+using CecopComms.Delivery;
+using CecopComms.Web.SelfService;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace CecopComms.Web.Pages;
+
+/// <summary>
+/// The preference centre of a signed link from a mailing: name, language, lists (the public ones, and CECOP Link only
+/// for contact persons of member organisations, the members-only rule of the audience store), the GDPR export as a
+/// JSON download, and erasure after a confirmation step. Every change is a POST with the antiforgery field.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class PreferencesModel(
+    TokenSigner signer, SelfServiceStore store, SubscriberStore subscribers, SubscriptionStore subscriptions, ListStore lists, IOptions<WebOptions> options) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>What the page shows.</summary>
+    public enum PageState { Form, ConfirmErase, Erased, Gone }
+
+    [FromRoute] public string Token { get; set; } = "";
+    [FromQuery] public bool Saved { get; set; }
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string Language { get; set; } = "en";
+    [BindProperty] public List<string> Lists { get; set; } = [];
+
+    public PageState State { get; private set; }
+    public IReadOnlyList<MailingList> Offered { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+    public string WordingVersion => options.Value.FormWordingVersion;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!TryRead(out var token)) return BadRequest();
+        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
+        await LoadAsync(subscriber, cancellationToken);
+        Name = subscriber.Name;
+        Language = subscriber.Language;
+        Lists = (await subscriptions.ForSubscriberAsync(subscriber.Id, cancellationToken))
+            .Where(s => s.Status == SubscriptionStatus.Confirmed).Select(s => s.ListSlug).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        if (!TryRead(out var token)) return BadRequest();
+        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
+        await LoadAsync(subscriber, cancellationToken);
+        if (!Languages.TryNormalise(Language, out var language)) Errors.Add("Choose a language from the list.");
+        if ((Name ?? "").Length > 200) Errors.Add("The name is too long (200 characters at most).");
+        if (Lists.Any(slug => Offered.All(l => l.Slug != slug))) Errors.Add("Choose newsletters from the list.");
+        if (Errors.Count > 0) return Page();
+        var choices = Offered.ToDictionary(l => l, l => Lists.Contains(l.Slug));
+        await store.SavePreferencesAsync(subscriber, (Name ?? "").Trim(), language!, choices,
+            new NewConsent("form", TokenPages.ClientIp(HttpContext), options.Value.FormWordingVersion), token.MailingId, cancellationToken);
+        return RedirectToPage(new { token = Token, saved = true });
+    }
+
+    /// <summary>The GDPR export (art. 15 and 20), the same document as `cecop subscribers data`.</summary>
+    public async Task<IActionResult> OnPostDataAsync(CancellationToken cancellationToken)
+    {
+        if (!TryRead(out var token)) return BadRequest();
+        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
+        var data = await subscribers.PersonalDataAsync(subscriber.Email, cancellationToken);
+        return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "cecop-my-data.json");
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(CancellationToken cancellationToken)
+    {
+        if (!TryRead(out var token)) return BadRequest();
+        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is null) return Gone();
+        State = PageState.ConfirmErase;
+        return Page();
+    }
+
+    /// <summary>Erasure (GDPR art. 17), the same as `cecop subscribers erase`; the link stops working with it.</summary>
+    public async Task<IActionResult> OnPostEraseConfirmedAsync(CancellationToken cancellationToken)
+    {
+        if (!TryRead(out var token)) return BadRequest();
+        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
+        await subscribers.EraseAsync(subscriber.Email, cancellationToken);
+        State = PageState.Erased;
+        return Page();
+    }
+
+    private async Task LoadAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+        Offered = (await lists.ListAsync(cancellationToken))
+            .Where(l => l.MembersOnly ? subscriber.OrganisationId is not null : l.Visibility == "public")
+            .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
+
+    private PageResult Gone()
+    {
+        State = PageState.Gone;
+        Response.StatusCode = StatusCodes.Status410Gone;
+        return Page();
+    }
+
+    private bool TryRead(out RecipientToken token)
+    {
+        token = null!;
+        if (!signer.TryVerify(Token, out var read) || read!.Purpose != TokenPurpose.Preferences) return false;
+        token = read;
+        return true;
+    }
+}

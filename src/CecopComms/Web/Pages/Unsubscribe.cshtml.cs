@@ -1,0 +1,41 @@
+using CecopComms.Delivery;
+using CecopComms.Web.SelfService;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecopComms.Web.Pages;
+
+/// <summary>
+/// Unsubscribing with a mailing's signed link. GET only shows the one button: mail scanners follow links, and RFC 8058
+/// forbids a GET that unsubscribes. The button's POST (with its antiforgery field) unsubscribes and shows the result.
+/// A mail client's one-click POST (body List-Unsubscribe=One-Click, RFC 8058) carries no cookie and no form token, so
+/// it is accepted without them: the signed token is the proof, and the answer is a bare 200. A forged or altered token
+/// gets a 400 and changes nothing; a replay changes nothing and still succeeds.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class UnsubscribeModel(TokenSigner signer, SelfServiceStore store, IAntiforgery antiforgery) : PageModel
+{
+    [FromRoute] public string Token { get; set; } = "";
+    public UnsubscribeResult? Result { get; private set; }
+
+    public IActionResult OnGet() => TryRead(out _) ? Page() : BadRequest();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!TryRead(out var token)) return BadRequest();
+        var oneClick = Request.HasFormContentType && (await Request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] == "One-Click";
+        if (!oneClick && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
+        Result = await store.UnsubscribeAsync(token.SubscriberUuid, token.MailingId, cancellationToken);
+        return oneClick ? Content("Unsubscribed.\n", "text/plain; charset=utf-8") : Page();
+    }
+
+    private bool TryRead(out RecipientToken token)
+    {
+        token = null!;
+        if (!signer.TryVerify(Token, out var read) || read!.Purpose != TokenPurpose.Unsubscribe) return false;
+        token = read;
+        return true;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Data.Common;
+using CecopComms.Audience;
+using CecopComms.Storage;
+using Dapper;
+
+namespace CecopComms.Web.SelfService;
+
+/// <summary>
+/// The database side of what a person does for themselves with a signed link: confirm a sign-up, unsubscribe, change
+/// their name, language and lists. Each change is one transaction; a change that finds nothing to change (a replayed
+/// link) writes nothing, so replays are harmless and events count each unsubscribe once.
+/// </summary>
+public sealed class SelfServiceStore(Database database, ConsentStore consents, TimeProvider time)
+{
+    private readonly SelfServiceQueries _queries = QueryLoader.Load<SelfServiceQueries>(database.Dialect, "self-service");
+
+    /// <summary>The subscriber a token names, or null when erased or unknown.</summary>
+    public Task<Subscriber?> FindAsync(Guid uuid, CancellationToken cancellationToken) =>
+        database.QuerySingleOrDefaultAsync<Subscriber>(_queries.GetSubscriberByUuid, new { Uuid = uuid.ToString() }, cancellationToken);
+
+    /// <summary>The person's subscription to a list, or null.</summary>
+    public Task<Subscription?> SubscriptionAsync(long subscriberId, long listId, CancellationToken cancellationToken) =>
+        database.QuerySingleOrDefaultAsync<Subscription>(_queries.GetSubscription, new { SubscriberId = subscriberId, ListId = listId }, cancellationToken);
+
+    /// <summary>Puts a sign-up on the list as unconfirmed unless the person already has a row there.</summary>
+    public async Task AddPendingAsync(long subscriberId, long listId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_queries.InsertPendingSubscription,
+            new { SubscriberId = subscriberId, ListId = listId, Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Confirms a subscription with the person's consent, unless it is confirmed already or they unsubscribed after
+    /// <paramref name="issuedAt"/> (when the link was sent). A person who opted out of everything or bounced becomes
+    /// active again: opening the link proves the mailbox is theirs and works.
+    /// </summary>
+    public async Task<ConfirmResult> ConfirmAsync(Subscriber subscriber, MailingList list, NewConsent consent, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        if (subscriber.Status == SubscriberStatus.Blocklisted) return ConfirmResult.Refused;
+        if (list.MembersOnly && subscriber.OrganisationId is null) return ConfirmResult.NotFound;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await connection.QuerySingleOrDefaultAsync<Subscription>(new CommandDefinition(_queries.GetSubscription,
+            new { SubscriberId = subscriber.Id, ListId = list.Id }, transaction, cancellationToken: cancellationToken));
+        if (current?.Status == SubscriptionStatus.Confirmed) return ConfirmResult.AlreadyConfirmed;
+        if (current is { Status: SubscriptionStatus.Unsubscribed, UnsubscribedAt: { } left } && left >= issuedAt) return ConfirmResult.WithdrawnSince;
+        await SubscribeAsync(connection, transaction, subscriber, list.Id, consent, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ConfirmResult.Confirmed;
+    }
+
+    /// <summary>
+    /// Unsubscribes the person named by a mailing's link: from the mailing's list, or from everything (subscriber status
+    /// 'unsubscribed' and every list) when the mailing went to a segment or is unknown (0 is a test copy). Records one
+    /// 'unsubscribe' event for the mailing when something changed; consents of what they left are marked withdrawn.
+    /// </summary>
+    public async Task<UnsubscribeResult> UnsubscribeAsync(Guid uuid, long mailingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var subscriber = await connection.QuerySingleOrDefaultAsync<Subscriber>(new CommandDefinition(_queries.GetSubscriberByUuid,
+            new { Uuid = uuid.ToString() }, transaction, cancellationToken: cancellationToken));
+        if (subscriber is null) return new UnsubscribeResult(false, false, null);
+        var mailing = mailingId > 0
+            ? await connection.QuerySingleOrDefaultAsync<MailingList?>(new CommandDefinition(
+                _queries.ListOfMailing, new { MailingId = mailingId }, transaction, cancellationToken: cancellationToken))
+            : null;
+        var now = time.GetUtcNow();
+        int changed;
+        string? scope;
+        if (mailing is { Id: > 0 } list)
+        {
+            changed = await connection.ExecuteAsync(new CommandDefinition(_queries.UnsubscribeFromList,
+                new { SubscriberId = subscriber.Id, ListId = list.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+            scope = list.Name;
+            if (changed > 0) await Withdraw(list.Id);
+        }
+        else
+        {
+            changed = await connection.ExecuteAsync(new CommandDefinition(_queries.OptOutSubscriber, new { subscriber.Id, Now = now }, transaction, cancellationToken: cancellationToken))
+                + await connection.ExecuteAsync(new CommandDefinition(_queries.UnsubscribeFromAllLists, new { SubscriberId = subscriber.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+            scope = null;
+            if (changed > 0) await Withdraw(null);
+        }
+        if (changed > 0 && mailing is not null)
+            await connection.ExecuteAsync(new CommandDefinition(_queries.InsertUnsubscribeEvent,
+                new { MailingId = mailingId, SubscriberId = subscriber.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new UnsubscribeResult(true, changed > 0, scope);
+
+        Task Withdraw(long? listId) => connection.ExecuteAsync(new CommandDefinition(_queries.WithdrawConsents,
+            new { SubscriberId = subscriber.Id, ListId = listId, Now = now }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Saves what the person chose on their preference page: name, language, and for each list offered whether they
+    /// want it. A list they join is confirmed with their consent (the signed link proves the mailbox is theirs); a list
+    /// they leave is unsubscribed, with an event for <paramref name="mailingId"/> when the link came in a mailing.
+    /// </summary>
+    public async Task SavePreferencesAsync(Subscriber subscriber, string name, string language, IReadOnlyDictionary<MailingList, bool> lists,
+        NewConsent consent, long mailingId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_queries.UpdateProfile,
+            new { subscriber.Id, Name = name, Language = language, Now = now }, transaction, cancellationToken: cancellationToken));
+        var mailingExists = mailingId > 0 && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            _queries.CountMailing, new { MailingId = mailingId }, transaction, cancellationToken: cancellationToken)) > 0;
+        foreach (var (list, wanted) in lists)
+        {
+            if (wanted)
+            {
+                if (list.MembersOnly && subscriber.OrganisationId is null) continue;
+                var current = await connection.QuerySingleOrDefaultAsync<Subscription>(new CommandDefinition(_queries.GetSubscription,
+                    new { SubscriberId = subscriber.Id, ListId = list.Id }, transaction, cancellationToken: cancellationToken));
+                if (current?.Status != SubscriptionStatus.Confirmed) await SubscribeAsync(connection, transaction, subscriber, list.Id, consent, cancellationToken);
+                continue;
+            }
+            var left = await connection.ExecuteAsync(new CommandDefinition(_queries.UnsubscribeFromList,
+                new { SubscriberId = subscriber.Id, ListId = list.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+            if (left == 0) continue;
+            await connection.ExecuteAsync(new CommandDefinition(_queries.WithdrawConsents,
+                new { SubscriberId = subscriber.Id, ListId = list.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+            if (mailingExists)
+                await connection.ExecuteAsync(new CommandDefinition(_queries.InsertUnsubscribeEvent,
+                    new { MailingId = mailingId, SubscriberId = subscriber.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task SubscribeAsync(DbConnection connection, DbTransaction transaction, Subscriber subscriber, long listId, NewConsent consent, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(_queries.ConfirmSubscription,
+            new { SubscriberId = subscriber.Id, ListId = listId, Now = now }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(_queries.ReactivateSubscriber, new { subscriber.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+        await consents.RecordAsync(connection, transaction, subscriber.Id, listId, consent, now, cancellationToken);
+    }
+}
