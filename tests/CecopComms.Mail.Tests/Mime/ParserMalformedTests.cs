@@ -71,6 +71,68 @@ public class ParserMalformedTests
         message.WriteTo(FormatOptions.Default, Stream.Null);
     }
 
+    /// <summary>
+    /// Every bounce sample and corpus message, cut, spliced and bit-flipped at seeded random places: the parser
+    /// reads each or refuses it as not a message, and the bounce parser reads whatever was parsed.
+    /// </summary>
+    [Fact]
+    public void MutatedMessages_NeverThrow_ExceptAsNotAMessage()
+    {
+        var inputs = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Samples", "Bounces"), "*.eml").Order().Select(File.ReadAllBytes)
+            .Concat(ParserCorpus.Names.Select(ParserCorpus.Bytes)).ToList();
+        var random = new Random(20210615);
+        var parsed = 0;
+        for (var round = 0; round < 3000; round++)
+        {
+            var data = Mutate(inputs[round % inputs.Count], random);
+            MimeMessage message;
+            try
+            {
+                message = MimeMessage.Load(new MemoryStream(data));
+            }
+            catch (MessageParseException e)
+            {
+                Assert.True(e.LineNumber is 0 or 1 or 2, e.Message);
+                continue;
+            }
+            parsed++;
+            _ = message.TextBody;
+            _ = message.HtmlBody;
+            foreach (var status in message.BodyParts.OfType<MessageDeliveryStatus>())
+                _ = status.StatusGroups.Count;
+            CecopComms.Mail.Dsn.BounceParser.Parse(message);
+        }
+        Assert.True(parsed > 2000, $"only {parsed} of 3000 mutated messages were read");
+    }
+
+    private static byte[] Mutate(byte[] input, Random random)
+    {
+        var data = input.ToList();
+        for (var edits = random.Next(1, 6); edits > 0 && data.Count > 0; edits--)
+        {
+            var at = random.Next(data.Count);
+            switch (random.Next(5))
+            {
+                case 0:
+                    data.RemoveRange(at, data.Count - at);
+                    break;
+                case 1:
+                    data.RemoveRange(at, Math.Min(random.Next(1, 200), data.Count - at));
+                    break;
+                case 2:
+                    data[at] = (byte)random.Next(256);
+                    break;
+                case 3:
+                    data.InsertRange(at, "\n--"u8.ToArray().Concat(data.Skip(random.Next(data.Count)).Take(random.Next(1, 80))));
+                    break;
+                default:
+                    data.InsertRange(at, new[] { "\n\n", "=?utf-8?b?", "\r", "\n ", "; filename*0*=", "=\n", "\0" }[random.Next(7)].Select(c => (byte)c));
+                    break;
+            }
+        }
+        return [.. data];
+    }
+
     [Fact]
     public void NonHeaderLine_EndsTheHeaders_AndStartsTheBody()
     {
