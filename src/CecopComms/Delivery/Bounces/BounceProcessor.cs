@@ -171,7 +171,9 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
     private static string ReportId(MimeMessage message, byte[] raw) =>
         message.MessageId is { Length: > 0 } id ? id : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(raw));
 
-    private async Task<IBounceMailbox> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Connects and logs in to the mailbox the settings name; the caller disposes it (without CommitAsync nothing is removed).</summary>
+    /// <exception cref="BounceMailboxException">The mailbox cannot be reached or read as the settings say.</exception>
+    internal async Task<IBounceMailbox> OpenAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(_options.Host))
             throw new BounceMailboxException("Bounces:Host is not set: name the server that holds the bounce mailbox (with Bounces:User and Bounces:Password).");
