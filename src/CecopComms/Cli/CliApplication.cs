@@ -15,7 +15,7 @@ public static class CliApplication
             ListCommands.Create(),
             SegmentCommands.Create(),
             SendCommands.Create(), MailingCommands.Create(), BounceCommands.Create(),
-            ScheduleCommands.Create(), ScheduleCommands.List(), ServeCommand.Create(),
+            ScheduleCommands.Create(), ScheduleCommands.List(), ServeCommand.Create(), UserCommands.Create(),
             PublicationCommands.Create(), EditionCommands.Create(), CampaignCommands.Create(),
             ChannelCommands.Create(),
             ReportCommands.Create(),
