@@ -2,6 +2,7 @@ using CecopComms.Delivery;
 using CecopComms.Hosting;
 using CecopComms.Scheduling;
 using CecopComms.Storage;
+using CecopComms.Web.Admin;
 using CecopComms.Web.Archive;
 using CecopComms.Web.Tracking;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -55,7 +56,13 @@ public static class WebApp
         services.AddDataProtection()
             .SetApplicationName("cecop")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Path))!, "web-keys")));
-        services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Web/Pages";
+            // Every admin page needs a signed-in staff member, except the sign-in page itself.
+            o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            o.Conventions.AllowAnonymousToPage("/Admin/Login");
+        });
         // Pages are read in many languages: letters stay letters ("López", not "L&#xF3;pez"); markup characters are still escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>
@@ -82,7 +89,7 @@ public static class WebApp
                 o.SlidingExpiration = true;
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser());
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(UserStore.Roles));
         services.AddArchive();
         services.AddTracking();
         if (engine)

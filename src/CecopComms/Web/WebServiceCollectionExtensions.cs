@@ -1,4 +1,5 @@
 using CecopComms.Mail.Mime;
+using CecopComms.Web.Admin;
 using CecopComms.Web.SelfService;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ConfirmationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfirmationMailer>());
         services.AddSingleton<SignupService>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AdminDashboard>();
         return services;
     }
 }

@@ -1,0 +1,11 @@
+namespace CecopComms.Web.Admin;
+
+/// <summary>Named queries of Storage/Sql/{dialect}/users.sql.</summary>
+public sealed class UserQueries
+{
+    public string InsertUser { get; set; } = "";
+    public string GetUserByKey { get; set; } = "";
+    public string ListUsers { get; set; } = "";
+    public string RecordFailedLogin { get; set; } = "";
+    public string RecordLogin { get; set; } = "";
+}

@@ -1,0 +1,77 @@
+using CecopComms.Audience;
+using CecopComms.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CecopComms.Web.Admin;
+
+/// <summary>
+/// Staff accounts: create, list, sign in with lockout. A failed sign-in for an unknown
+/// address costs the same hashing work as a wrong password, so timing does not tell which addresses have accounts.
+/// </summary>
+public sealed class UserStore(Database database, TimeProvider time, IOptions<WebOptions> options)
+{
+    /// <summary>The roles an account may have.</summary>
+    public static readonly IReadOnlyList<string> Roles = ["admin", "editor", "viewer"];
+
+    private static readonly (string Hash, string Salt) Decoy = PasswordHasher.Hash("decoy password for unknown accounts", PasswordHasher.DefaultIterations);
+    private readonly UserQueries _queries = QueryLoader.Load<UserQueries>(database.Dialect, "users");
+
+    /// <summary>Creates an account.</summary>
+    /// <exception cref="UserException">The e-mail is not an address or already has an account, the role is unknown, or the password is too short.</exception>
+    public async Task<User> AddAsync(string email, string name, string role, string password, CancellationToken cancellationToken, int iterations = PasswordHasher.DefaultIterations)
+    {
+        if (!EmailAddress.TryNormalise(email, out var normalised, out var reason)) throw new UserException($"'{email.Trim()}' is not an e-mail address: {reason}.");
+        if (!Roles.Contains(role)) throw new UserException($"'{role}' is not a role: use admin, editor or viewer.");
+        if (password.Length < PasswordHasher.MinimumLength) throw new UserException($"The password must have at least {PasswordHasher.MinimumLength} characters.");
+        var (hash, salt) = PasswordHasher.Hash(password, iterations);
+        var id = await database.QuerySingleOrDefaultAsync<long?>(_queries.InsertUser, new
+        {
+            normalised!.Email,
+            EmailKey = normalised.Key,
+            Name = name.Trim(),
+            Role = role,
+            PasswordHash = hash,
+            PasswordSalt = salt,
+            PasswordIterations = iterations,
+            Now = time.GetUtcNow(),
+        }, cancellationToken);
+        if (id is null) throw new UserException($"{normalised.Email} already has an account.");
+        return (await FindAsync(normalised.Key, cancellationToken))!;
+    }
+
+    /// <summary>Every account, by e-mail.</summary>
+    public Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken) => database.QueryListAsync<User>(_queries.ListUsers, null, cancellationToken);
+
+    /// <summary>
+    /// The account when <paramref name="password"/> is right and it is not locked; null otherwise. A wrong password
+    /// counts a failure, and the Web:MaxFailedLogins-th in a row locks the account for Web:LockoutMinutes.
+    /// </summary>
+    public async Task<User?> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var user = EmailAddress.TryNormalise(email, out var normalised, out _) ? await FindAsync(normalised!.Key, cancellationToken) : null;
+        if (user is null)
+        {
+            PasswordHasher.Verify(password, Decoy.Hash, Decoy.Salt, PasswordHasher.DefaultIterations);
+            return null;
+        }
+        var now = time.GetUtcNow();
+        var right = PasswordHasher.Verify(password, user.PasswordHash, user.PasswordSalt, user.PasswordIterations);
+        if (user.LockedUntil is { } until && until > now) return null;
+        if (!right)
+        {
+            await database.ExecuteScalarAsync<long>(_queries.RecordFailedLogin, new
+            {
+                user.Id,
+                MaxFailures = options.Value.MaxFailedLogins,
+                LockedUntil = now.AddMinutes(options.Value.LockoutMinutes),
+                Now = now,
+            }, cancellationToken);
+            return null;
+        }
+        await database.ExecuteScalarAsync<long>(_queries.RecordLogin, new { user.Id, Now = now }, cancellationToken);
+        return user;
+    }
+
+    private Task<User?> FindAsync(string emailKey, CancellationToken cancellationToken) =>
+        database.QuerySingleOrDefaultAsync<User>(_queries.GetUserByKey, new { EmailKey = emailKey }, cancellationToken);
+}
