@@ -11,7 +11,7 @@ public sealed class BounceMailboxOptions
     public bool Enabled { get; set; }
 
     /// <summary>"pop3" or "imap".</summary>
-    [Required, RegularExpression("^(pop3|imap)$", ErrorMessage = "Bounces:Protocol must be 'pop3' or 'imap'.")]
+    [Required, RegularExpression("^(pop3|imap)$", ErrorMessage = "Bounces:Protocol must be 'pop3' or 'imap' (the bounce mailbox's protocol).")]
     public string Protocol { get; set; } = "pop3";
 
     /// <summary>The mail server holding the bounce mailbox.</summary>
