@@ -137,6 +137,27 @@ public sealed partial class MemberLoginTests(ArchiveWebFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Two_browsers_racing_with_one_link_log_in_only_one()
+    {
+        await factory.SeedAsync();
+        var signer = new TokenSigner(Convert.FromBase64String(CecopWebFactory.TokenSecret));
+        var token = signer.CreateExpiring(new ExpiringToken(TokenPurpose.MemberLogin, await MemberUuidAsync(), 0, DateTimeOffset.UtcNow.AddMinutes(14)));
+        var clients = Enumerable.Range(0, 8).Select(_ => factory.CreateClient(NoRedirects)).ToList();
+        try
+        {
+            var forms = await Task.WhenAll(clients.Select(c => c.GetStringAsync($"/members/login/{token}")));
+            var responses = await Task.WhenAll(clients.Select((c, i) => c.PostAsync($"/members/login/{token}", Form(forms[i]))));
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+            Assert.Equal(clients.Count - 1, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+            foreach (var response in responses) response.Dispose();
+        }
+        finally
+        {
+            foreach (var client in clients) client.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_member_who_is_no_longer_active_loses_access_with_the_cookie_they_have()
     {
         await factory.SeedAsync();
