@@ -12,6 +12,7 @@ public sealed class ReachQueries
     public string Lists { get; set; } = "";
     public string Publications { get; set; } = "";
     public string SubscriptionChanges { get; set; } = "";
+    public string SubscriptionChangesByMinute { get; set; } = "";
     public string BouncesInPeriod { get; set; } = "";
     public string CampaignMailings { get; set; } = "";
 }

@@ -71,6 +71,18 @@ public sealed class YearReportTests
         Assert.Null(report.Figures.Single(f => f.Key == "clicks").Values[0]);
     }
 
+    [Fact]
+    public async Task In_a_zone_with_a_half_hour_offset_the_subscriber_figures_are_still_exact()
+    {
+        using var year = await SyntheticYear.CreateAsync(channels: false);
+        var kolkata = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var periods = new[] { ReportPeriod.CalendarYear(2022, kolkata), ReportPeriod.CalendarYear(2023, kolkata) };
+        var report = await year.Builder.BuildAsync(periods, kolkata, "en-GB", true, CancellationToken.None);
+        var expected = Expected(year, periods);
+        foreach (var figure in report.Figures.Where(f => f.Section == "Email audience"))
+            Assert.True(expected[figure.Key].SequenceEqual(figure.Values), $"{figure.Key}: expected {string.Join(", ", expected[figure.Key])}, got {string.Join(", ", figure.Values)}");
+    }
+
     /// <summary>Every figure of the report, counted from the synthetic year's own record of what it wrote.</summary>
     internal static Dictionary<string, long?[]> Expected(SyntheticYear year, IReadOnlyList<ReportPeriod> periods)
     {

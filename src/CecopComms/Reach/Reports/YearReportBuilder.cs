@@ -102,8 +102,9 @@ public sealed class YearReportBuilder(Database database, MailingFigureStore mail
         // Buckets of an hour are exact when every boundary falls on a whole UTC hour (any zone with whole-hour offsets,
         // Europe/Brussels included); otherwise buckets of a minute are.
         var boundaries = periods.SelectMany(p => new[] { p.From, p.To }).Concat(months).ToArray();
-        var width = boundaries.All(b => b is { Minute: 0, Second: 0, Millisecond: 0 }) ? 13 : 16;
-        var changes = await database.QueryListAsync<(long ListId, string Bucket, long Confirmed, long Unsubscribed)>(_queries.SubscriptionChanges, new { Width = width }, cancellationToken);
+        var hours = boundaries.All(b => b is { Minute: 0, Second: 0, Millisecond: 0 });
+        var changes = await database.QueryListAsync<(long ListId, string Bucket, long Confirmed, long Unsubscribed)>(
+            hours ? _queries.SubscriptionChanges : _queries.SubscriptionChangesByMinute, null, cancellationToken);
         var lists = await database.QueryListAsync<(long Id, string Slug, string Name)>(_queries.Lists, null, cancellationToken);
         var parsed = changes.Select(c => (c.ListId, Start: BucketStart(c.Bucket), c.Confirmed, c.Unsubscribed)).ToList();
         var source = Enumerable.Repeat<string?>(ReportDefinitions.Database, periods.Count).ToArray();

@@ -48,14 +48,25 @@ SELECT id, slug, name FROM lists ORDER BY id;
 SELECT slug, name FROM publications ORDER BY id;
 
 -- name: subscription-changes
--- Confirmations and unsubscriptions per list, counted per time bucket (the first @Width characters of the UTC time:
--- 13 = the hour). Report periods start on whole buckets, so summing buckets gives exact counts for any of them.
+-- Confirmations and unsubscriptions per list and hour (the first 13 characters of the UTC time). Report periods in
+-- Europe/Brussels start on whole UTC hours, so summing hours gives exact counts for any of them. Each half reads one
+-- of the expression indexes of migration 0071 in order, so the grouping needs no sort.
 -- Only confirmed subscriptions count: someone who never confirmed was never a subscriber.
-SELECT list_id, substr(confirmed_at, 1, @Width) AS bucket, count(*) AS confirmed, 0 AS unsubscribed
+SELECT list_id, substr(confirmed_at, 1, 13) AS bucket, count(*) AS confirmed, 0 AS unsubscribed
+FROM subscriptions WHERE confirmed_at IS NOT NULL
+GROUP BY list_id, substr(confirmed_at, 1, 13)
+UNION ALL
+SELECT list_id, substr(unsubscribed_at, 1, 13) AS bucket, 0 AS confirmed, count(*) AS unsubscribed
+FROM subscriptions WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NOT NULL
+GROUP BY list_id, substr(unsubscribed_at, 1, 13);
+
+-- name: subscription-changes-by-minute
+-- The same per minute, for a time zone whose periods do not start on whole UTC hours (a sort of every row: slower).
+SELECT list_id, substr(confirmed_at, 1, 16) AS bucket, count(*) AS confirmed, 0 AS unsubscribed
 FROM subscriptions WHERE confirmed_at IS NOT NULL
 GROUP BY list_id, bucket
 UNION ALL
-SELECT list_id, substr(unsubscribed_at, 1, @Width) AS bucket, 0 AS confirmed, count(*) AS unsubscribed
+SELECT list_id, substr(unsubscribed_at, 1, 16) AS bucket, 0 AS confirmed, count(*) AS unsubscribed
 FROM subscriptions WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NOT NULL
 GROUP BY list_id, bucket;
 
