@@ -64,7 +64,7 @@ public interface IMailFolder
     /// <exception cref="ImapCommandException">The server refused.</exception>
     /// <exception cref="ImapProtocolException">The conversation broke; disconnected.</exception>
     /// <exception cref="IOException">The stream broke or timed out; disconnected.</exception>
-    /// <exception cref="ParseException">The message could not be parsed.</exception>
+    /// <exception cref="MessageParseException">The bytes are not an e-mail message.</exception>
     Task<MimeMessage> GetMessageAsync(UniqueId uid, CancellationToken cancellationToken = default);
 
     /// <summary>Adds flags to a message (UID STORE +FLAGS, or +FLAGS.SILENT when <paramref name="silent"/>).</summary>

@@ -44,7 +44,7 @@ internal sealed class ImapTokenizer(ImapResponse response)
                 while (true)
                 {
                     SkipSpaces();
-                    if (_offset < Current.Length && Current[_offset] == ')')
+                    if (_line < response.Lines.Count && _offset < Current.Length && Current[_offset] == ')')
                     {
                         _offset++;
                         return list;

@@ -266,7 +266,7 @@ public class Pop3Client : IDisposable
     /// <exception cref="Pop3CommandException">No such message.</exception>
     /// <exception cref="Pop3ProtocolException">The conversation broke; disconnected.</exception>
     /// <exception cref="IOException">The stream broke or timed out; disconnected.</exception>
-    /// <exception cref="ParseException">The message could not be parsed.</exception>
+    /// <exception cref="MessageParseException">The bytes are not an e-mail message.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; disconnected.</exception>
     public async Task<MimeMessage> GetMessageAsync(int index, CancellationToken cancellationToken = default)
     {

@@ -110,6 +110,18 @@ public class ImapTranscriptTests
     }
 
     [Fact]
+    public async Task A_list_that_never_closes_is_a_protocol_error()
+    {
+        var (client, replay) = await ConnectAsync("imap-malformed-fetch");
+        await client.AuthenticateAsync("bounces", "s3cret");
+        await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
+        var e = await Assert.ThrowsAsync<ImapProtocolException>(() => client.Inbox.GetStreamAsync(new UniqueId(1)));
+        Assert.Contains("ends where a value was expected", e.Message);
+        Assert.False(client.IsConnected);
+        replay.AssertComplete();
+    }
+
+    [Fact]
     public async Task Starttls_offered_is_requested_and_tls_begins()
     {
         var replay = ReplayStream.Load("imap-starttls");

@@ -102,13 +102,15 @@ public sealed class BounceMailboxTests
         var forged = genuine[..^1] + (genuine[^1] == '0' ? '1' : '0');
         Assert.False(bed.Delivery.Bounces.TryParse(forged, out _, out _));
         bed.Dovecot.Deliver(bed.Sample("postfix-user-unknown", victim, tag: forged));
+        // Something that is not a message at all stays in the mailbox for a person to look at.
+        bed.Dovecot.Deliver("not a mail header line\r\n\r\nbody\r\n"u8.ToArray());
 
         var result = await bed.Processor(bed.Options("pop3", "StartTls")).FetchAsync(null, CancellationToken.None);
 
-        Assert.Equal((1, 0, 1, 1), (result.Read, result.Hard, result.Unmatched, result.Deleted));
+        Assert.Equal((2, 0, 1, 1, 1), (result.Read, result.Hard, result.Unmatched, result.Unreadable, result.Deleted));
         Assert.Equal("active", await bed.StatusAsync(victim));
         Assert.Empty(await bed.BouncesAsync());
-        Assert.Equal(0, bed.Dovecot.MessageFiles());
+        Assert.Equal(1, bed.Dovecot.MessageFiles());
     }
 
     [Fact]
