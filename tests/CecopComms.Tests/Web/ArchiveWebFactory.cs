@@ -84,7 +84,8 @@ public class ArchiveWebFactory : CecopWebFactory
             ? m.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value
             : throw new InvalidOperationException("The page has no antiforgery field:\n" + html);
 
-    private static async Task<long> LoadAsync(MailingContent content, string file, int number, string date)
+    /// <summary>Saves a demo edition of editions/ with another number and date; returns its id.</summary>
+    internal static async Task<long> LoadAsync(MailingContent content, string file, int number, string date)
     {
         var text = File.ReadAllText(Path.Combine(ContentTests.ContentTestBed.Repository, "editions", file));
         text = Regex.Replace(text, @"(?m)^number: \d+$", $"number: {number}");
