@@ -203,6 +203,9 @@ public sealed class DovecotServer : IAsyncDisposable
             ssl_cert = <{{folder}}/cert.pem
             ssl_key = <{{folder}}/key.pem
             auth_mechanisms = plain login
+            # The tests try wrong passwords on purpose: answer at once, and switch off the auth penalty (a delay of
+            # seconds for the next login from the same address) by closing its socket; auth logs one error about it.
+            auth_failure_delay = 0
             default_login_user = {{loginUser}}
             default_internal_user = {{internalUser}}
             mail_location = maildir:{{folder}}/mail/%u
@@ -214,6 +217,11 @@ public sealed class DovecotServer : IAsyncDisposable
             userdb {
               driver = static
               args = uid={{mailUser}} gid={{mailGroup}} home={{folder}}/mail/%u
+            }
+            service anvil {
+              unix_listener anvil-auth-penalty {
+                mode = 0
+              }
             }
             service imap-login {
               inet_listener imap {
