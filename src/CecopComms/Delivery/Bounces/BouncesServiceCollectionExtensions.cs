@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CecopComms.Delivery.Bounces;
 
@@ -7,8 +6,8 @@ public static class BouncesServiceCollectionExtensions
 {
     /// <summary>
     /// Bounce handling: the recorder shared by the sender (SMTP 5xx) and the mailbox reader, the reader itself, the
-    /// store behind `cecop bounces list`, and <see cref="BounceService"/> as a hosted service for `cecop serve` (it
-    /// idles unless Bounces:Enabled). Settings from the "Bounces" section, checked at start.
+    /// store behind `cecop bounces list`, and <see cref="BounceService"/> for `cecop serve` to host next to the scheduler
+    /// and the sender (it idles unless Bounces:Enabled). Settings from the "Bounces" section, checked at start.
     /// </summary>
     public static IServiceCollection AddBounces(this IServiceCollection services)
     {
@@ -22,8 +21,8 @@ public static class BouncesServiceCollectionExtensions
         services.AddSingleton<BounceRecorder>();
         services.AddSingleton<BounceProcessor>();
         services.AddSingleton<BounceStore>();
+        // Not an IHostedService here: only the engine (`cecop serve`) runs it, as it does SchedulerService and SenderService.
         services.AddSingleton<BounceService>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BounceService>());
         return services;
     }
 }
