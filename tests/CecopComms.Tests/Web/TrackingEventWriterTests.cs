@@ -61,6 +61,33 @@ public sealed class TrackingEventWriterTests : WorkspaceTest
         Assert.Empty(store.Numbers(mailing + 1));
     }
 
+    [Fact]
+    public async Task A_persons_export_holds_their_events_and_erasure_leaves_the_counts()
+    {
+        var database = await Workspace.OpenDatabaseAsync();
+        var (mailing, uuid) = await MailingAndSubscriberAsync(database);
+        // Started and stopped at once: what was accepted in between is still written.
+        var writer = new TrackingEventWriter(database, NullLogger<TrackingEventWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        await writer.RecordAsync(new TrackingEvent(mailing, uuid, TrackingEventKind.Click, "https://cecop.coop/news", DateTimeOffset.UtcNow), CancellationToken.None);
+        await writer.StopAsync(CancellationToken.None);
+        var clock = TimeProvider.System;
+        var consents = new CecopComms.Audience.ConsentStore(database);
+        var subscribers = new CecopComms.Audience.SubscriberStore(database, clock, new CecopComms.Audience.OrganisationStore(database, clock),
+            new CecopComms.Audience.ListStore(database, clock), new CecopComms.Audience.SubscriptionStore(database, consents), consents, [new TrackingPersonalData(database)]);
+
+        var data = await subscribers.PersonalDataAsync("a@x.example", CancellationToken.None);
+        var json = System.Text.Json.JsonSerializer.Serialize(data.Elsewhere["events"]);
+        Assert.Contains("\"kind\":\"click\"", json);
+        Assert.Contains("https://cecop.coop/news", json);
+
+        await subscribers.EraseAsync("a@x.example", CancellationToken.None);
+        Assert.Equal(1, await CountAsync(database, mailing));
+        // The old tracking links no longer name anyone: the erased row has a new uuid.
+        await using var connection = await database.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM subscribers WHERE uuid = @Uuid", new { Uuid = uuid.ToString() }));
+    }
+
     private static async Task<(long Mailing, Guid Uuid)> MailingAndSubscriberAsync(Database database)
     {
         var uuid = Guid.NewGuid();

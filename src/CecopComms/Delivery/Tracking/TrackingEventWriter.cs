@@ -12,7 +12,7 @@ namespace CecopComms.Delivery.Tracking;
 /// A burst of opens after a send then costs one commit per batch instead of one per request, and requests never wait
 /// for SQLite's single writer. A clean stop writes everything accepted before the host stops.
 /// </summary>
-public sealed class TrackingEventWriter(Database database, ILogger<TrackingEventWriter> logger) : BackgroundService
+public sealed class TrackingEventWriter(Database database, ILogger<TrackingEventWriter> logger) : IHostedService, IDisposable
 {
     /// <summary>Events written per transaction at most.</summary>
     public const int BatchSize = 1_000;
@@ -24,6 +24,8 @@ public sealed class TrackingEventWriter(Database database, ILogger<TrackingEvent
     private readonly Channel<TrackingEvent> _channel = Channel.CreateBounded<TrackingEvent>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
     private long _accepted;
     private long _done;
     private long _lost;
@@ -67,14 +69,27 @@ public sealed class TrackingEventWriter(Database database, ILogger<TrackingEvent
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the batch writer.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        // No new events are queued from here; the loop drains what is waiting, then ends.
-        _channel.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
+        // Not a BackgroundService: its loop may not have begun when a quick stop cancels it, and then what was
+        // accepted would never be written. This loop is started here and always runs until the channel is empty.
+        _loop ??= Task.Run(() => WriteLoopAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Accepts no more events into the queue, writes what is waiting, then returns (or when <paramref name="cancellationToken"/>, the host's shutdown timeout, fires).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _channel.Writer.TryComplete();
+        // Retries of a failing batch give up after a few attempts from here on.
+        await _stopping.CancelAsync();
+        await (_loop ?? WriteLoopAsync(_stopping.Token)).WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
         var batch = new List<TrackingEvent>(BatchSize);
         // Not cancelled by stoppingToken: after a stop the channel is completed and the loop ends once it is empty.

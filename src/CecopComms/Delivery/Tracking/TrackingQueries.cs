@@ -6,4 +6,5 @@ public sealed class TrackingQueries
     public string InsertMailingLink { get; set; } = "";
     public string MailingLinks { get; set; } = "";
     public string InsertEvent { get; set; } = "";
+    public string EventsOfSubscriber { get; set; } = "";
 }

@@ -14,3 +14,10 @@ SELECT url FROM mailing_links WHERE mailing_id = @MailingId ORDER BY n;
 INSERT INTO events (mailing_id, subscriber_id, kind, url, occurred_at)
 SELECT @MailingId, (SELECT id FROM subscribers WHERE uuid = @SubscriberUuid), @Kind, @Url, @OccurredAt
 WHERE EXISTS (SELECT 1 FROM mailings WHERE id = @MailingId);
+
+-- name: events-of-subscriber
+-- What one person did with the mailings they received (GDPR export): opens, clicks, unsubscribes.
+SELECT e.mailing_id, m.title, e.kind, e.url, e.occurred_at
+FROM events e JOIN mailings m ON m.id = e.mailing_id
+WHERE e.subscriber_id = @SubscriberId
+ORDER BY e.id;
