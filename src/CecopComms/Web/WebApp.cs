@@ -44,7 +44,12 @@ public static class WebApp
         });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
+        // serve prints its own start and stop lines; the framework speaks up only for warnings. The data-protection
+        // keys lie unencrypted beside the database and token.key, which hold secrets of the same weight, so its
+        // warning about that is noise at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseUrls((configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions()).Urls.Split(';'));
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 

@@ -13,6 +13,7 @@ namespace CecopComms.Web.SelfService;
 public sealed class SelfServiceStore(Database database, ConsentStore consents, TimeProvider time)
 {
     private readonly SelfServiceQueries _queries = QueryLoader.Load<SelfServiceQueries>(database.Dialect, "self-service");
+    private readonly SemaphoreSlim _unsubscribes = new(1, 1);
 
     /// <summary>The subscriber a token names, or null when erased or unknown.</summary>
     public Task<Subscriber?> FindAsync(Guid uuid, CancellationToken cancellationToken) =>
@@ -56,6 +57,21 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
     /// 'unsubscribe' event for the mailing when something changed; consents of what they left are marked withdrawn.
     /// </summary>
     public async Task<UnsubscribeResult> UnsubscribeAsync(Guid uuid, long mailingId, CancellationToken cancellationToken)
+    {
+        // One unsubscribe writes at a time in this process: a burst (a mail provider replaying one-click POSTs) then
+        // queues here in order, instead of in SQLite's busy handler, which sleeps and retries and stretches the tail.
+        await _unsubscribes.WaitAsync(cancellationToken);
+        try
+        {
+            return await WriteUnsubscribeAsync(uuid, mailingId, cancellationToken);
+        }
+        finally
+        {
+            _unsubscribes.Release();
+        }
+    }
+
+    private async Task<UnsubscribeResult> WriteUnsubscribeAsync(Guid uuid, long mailingId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
