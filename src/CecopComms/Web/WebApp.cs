@@ -50,7 +50,8 @@ public static class WebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.WebHost.UseUrls((configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions()).Urls.Split(';'));
+        // Only the addresses are read here; the whole section is validated with the others before anything listens.
+        builder.WebHost.UseUrls((configuration[$"{WebOptions.Section}:{nameof(WebOptions.Urls)}"] ?? new WebOptions().Urls).Split(';'));
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
         var services = builder.Services;

@@ -83,6 +83,21 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
     }
 
     [Fact]
+    public async Task A_list_in_the_address_narrows_the_form_and_a_list_without_public_sign_up_is_not_found()
+    {
+        using var client = factory.CreateClient();
+
+        using var newsletter = await client.GetAsync("/subscribe/external-newsletter");
+        using var link = await client.GetAsync("/subscribe/cecop-link");
+        using var none = await client.GetAsync("/subscribe/no-such-list");
+
+        Assert.Equal(HttpStatusCode.OK, newsletter.StatusCode);
+        Assert.Contains("<input type=\"hidden\" name=\"List\" value=\"external-newsletter\">", await newsletter.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+    }
+
+    [Fact]
     public async Task The_honeypot_gets_the_same_answer_and_nothing_is_stored_or_sent()
     {
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
