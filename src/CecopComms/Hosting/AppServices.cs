@@ -8,6 +8,7 @@ using CecopComms.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using System.Text.RegularExpressions;
 
 namespace CecopComms.Hosting;
 
@@ -15,7 +16,7 @@ namespace CecopComms.Hosting;
 /// The application's services, registered the same way for the CLI (a plain service provider) and for the web host
 /// (a WebApplication's container); checks the settings and brings the database up to date.
 /// </summary>
-public static class AppServices
+public static partial class AppServices
 {
     /// <summary>Every room's services: storage, audiences, delivery, scheduling, content. The caller supplies IConfiguration.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration) =>
@@ -59,8 +60,24 @@ public static class AppServices
         {
             throw new SettingsException("The settings are not valid: " + string.Join(" ", e.Failures.Select(FailureSentence)));
         }
+        catch (InvalidOperationException e) when (ConversionFailure().Match(e.Message) is { Success: true } failure)
+        {
+            // The binder could not read a value before validation ran: "abc" where a number belongs.
+            throw new SettingsException($"The settings are not valid: {failure.Groups["key"].Value} is '{failure.Groups["value"].Value}', which is not {Expected(failure.Groups["type"].Value)}.");
+        }
         await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
     }
+
+    [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    private static partial Regex ConversionFailure();
+
+    private static string Expected(string type) => type switch
+    {
+        "System.Int32" or "System.Int64" => "a whole number",
+        "System.Double" or "System.Decimal" => "a number",
+        "System.Boolean" => "true or false",
+        _ => "a " + type[(type.LastIndexOf('.') + 1)..],
+    };
 
     // DataAnnotations failures read "DataAnnotation validation failed for 'X' members: 'P' with the error: 'sentence'."
     private static string FailureSentence(string failure)

@@ -26,6 +26,22 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task A_word_where_a_number_belongs_is_named_in_a_sentence()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.WriteSettings(new JsonObject
+        {
+            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["Path"] = workspace.DatabasePath },
+            ["Web"] = new JsonObject { ["SignupRatePerMinutePerIp"] = "five" },
+        });
+
+        var result = await CecopProcess.RunAsync(workspace, "serve");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Web:SignupRatePerMinutePerIp is 'five', which is not a whole number.", result.Stderr);
+    }
+
+    [Fact]
     public async Task Strict_transport_security_is_sent_over_https()
     {
         using var factory = new CecopWebFactory();
