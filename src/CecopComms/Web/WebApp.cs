@@ -52,7 +52,12 @@ public static class WebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // Only the addresses are read here; the whole section is validated with the others before anything listens.
         builder.WebHost.UseUrls((configuration[$"{WebOptions.Section}:{nameof(WebOptions.Urls)}"] ?? new WebOptions().Urls).Split(';'));
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            // The public forms and one-click POSTs are a few hundred bytes; nothing here takes uploads.
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
 
         var services = builder.Services;
         services.AddApplication(builder.Configuration);

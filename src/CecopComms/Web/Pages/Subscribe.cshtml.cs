@@ -39,11 +39,12 @@ public sealed class SubscribeModel(SignupService signups, IOptions<WebOptions> o
         if (!await LoadListsAsync(cancellationToken)) return NotFound();
         if (!string.IsNullOrEmpty(Homepage)) return RedirectToPage("/SubscribeSent");
         if (!EmailAddress.TryNormalise(Email, out _, out var reason)) Errors.Add($"The e-mail address is not valid: {reason}.");
+        if ((Name ?? "").Length > 200) Errors.Add("The name is too long (200 characters at most).");
         if (!Languages.TryNormalise(Language, out var language)) Errors.Add("Choose a language from the list.");
         if (Lists.All(l => l.Slug != List)) Errors.Add("Choose a newsletter from the list.");
         if (!Consent) Errors.Add("Tick the box to agree to receive the newsletter; without it we cannot send it to you.");
         if (Errors.Count > 0) return Page();
-        await signups.SignUpAsync(new SignupRequest(Email.Trim(), Name, language!, List), cancellationToken);
+        await signups.SignUpAsync(new SignupRequest(Email.Trim(), Name ?? "", language!, List), cancellationToken);
         return RedirectToPage("/SubscribeSent");
     }
 
