@@ -25,7 +25,8 @@ public sealed class MailingSender(
     SendThrottle throttle,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    BounceRecorder? bounceRecorder = null)
+    BounceRecorder? bounceRecorder = null,
+    IEnumerable<IMailingSettledListener>? settledListeners = null)
 {
     /// <summary>How often a running sender reads the mailing's state and renews its lease.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -79,11 +80,29 @@ public sealed class MailingSender(
             var result = await run.ExecuteAsync(cancellationToken);
             if (result.Status == MailingStatus.Finished) await content.SetStateAsync(mailing.Source, ContentState.Sent, CancellationToken.None);
             if (result.Status == MailingStatus.Cancelled) await content.SetStateAsync(mailing.Source, ContentState.Cancelled, CancellationToken.None);
+            if (result.Status is MailingStatus.Finished or MailingStatus.Cancelled) await TellSettledAsync(mailingId);
             return result;
         }
         finally
         {
             await session.ReleaseLeaseAsync(_owner, CancellationToken.None);
+        }
+    }
+
+    private async Task TellSettledAsync(long mailingId)
+    {
+        foreach (var listener in settledListeners ?? [])
+        {
+            // Listeners keep derived data (reach figures) that is computed again on demand when missing: the send is
+            // done and stays done whatever they do.
+            try
+            {
+                await listener.MailingSettledAsync(mailingId, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"Mailing {mailingId} finished; keeping its report figures failed ({e.Message}); reports will compute them.");
+            }
         }
     }
 

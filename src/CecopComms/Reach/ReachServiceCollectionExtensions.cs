@@ -13,6 +13,7 @@ public static class ReachServiceCollectionExtensions
         services.AddSingleton<ChannelFigureStore>();
         services.AddSingleton<ChannelImporter>();
         services.AddSingleton<MailingFigureStore>();
+        services.AddSingleton<Delivery.IMailingSettledListener, MailingFiguresKeeper>();
         services.AddSingleton<YearReportBuilder>();
         services.AddSingleton<CampaignReportBuilder>();
         return services;

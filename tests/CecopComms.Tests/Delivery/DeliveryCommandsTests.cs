@@ -1,3 +1,4 @@
+using Dapper;
 using System.Text.Json.Nodes;
 using CecopComms.Tests.Infrastructure;
 
@@ -28,6 +29,9 @@ public sealed class DeliveryCommandsTests : WorkspaceTest
         Assert.True(sent.ExitCode == 0, sent.ToString());
         Assert.Contains("Mailing 1 finished: 12 sent", sent.Stdout);
         Assert.Equal(12, Directory.GetFiles(Workspace.Path("outbox/mailing-1"), "*.eml").Length);
+        // The finished mailing's reach figures are computed at once, so the first report reads them instead of the ledger.
+        await using (var connection = await (await Workspace.OpenDatabaseAsync()).OpenAsync())
+            Assert.Equal((12L, 12L), await connection.QuerySingleAsync<(long, long)>("SELECT sent, delivered FROM mailing_figures WHERE mailing_id = 1"));
 
         var list = await CecopProcess.RunAsync(Workspace, "mailings", "list", "--format", "json");
         var mailing = JsonNode.Parse(list.Stdout)!.AsArray().Single()!;

@@ -16,7 +16,15 @@ public sealed class MailingFigureStore(Database database, TimeProvider time)
 
     /// <summary>Mailings whose sending started in [from, to).</summary>
     public Task<IReadOnlyList<StartedMailing>> StartedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        database.QueryListAsync<StartedMailing>(_queries.StartedMailings, new { From = from, To = to }, cancellationToken);
+        database.QueryListAsync<StartedMailing>(_queries.StartedMailings, new { From = from, To = to, Id = (long?)null }, cancellationToken);
+
+    /// <summary>Computes and keeps the figures of a mailing that has just finished or been cancelled, so the first report after it reads one row.</summary>
+    public async Task KeepAsync(long mailingId, CancellationToken cancellationToken)
+    {
+        var mailing = await database.QueryListAsync<StartedMailing>(_queries.StartedMailings,
+            new { From = DateTimeOffset.MinValue, To = DateTimeOffset.MaxValue, Id = (long?)mailingId }, cancellationToken);
+        if (mailing.Count == 1 && mailing[0].IsSettled) await FiguresAsync(mailing, cancellationToken);
+    }
 
     /// <summary>The figures of each mailing, from mailing_figures when their stamp matches, else computed from the ledger (and kept when settled).</summary>
     public async Task<IReadOnlyDictionary<long, MailingFigures>> FiguresAsync(IReadOnlyList<StartedMailing> mailings, CancellationToken cancellationToken)

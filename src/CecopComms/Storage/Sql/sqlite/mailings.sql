@@ -1,8 +1,9 @@
 -- Mailings: one send of an edition or campaign mailing, with its state and a sender's lease on it.
 
 -- name: insert-mailing
-INSERT INTO mailings (source_kind, source_id, title, audience, list_id, status, created_at, updated_at)
-VALUES (@SourceKind, @SourceId, @Title, @Audience, @ListId, @Status, @Now, @Now)
+-- A mailing created running (send --now) starts now; a scheduled one starts when set-status makes it run.
+INSERT INTO mailings (source_kind, source_id, title, audience, list_id, status, created_at, started_at, updated_at)
+VALUES (@SourceKind, @SourceId, @Title, @Audience, @ListId, @Status, @Now, CASE WHEN @Status = 'running' THEN @Now END, @Now)
 RETURNING id;
 
 -- name: live-mailing-for-source

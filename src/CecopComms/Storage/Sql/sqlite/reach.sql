@@ -2,7 +2,7 @@
 -- A mailing belongs to the period its sending started in (mailings.started_at); its messages count there.
 
 -- name: started-mailings
--- Mailings that started sending in [@From, @To), with the publication or campaign they belong to and the stamp their
+-- Mailings that started sending in [@From, @To) — or the one mailing @Id when it is given — with the publication or campaign they belong to and the stamp their
 -- stored figures must match: status, finished_at, the bounce count and high-water mark, the event high-water marks.
 -- Each subquery reads one index range (bounces_mailing, events_mailing), so this stays a few rows per mailing.
 SELECT m.id, m.source_kind, m.source_id, m.title, m.status, m.total, m.started_at, m.finished_at,
@@ -19,7 +19,7 @@ LEFT JOIN editions e ON m.source_kind = 'edition' AND e.id = m.source_id
 LEFT JOIN publications p ON p.id = e.publication_id
 LEFT JOIN campaign_mailings cm ON m.source_kind = 'campaign-mailing' AND cm.id = m.source_id
 LEFT JOIN campaigns c ON c.id = cm.campaign_id
-WHERE m.started_at IS NOT NULL AND m.started_at >= @From AND m.started_at < @To
+WHERE m.started_at IS NOT NULL AND (m.id = @Id OR (@Id IS NULL AND m.started_at >= @From AND m.started_at < @To))
 ORDER BY m.started_at, m.id;
 
 -- name: stored-figures
