@@ -23,8 +23,11 @@ namespace CecopComms.Delivery.Bounces;
 /// <remarks>
 /// A report is tied, in this order, through our bounce address (bounce+MAILING.SUBSCRIBER.TAG@…, or the
 /// X-Cecop-Recipient header of the quoted original), whose HMAC tag proves we issued it; through the Message-ID of the
-/// quoted original, found in the ledger; or through the failed recipient's address, found among the subscribers.
-/// An address with an altered tag ties to nobody by itself.
+/// quoted original, found in the ledger (our Message-IDs are random, so quoting one proves the report saw our message);
+/// or through the failed recipient's address, found among the subscribers. An address with an altered tag ties to
+/// nobody by itself. A tie by address alone proves nothing — anyone can write a report naming someone's address to the
+/// bounce mailbox — so it counts as a soft bounce whatever the report says: only repeated reports within the window
+/// (Bounces:SoftBounceThreshold) stop mail to that person, never one forged message.
 /// </remarks>
 public sealed partial class BounceProcessor(Database database, BounceRecorder recorder, BounceAddress addresses, IOptions<BounceMailboxOptions> options,
     TimeProvider time)
@@ -145,7 +148,10 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
             if (email is null || !EmailAddress.TryNormalise(email, out var normalised, out _) || normalised is null) continue;
             var subscriberId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(_queries.FindSubscriberByEmail,
                 new { EmailKey = normalised.Key }, transaction, cancellationToken: cancellationToken));
-            if (subscriberId is { } id && result.All(b => b.SubscriberId != id)) result.Add(Bounce(null, id, recipient, reportId));
+            if (subscriberId is { } id && result.All(b => b.SubscriberId != id))
+                result.Add(Bounce(null, id, recipient, reportId) is var bounce && bounce.Kind == BounceKind.Hard
+                    ? bounce with { Kind = BounceKind.Soft, Reply = bounce.Reply + " (tied by address only: counted as soft)" }
+                    : bounce);
         }
         return result;
     }

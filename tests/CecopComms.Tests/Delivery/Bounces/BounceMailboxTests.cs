@@ -135,6 +135,26 @@ public sealed class BounceMailboxTests
     }
 
     [Fact]
+    public async Task A_report_tied_only_by_the_failed_address_counts_as_soft_so_one_forged_report_stops_no_one()
+    {
+        await using var bed = await BounceTestBed.CreateAsync();
+        var person = await bed.SubscriberIdAsync(5);
+        // Neither our signed address nor one of our Message-IDs: only the address, which anyone could write.
+        var text = System.Text.Encoding.UTF8.GetString(bed.Sample("postfix-user-unknown", person, tag: "elsewhere"))
+            .Replace("ana.lopez@example.org", DeliveryTestBed.Email(5), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(DeliveryTestBed.Email(5), text);
+        bed.Dovecot.Deliver(System.Text.Encoding.UTF8.GetBytes(text));
+
+        var result = await bed.Processor(bed.Options("pop3", "StartTls")).FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal((0, 0), (result.Hard, result.Unmatched));
+        Assert.Equal("active", await bed.StatusAsync(person));
+        var bounce = Assert.Single(await bed.BouncesAsync());
+        Assert.Equal(("soft", person), (bounce.Kind, bounce.SubscriberId));
+        Assert.Contains("tied by address only", bounce.Reply);
+    }
+
+    [Fact]
     public async Task A_run_that_dies_after_recording_and_before_deleting_counts_nothing_twice_when_run_again()
     {
         await using var bed = await BounceTestBed.CreateAsync();
