@@ -84,6 +84,10 @@ public static partial class AppServices
     {
         const string marker = "with the error: '";
         var at = failure.IndexOf(marker, StringComparison.Ordinal);
-        return at < 0 ? failure : failure[(at + marker.Length)..].TrimEnd('.', '\'') + ".";
+        if (at < 0) return failure;
+        // Only the quote that closes the wrapper goes: a sentence may itself end in a quoted value ('outbox' or 'smtp').
+        var sentence = failure[(at + marker.Length)..];
+        sentence = sentence.EndsWith("'.", StringComparison.Ordinal) ? sentence[..^2] : sentence.TrimEnd('\'');
+        return sentence.EndsWith('.') ? sentence : sentence + ".";
     }
 }

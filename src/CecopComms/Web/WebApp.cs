@@ -107,6 +107,8 @@ public static class WebApp
         {
             services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
             services.AddHostedService(sp => sp.GetRequiredService<SenderService>());
+            // Reads the bounce mailbox every Bounces:IntervalMinutes; idles when Bounces:Enabled is false.
+            services.AddHostedService(sp => sp.GetRequiredService<Delivery.Bounces.BounceService>());
         }
         return builder;
     }

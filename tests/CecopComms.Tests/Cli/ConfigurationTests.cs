@@ -46,6 +46,15 @@ public sealed class ConfigurationTests : WorkspaceTest
     }
 
     [Fact]
+    public async Task A_sentence_that_ends_in_a_quoted_value_keeps_its_closing_quote()
+    {
+        var result = await Run(new Dictionary<string, string?> { ["Delivery__Transport"] = "pigeon" }, "lists", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Delivery:Transport must be 'outbox' or 'smtp'.", result.Stderr);
+    }
+
+    [Fact]
     public async Task A_missing_config_file_is_a_user_error()
     {
         var result = await CecopProcess.RunAsync(Workspace, "lists", "list", "--config", "missing.json");
