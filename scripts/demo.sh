@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the embedded default: builds `cecop`, creates data/cecop.db (SQLite) on first use, loads CECOP's
 # member organisations and audiences from samples/, loads the demo editions and the #CoopSkills2023 campaign,
-# previews CECOP Link in Italian, and sends it to its members-only audience through the outbox (outbox/, one .eml
-# per recipient: no mail server needed). Safe to run again: imports change nothing the second time, and an edition
+# previews CECOP Link in Italian, sends it to its members-only audience and the newsletter to its public list through
+# the outbox (outbox/, one .eml per recipient: no mail server needed), loads the channel figures and writes the year
+# in numbers (data/year-in-numbers.html). Safe to run again: imports change nothing the second time, and an edition
 # is sent once. Delete data/ and outbox/ to start over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,12 +33,19 @@ if [ "$fresh" = 1 ]; then
   cecop editions load editions/cecop-newsletter-2021-06.yaml
   cecop campaigns load campaigns/coopskills2023
   cecop editions preview 1 --lang it --out data/preview-cecop-link-it.html
-  echo "== Send CECOP Link #6 - 2021 to its members-only audience through the outbox"
+  echo "== Send CECOP Link #6 - 2021 to its members-only audience, and the CECOP Newsletter to its public list, through the outbox"
   cecop send edition:1 --now
+  cecop send edition:2 --now
+  echo "== Channel figures from CECOP's activity report (each import adds history entries, so only on the first run)"
+  cecop channels import samples/channels.csv
 else
   echo "== Content was loaded and CECOP Link sent on the first run (an edition is sent once)"
 fi
 cecop editions list
 cecop campaigns show coopskills2023
 cecop mailings list
+echo "== Year in numbers: the channels of 2021-2023, then this year's e-mail figures as one HTML file"
+cecop report year 2023 --compare 2022 --compare 2021
+cecop report year "$(date +%Y)" --format html --out data/year-in-numbers.html
+cecop report campaign coopskills2023
 echo "Messages in the outbox: $(find outbox -name '*.eml' | wc -l) (e.g. $(find outbox -name '*.eml' | sort | head -n 1))"
