@@ -55,7 +55,8 @@ public static class BounceCommands
                 .Row("already recorded", result.AlreadyRecorded)
                 .Row("unreadable (kept)", result.Unreadable)
                 .Row("deleted", result.Deleted)
-                .Row("people marked bounced", result.SubscribersBounced));
+                .Row("people marked bounced", result.SubscribersBounced)
+                .Row("unsubscribes by mail carried out", result.Unsubscribes));
             return ExitCodes.Success;
         });
         return command;

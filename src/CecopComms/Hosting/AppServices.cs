@@ -27,7 +27,10 @@ public static partial class AppServices
             .AddScheduling()
             .AddContent()
             .AddReach()
-            .AddBounces();
+            .AddBounces()
+            // Unsubscribes come from the web and, by mailto, from the bounce mailbox: one store carries out both.
+            .AddSingleton<Web.SelfService.SelfServiceStore>()
+            .AddSingleton<Delivery.IUnsubscribeRequests>(sp => sp.GetRequiredService<Web.SelfService.SelfServiceStore>());
 
     /// <exception cref="SettingsException">A setting is not valid; the message names it.</exception>
     public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken cancellationToken)

@@ -17,7 +17,6 @@ public static class WebServiceCollectionExtensions
                 "Web:FromAddress must be an e-mail address, or empty to use the newsletter's sender.")
             .ValidateOnStart();
         services.AddSingleton<TransactionalMailer>();
-        services.AddSingleton<SelfServiceStore>();
         services.AddSingleton<ConfirmationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfirmationMailer>());
         services.AddSingleton<SignupService>();

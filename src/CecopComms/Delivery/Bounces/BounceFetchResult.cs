@@ -11,5 +11,6 @@ namespace CecopComms.Delivery.Bounces;
 /// <param name="Unreadable">Messages that could not be parsed: left in the mailbox for a person to look at.</param>
 /// <param name="Deleted">Messages removed from the mailbox.</param>
 /// <param name="SubscribersBounced">People who became bounced in this run.</param>
+/// <param name="Unsubscribes">Unsubscribe requests sent to the mailto address of List-Unsubscribe, carried out.</param>
 public sealed record BounceFetchResult(int Read, int Hard, int Soft, int AutoReplies, int Ignored, int Unmatched, int AlreadyRecorded, int Unreadable,
-    int Deleted, int SubscribersBounced);
+    int Deleted, int SubscribersBounced, int Unsubscribes = 0);

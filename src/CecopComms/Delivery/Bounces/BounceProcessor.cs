@@ -30,7 +30,7 @@ namespace CecopComms.Delivery.Bounces;
 /// (Bounces:SoftBounceThreshold) stop mail to that person, never one forged message.
 /// </remarks>
 public sealed partial class BounceProcessor(Database database, BounceRecorder recorder, BounceAddress addresses, IOptions<BounceMailboxOptions> options,
-    TimeProvider time)
+    TimeProvider time, TokenSigner? signer = null, IUnsubscribeRequests? unsubscribes = null)
 {
     private readonly BounceQueries _queries = QueryLoader.Load<BounceQueries>(database.Dialect, "bounces");
     private readonly BounceMailboxOptions _options = options.Value;
@@ -89,6 +89,13 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
             // Kept for a person to look at: removing what we could not read would lose it for good.
             counts.Unreadable++;
             return false;
+        }
+        // List-Unsubscribe's mailto (unsubscribe+TOKEN@BounceDomain) lands in this mailbox: a request to carry out, never to drop.
+        if (report.Type != BounceMessageType.DeliveryStatus && unsubscribes is not null && UnsubscribeToken(message) is { } token)
+        {
+            if (await unsubscribes.UnsubscribeAsync(token.SubscriberUuid, token.MailingId, cancellationToken)) counts.Unsubscribes++;
+            else counts.Unmatched++;
+            return true;
         }
         switch (report.Type)
         {
@@ -173,6 +180,23 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
         return new NewBounce(mailingId, subscriberId, kind, code, reply, "dsn", reportId);
     }
 
+    /// <summary>The signed unsubscribe token of an unsubscribe+TOKEN@… address the message was sent to, or null.</summary>
+    private RecipientToken? UnsubscribeToken(MimeMessage message)
+    {
+        if (signer is null) return null;
+        const string prefix = "unsubscribe+";
+        var addressed = message.To.Mailboxes.Select(m => m.Address)
+            .Concat(new[] { "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To" }.Select(h => message.Headers[h]).OfType<string>());
+        foreach (var address in addressed)
+        {
+            var value = address.Trim().Trim('<', '>');
+            var at = value.LastIndexOf('@');
+            if (at <= prefix.Length || !value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
+            if (signer.TryVerify(value[prefix.Length..at], out var token) && token!.Purpose == TokenPurpose.Unsubscribe) return token;
+        }
+        return null;
+    }
+
     /// <summary>The report's Message-ID, or a hash of its bytes when it has none, so reading it again is recognised.</summary>
     private static string ReportId(MimeMessage message, byte[] raw) =>
         message.MessageId is { Length: > 0 } id ? id : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(raw));
@@ -245,9 +269,9 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
 
     private sealed class Counts
     {
-        public int Read, Hard, Soft, AutoReplies, Ignored, Unmatched, AlreadyRecorded, Unreadable, Deleted, SubscribersBounced;
+        public int Read, Hard, Soft, AutoReplies, Ignored, Unmatched, AlreadyRecorded, Unreadable, Deleted, SubscribersBounced, Unsubscribes;
 
         public BounceFetchResult ToResult() =>
-            new(Read, Hard, Soft, AutoReplies, Ignored, Unmatched, AlreadyRecorded, Unreadable, Deleted, SubscribersBounced);
+            new(Read, Hard, Soft, AutoReplies, Ignored, Unmatched, AlreadyRecorded, Unreadable, Deleted, SubscribersBounced, Unsubscribes);
     }
 }

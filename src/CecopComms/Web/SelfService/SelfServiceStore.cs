@@ -10,7 +10,7 @@ namespace CecopComms.Web.SelfService;
 /// their name, language and lists. Each change is one transaction; a change that finds nothing to change (a replayed
 /// link) writes nothing, so replays are harmless and events count each unsubscribe once.
 /// </summary>
-public sealed class SelfServiceStore(Database database, ConsentStore consents, TimeProvider time)
+public sealed class SelfServiceStore(Database database, ConsentStore consents, TimeProvider time) : Delivery.IUnsubscribeRequests
 {
     private readonly SelfServiceQueries _queries = QueryLoader.Load<SelfServiceQueries>(database.Dialect, "self-service");
     private readonly SemaphoreSlim _unsubscribes = new(1, 1);
@@ -70,6 +70,9 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
             _unsubscribes.Release();
         }
     }
+
+    async Task<bool> Delivery.IUnsubscribeRequests.UnsubscribeAsync(Guid subscriberUuid, long mailingId, CancellationToken cancellationToken) =>
+        (await UnsubscribeAsync(subscriberUuid, mailingId, cancellationToken)).Found;
 
     private async Task<UnsubscribeResult> WriteUnsubscribeAsync(Guid uuid, long mailingId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CecopComms.Delivery;
 using CecopComms.Delivery.Bounces;
 using CecopComms.Tests.Import;
 using CecopComms.Tests.Infrastructure;
@@ -152,6 +153,37 @@ public sealed class BounceMailboxTests
         var bounce = Assert.Single(await bed.BouncesAsync());
         Assert.Equal(("soft", person), (bounce.Kind, bounce.SubscriberId));
         Assert.Contains("tied by address only", bounce.Reply);
+    }
+
+    [Fact]
+    public async Task A_mail_to_the_list_unsubscribe_mailto_address_unsubscribes_and_a_forged_one_changes_nothing()
+    {
+        await using var bed = await BounceTestBed.CreateAsync();
+        var person = await bed.SubscriberIdAsync(6);
+        var other = await bed.SubscriberIdAsync(7);
+        await using var connection = await bed.Delivery.Stores.Database.OpenAsync();
+        async Task<string> RequestAsync(long subscriberId, int index, bool forge)
+        {
+            var uuid = Guid.Parse(await connection.ExecuteScalarAsync<string>("SELECT uuid FROM subscribers WHERE id = @subscriberId", new { subscriberId }) ?? "");
+            var token = bed.Delivery.Signer.Create(new RecipientToken(TokenPurpose.Unsubscribe, uuid, bed.MailingId));
+            if (forge) token = token[..^2] + (token[^2] == 'A' ? "BA" : "AA");
+            // What a mail program sends for the mailto of List-Unsubscribe: a short message to unsubscribe+TOKEN@BounceDomain.
+            return $"From: <{DeliveryTestBed.Email(index)}>\r\nTo: <unsubscribe+{token}@bounces.cecop.coop>\r\n"
+                + $"Subject: unsubscribe\r\nMessage-ID: <{Guid.NewGuid():N}@mail.example.org>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0100\r\n\r\nunsubscribe\r\n";
+        }
+        bed.Dovecot.Deliver(System.Text.Encoding.UTF8.GetBytes(await RequestAsync(person, 6, forge: false)));
+        bed.Dovecot.Deliver(System.Text.Encoding.UTF8.GetBytes(await RequestAsync(other, 7, forge: true)));
+
+        var result = await bed.Processor(bed.Options("imap", "StartTls")).FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal((2, 1, 1, 2), (result.Read, result.Unsubscribes, result.Ignored, result.Deleted));
+        var states = (await connection.QueryAsync<(long SubscriberId, string Status)>(
+            "SELECT subscriber_id, status FROM subscriptions WHERE subscriber_id IN (@person, @other)", new { person, other })).ToDictionary(r => r.SubscriberId, r => r.Status);
+        Assert.Equal("unsubscribed", states[person]);
+        Assert.NotEqual("unsubscribed", states[other]);
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM events WHERE kind = 'unsubscribe' AND mailing_id = @MailingId AND subscriber_id = @person", new { bed.MailingId, person }));
+        Assert.Empty(await bed.BouncesAsync());
     }
 
     [Fact]

@@ -84,7 +84,8 @@ internal sealed partial class BounceTestBed : IAsyncDisposable
     {
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         var database = Delivery.Stores.Database;
-        return new BounceProcessor(database, new BounceRecorder(database, wrapped), Delivery.Bounces, wrapped, TimeProvider.System);
+        return new BounceProcessor(database, new BounceRecorder(database, wrapped), Delivery.Bounces, wrapped, TimeProvider.System,
+            Delivery.Signer, new CecopComms.Web.SelfService.SelfServiceStore(database, Delivery.Stores.Consents, TimeProvider.System));
     }
 
     /// <summary>A sample as it would reach us about <paramref name="subscriberId"/>: our placeholder replaced by <paramref name="tag"/> (a real one by default).</summary>
