@@ -85,7 +85,7 @@ public static class WebApp
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy<string, SignupRateLimitPolicy>(SignupRateLimitPolicy.Name);
+            o.AddPolicy<string, MailOnRequestRateLimitPolicy>(MailOnRequestRateLimitPolicy.Signup);
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>

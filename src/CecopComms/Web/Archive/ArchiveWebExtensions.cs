@@ -26,7 +26,7 @@ public static class ArchiveWebExtensions
         services.AddAuthorizationBuilder().AddPolicy(MemberAuthentication.Policy, p => p
             .AddAuthenticationSchemes(MemberAuthentication.Scheme)
             .RequireAuthenticatedUser());
-        services.AddRateLimiter(o => o.AddPolicy<string, MemberLoginRateLimitPolicy>(MemberLoginRateLimitPolicy.Name));
+        services.AddRateLimiter(o => o.AddPolicy<string, MailOnRequestRateLimitPolicy>(MailOnRequestRateLimitPolicy.MemberLogin));
         return services;
     }
 

@@ -12,7 +12,7 @@ namespace CecopComms.Web.Pages;
 /// with GET, and a GET that confirmed would subscribe people who never clicked. The button's POST confirms and
 /// records consent (time, IP, wording version shown here). An expired link offers a new one; a forged one gets a 400.
 /// </summary>
-[EnableRateLimiting(SignupRateLimitPolicy.Name)]
+[EnableRateLimiting(MailOnRequestRateLimitPolicy.Signup)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ConfirmModel(TokenSigner signer, SignupService signups, TimeProvider time, IOptions<WebOptions> options) : PageModel
 {

@@ -11,7 +11,7 @@ namespace CecopComms.Web.Pages;
 /// The public sign-up form. Every accepted sign-up, whether the address is new, known, confirmed or caught by the
 /// honeypot, ends in the same redirect to the same page, so the form does not tell who is subscribed.
 /// </summary>
-[EnableRateLimiting(SignupRateLimitPolicy.Name)]
+[EnableRateLimiting(MailOnRequestRateLimitPolicy.Signup)]
 public sealed class SubscribeModel(SignupService signups, IOptions<WebOptions> options) : PageModel
 {
     [FromRoute] public string? ListSlug { get; set; }

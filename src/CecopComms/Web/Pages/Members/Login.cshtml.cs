@@ -10,7 +10,7 @@ namespace CecopComms.Web.Pages.Members;
 /// The login form of the members' archive: an address in, a magic link out when it is a member contact's. The answer
 /// is the same for every well-formed address, so the form does not tell who is a member.
 /// </summary>
-[EnableRateLimiting(MemberLoginRateLimitPolicy.Name)]
+[EnableRateLimiting(MailOnRequestRateLimitPolicy.MemberLogin)]
 public sealed class MemberLoginModel(MemberLogin login) : PageModel
 {
     [BindProperty]
