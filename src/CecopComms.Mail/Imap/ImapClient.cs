@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net.Security;
+using System.Net;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text;
-using CecopComms.Mail.Pop3;
+using CecopComms.Mail.Net;
 using CecopComms.Mail.Smtp;
 using AuthenticationException = CecopComms.Mail.Smtp.AuthenticationException;
 
@@ -20,30 +19,19 @@ namespace CecopComms.Mail.Imap;
 /// (<see cref="ImapProtocolException"/>, <see cref="IOException"/>, cancellation) leaves the stream in an unknown
 /// state, so the client has disconnected itself.
 /// </remarks>
-public class ImapClient : IDisposable
+public class ImapClient : MailService
 {
-    private const int DefaultTimeout = 120_000;
-
-    private readonly IProtocolLogger? _logger;
-    private readonly ImapAuthenticationSecretDetector _secretDetector = new();
     private readonly ImapFolder _inbox;
-    private ServiceStream? _imap;
-    private string _host = "";
-    private int _timeout = DefaultTimeout;
     private int _nextTag;
 
     /// <summary>Creates a client that logs nothing.</summary>
-    public ImapClient() => _inbox = new ImapFolder(this, "INBOX");
+    public ImapClient() : base(new ImapAuthenticationSecretDetector()) => _inbox = new ImapFolder(this, "INBOX");
 
     /// <summary>Creates a client that logs the conversation, with credentials hidden.</summary>
     /// <param name="protocolLogger">Receives every byte both ways; owned by the client, which disposes it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="protocolLogger"/> is null.</exception>
-    public ImapClient(IProtocolLogger protocolLogger) : this()
-    {
-        ArgumentNullException.ThrowIfNull(protocolLogger);
-        _logger = protocolLogger;
-        _logger.AuthenticationSecretDetector = _secretDetector;
-    }
+    public ImapClient(IProtocolLogger protocolLogger) : base(protocolLogger, new ImapAuthenticationSecretDetector()) =>
+        _inbox = new ImapFolder(this, "INBOX");
 
     /// <summary>What the server announced, from CAPABILITY responses and response codes.</summary>
     public ImapCapabilities Capabilities { get; private set; }
@@ -53,35 +41,6 @@ public class ImapClient : IDisposable
 
     /// <summary>The folder every account has; open it with <see cref="IMailFolder.OpenAsync"/> after authenticating.</summary>
     public IMailFolder Inbox => _inbox;
-
-    /// <summary>Milliseconds each connect, read and write may take (2 minutes by default; 0 or less: no limit).</summary>
-    public int Timeout
-    {
-        get => _timeout;
-        set
-        {
-            _timeout = value;
-            if (_imap is not null) _imap.Timeout = value;
-        }
-    }
-
-    /// <summary>True while a connection is open.</summary>
-    public bool IsConnected => _imap is not null;
-
-    /// <summary>True when the connection is under TLS.</summary>
-    public bool IsSecure { get; private set; }
-
-    /// <summary>True after a successful <see cref="AuthenticateAsync"/> (or a PREAUTH greeting).</summary>
-    public bool IsAuthenticated { get; private set; }
-
-    /// <summary>Decides whether to trust the server's certificate; null (the default) means strict validation.</summary>
-    public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
-
-    /// <summary>Check certificate revocation during TLS (true by default).</summary>
-    public bool CheckCertificateRevocation { get; set; } = true;
-
-    /// <summary>TLS versions allowed; <see cref="SslProtocols.None"/> (the default) lets the operating system choose.</summary>
-    public SslProtocols SslProtocols { get; set; } = SslProtocols.None;
 
     /// <summary>Connects, reads the greeting and the capabilities, and secures the connection as <paramref name="options"/> says.</summary>
     /// <param name="host">Server name; also the name the certificate must carry.</param>
@@ -98,13 +57,8 @@ public class ImapClient : IDisposable
     /// <exception cref="ImapCommandException">The server refused CAPABILITY or STARTTLS.</exception>
     /// <exception cref="ImapProtocolException">The server did not speak IMAP, or greeted with BYE.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public async Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default)
-    {
-        CheckConnectArguments(host, port);
-        (port, options) = TlsConnector.Resolve(port, options, 143, 993);
-        var stream = await TlsConnector.ConnectAsync(host, port, Timeout, cancellationToken).ConfigureAwait(false);
-        await SetUpAsync(stream, host, port, options, cancellationToken).ConfigureAwait(false);
-    }
+    public Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) =>
+        ConnectSocketAsync(host, port, options, cancellationToken);
 
     /// <summary>Speaks IMAP over a stream that is already open (a test double, a tunnel). The client owns the stream from now on.</summary>
     /// <param name="stream">The open stream.</param>
@@ -122,13 +76,8 @@ public class ImapClient : IDisposable
     /// <exception cref="ImapCommandException">The server refused CAPABILITY or STARTTLS.</exception>
     /// <exception cref="ImapProtocolException">The server did not speak IMAP, or greeted with BYE.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public Task ConnectAsync(Stream stream, string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        CheckConnectArguments(host, port);
-        (port, options) = TlsConnector.Resolve(port, options, 143, 993);
-        return SetUpAsync(stream, host, port, options, cancellationToken);
-    }
+    public Task ConnectAsync(Stream stream, string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) =>
+        ConnectStreamAsync(stream, host, port, options, cancellationToken);
 
     /// <summary>
     /// Logs in with AUTHENTICATE PLAIN when the server offers it (initial response on the command line with SASL-IR,
@@ -154,7 +103,7 @@ public class ImapClient : IDisposable
         if (IsAuthenticated) throw new InvalidOperationException("The IMAP client is already authenticated.");
         var plain = AuthenticationMechanisms.Contains("PLAIN");
         if (!plain && (Capabilities & ImapCapabilities.LoginDisabled) != 0)
-            throw new NotSupportedException($"The IMAP server {_host} offers neither AUTHENTICATE PLAIN nor LOGIN (LOGINDISABLED); connect with TLS.");
+            throw new NotSupportedException($"The IMAP server {Host} offers neither AUTHENTICATE PLAIN nor LOGIN (LOGINDISABLED); connect with TLS.");
         List<object> command;
         if (plain)
         {
@@ -173,15 +122,15 @@ public class ImapClient : IDisposable
         ImapResponse done;
         try
         {
-            _secretDetector.IsAuthenticating = true;
+            SecretDetector.IsAuthenticating = true;
             done = await RunAsync(command, null, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _secretDetector.IsAuthenticating = false;
+            SecretDetector.IsAuthenticating = false;
         }
         if (done.Status != ImapCommandResponse.Ok)
-            throw new AuthenticationException($"The IMAP server {_host} refused the credentials for {userName}: {done.Text}");
+            throw new AuthenticationException($"The IMAP server {Host} refused the credentials for {userName}: {done.Text}");
         IsAuthenticated = true;
         // RFC 3501: capabilities may change after login; most servers send them in the OK's response code.
         if (done.Code is { } code && code.StartsWith("CAPABILITY ", StringComparison.OrdinalIgnoreCase))
@@ -205,7 +154,7 @@ public class ImapClient : IDisposable
     /// <exception cref="OperationCanceledException">Cancelled during LOGOUT (the connection is closed).</exception>
     public async Task DisconnectAsync(bool quit, CancellationToken cancellationToken = default)
     {
-        if (_imap is null) return;
+        if (Connection is null) return;
         try
         {
             if (quit) await RunAsync(["LOGOUT"], null, cancellationToken, byeExpected: true).ConfigureAwait(false);
@@ -220,22 +169,6 @@ public class ImapClient : IDisposable
         }
     }
 
-    /// <summary>Closes the connection without LOGOUT and disposes the protocol logger, as MailKit does.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Closes the connection without LOGOUT and disposes the protocol logger.</summary>
-    /// <param name="disposing">Called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (!disposing) return;
-        Close();
-        _logger?.Dispose();
-    }
-
     /// <summary>Runs a command that must end OK, for the folder; untagged responses not handled here go to <paramref name="untagged"/>.</summary>
     internal async Task<ImapResponse> RequireOkAsync(List<object> command, Action<ImapResponse>? untagged, CancellationToken cancellationToken)
     {
@@ -243,7 +176,7 @@ public class ImapClient : IDisposable
         if (done.Status == ImapCommandResponse.Ok) return done;
         var name = command[0] is string text ? text.Split(' ')[0] : "the command";
         if (name == "UID") name = "UID " + ((string)command[0]).Split(' ')[1];
-        throw new ImapCommandException(done.Status, done.Text, $"The IMAP server {_host} refused {name}: {done.Status.ToString().ToUpperInvariant()} {done.Text}");
+        throw new ImapCommandException(done.Status, done.Text, $"The IMAP server {Host} refused {name}: {done.Status.ToString().ToUpperInvariant()} {done.Text}");
     }
 
     /// <summary>Fails unless the client is connected and logged in.</summary>
@@ -253,11 +186,15 @@ public class ImapClient : IDisposable
         if (!IsAuthenticated) throw new InvalidOperationException("The IMAP client is not authenticated; call AuthenticateAsync first.");
     }
 
-    internal string Host => _host;
+    private protected override string Protocol => "IMAP";
 
-    private async Task SetUpAsync(Stream stream, string host, int port, SecureSocketOptions options, CancellationToken cancellationToken)
+    private protected override int PlainPort => 143;
+
+    private protected override int TlsPort => 993;
+
+    private protected override async Task SetUpAsync(Stream stream, int port, SecureSocketOptions options, EndPoint? localEndPoint, CancellationToken cancellationToken)
     {
-        _host = host;
+        var host = Host;
         _nextTag = 0;
         Capabilities = ImapCapabilities.None;
         AuthenticationMechanisms.Clear();
@@ -266,11 +203,12 @@ public class ImapClient : IDisposable
         {
             if (options == SecureSocketOptions.SslOnConnect)
             {
-                stream = await NegotiateTlsAsync(stream, host, cancellationToken).ConfigureAwait(false);
+                stream = await NegotiateTlsAsync(stream, cancellationToken).ConfigureAwait(false);
                 IsSecure = true;
             }
-            var imap = _imap = new ServiceStream(stream, _logger, Timeout, text => new ImapProtocolException(text));
-            _logger?.LogConnect(new UriBuilder(IsSecure ? "imaps" : "imap", host, port).Uri);
+            var imap = new ServiceStream(stream, ProtocolLogger, Timeout, ProtocolError);
+            Connection = imap;
+            ProtocolLogger?.LogConnect(new UriBuilder(IsSecure ? "imaps" : "imap", host, port).Uri);
 
             var greeting = await ImapResponse.ReadAsync(imap, cancellationToken).ConfigureAwait(false);
             var kind = greeting.Word(0).ToUpperInvariant();
@@ -286,10 +224,7 @@ public class ImapClient : IDisposable
                 if ((Capabilities & ImapCapabilities.StartTLS) != 0)
                 {
                     await RequireOkAsync(["STARTTLS"], null, cancellationToken).ConfigureAwait(false);
-                    // Anything already received was sent before TLS and could be injected (CVE-2011-0411 style).
-                    if (imap.HasBufferedInput) throw new ImapProtocolException("The server sent data after its STARTTLS reply, before TLS began.");
-                    imap.Stream = await NegotiateTlsAsync(imap.Stream, host, cancellationToken).ConfigureAwait(false);
-                    IsSecure = true;
+                    await StartTlsAsync("STARTTLS", cancellationToken).ConfigureAwait(false);
                     // RFC 3501 6.2.1: forget what was announced in clear text and ask again.
                     Capabilities = ImapCapabilities.None;
                     AuthenticationMechanisms.Clear();
@@ -309,10 +244,6 @@ public class ImapClient : IDisposable
             throw;
         }
     }
-
-    private Task<Stream> NegotiateTlsAsync(Stream inner, string host, CancellationToken cancellationToken) =>
-        TlsConnector.NegotiateAsync(inner, host, ServerCertificateValidationCallback, CheckCertificateRevocation, SslProtocols, Timeout,
-            "ImapClient.ServerCertificateValidationCallback", cancellationToken);
 
     /// <summary>
     /// Sends a tagged command and reads until its tagged reply. Parts are text, literals (byte arrays: sent as {n+}
@@ -391,7 +322,7 @@ public class ImapClient : IDisposable
         if (response.Word(0).Equals("BYE", StringComparison.OrdinalIgnoreCase))
         {
             if (byeExpected) return;
-            throw new ImapProtocolException($"The IMAP server {_host} is closing the connection: {response.Text}");
+            throw new ImapProtocolException($"The IMAP server {Host} is closing the connection: {response.Text}");
         }
         if (!HandleUntagged(response)) untagged?.Invoke(response);
     }
@@ -465,26 +396,19 @@ public class ImapClient : IDisposable
             command.Add(Encoding.UTF8.GetBytes(value));
     }
 
+    private protected override Exception ProtocolError(string message) => new ImapProtocolException(message);
+
     private ServiceStream ConnectedStream() =>
-        _imap ?? throw new ServiceNotConnectedException("The IMAP client is not connected; call ConnectAsync first.");
+        (ServiceStream?)Connection ?? throw new ServiceNotConnectedException("The IMAP client is not connected; call ConnectAsync first.");
 
     private static bool IsBroken(Exception e) =>
         e is IOException or ImapProtocolException or OperationCanceledException or SocketException or ObjectDisposedException;
 
-    private void CheckConnectArguments(string host, int port)
+    /// <summary>Also forgets the selected folder's state, which belonged to the closed connection.</summary>
+    private protected override void Close()
     {
-        TlsConnector.CheckArguments(host, port);
-        if (IsConnected) throw new InvalidOperationException("The IMAP client is already connected.");
-    }
-
-    private void Close()
-    {
-        var imap = _imap;
-        _imap = null;
-        IsSecure = false;
-        IsAuthenticated = false;
         _inbox.Reset();
-        imap?.Dispose();
+        base.Close();
     }
 
     /// <summary>What the client sends after the server's "+" continuation, e.g. a SASL response.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CecopComms.Mail.Pop3;
+using CecopComms.Mail.Net;
 
 namespace CecopComms.Mail.Imap;
 

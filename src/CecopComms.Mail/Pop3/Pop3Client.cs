@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Net.Security;
+using System.Net;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text;
 using CecopComms.Mail.Mime;
+using CecopComms.Mail.Net;
 using CecopComms.Mail.Smtp;
 using AuthenticationException = CecopComms.Mail.Smtp.AuthenticationException;
 
@@ -20,29 +20,16 @@ namespace CecopComms.Mail.Pop3;
 /// that escapes while talking (<see cref="Pop3ProtocolException"/>, <see cref="IOException"/>, cancellation) leaves the
 /// stream in an unknown state, so the client has disconnected itself.
 /// </remarks>
-public class Pop3Client : IDisposable
+public class Pop3Client : MailService
 {
-    private const int DefaultTimeout = 120_000;
-
-    private readonly IProtocolLogger? _logger;
-    private readonly SmtpAuthenticationSecretDetector _secretDetector = new();
-    private ServiceStream? _pop3;
-    private string _host = "";
-    private int _timeout = DefaultTimeout;
-
     /// <summary>Creates a client that logs nothing.</summary>
-    public Pop3Client() { }
+    public Pop3Client() : base(new SmtpAuthenticationSecretDetector()) { }
 
+    // The SMTP detector fits POP3 as it is: "AUTH PLAIN <secret>", and every line (USER, PASS) while authenticating.
     /// <summary>Creates a client that logs the conversation, with passwords hidden.</summary>
     /// <param name="protocolLogger">Receives every byte both ways; owned by the client, which disposes it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="protocolLogger"/> is null.</exception>
-    public Pop3Client(IProtocolLogger protocolLogger)
-    {
-        ArgumentNullException.ThrowIfNull(protocolLogger);
-        _logger = protocolLogger;
-        // The SMTP detector fits POP3 as it is: "AUTH PLAIN <secret>", and every line (USER, PASS) while authenticating.
-        _logger.AuthenticationSecretDetector = _secretDetector;
-    }
+    public Pop3Client(IProtocolLogger protocolLogger) : base(protocolLogger, new SmtpAuthenticationSecretDetector()) { }
 
     /// <summary>What the server announced in its last CAPA reply.</summary>
     public Pop3Capabilities Capabilities { get; private set; }
@@ -52,35 +39,6 @@ public class Pop3Client : IDisposable
 
     /// <summary>Messages in the mailbox, as of authentication or the last <see cref="GetMessageCountAsync"/>.</summary>
     public int Count { get; private set; }
-
-    /// <summary>Milliseconds each connect, read and write may take (2 minutes by default; 0 or less: no limit).</summary>
-    public int Timeout
-    {
-        get => _timeout;
-        set
-        {
-            _timeout = value;
-            if (_pop3 is not null) _pop3.Timeout = value;
-        }
-    }
-
-    /// <summary>True while a connection is open.</summary>
-    public bool IsConnected => _pop3 is not null;
-
-    /// <summary>True when the connection is under TLS.</summary>
-    public bool IsSecure { get; private set; }
-
-    /// <summary>True after a successful <see cref="AuthenticateAsync"/> on this connection.</summary>
-    public bool IsAuthenticated { get; private set; }
-
-    /// <summary>Decides whether to trust the server's certificate; null (the default) means strict validation.</summary>
-    public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
-
-    /// <summary>Check certificate revocation during TLS (true by default).</summary>
-    public bool CheckCertificateRevocation { get; set; } = true;
-
-    /// <summary>TLS versions allowed; <see cref="SslProtocols.None"/> (the default) lets the operating system choose.</summary>
-    public SslProtocols SslProtocols { get; set; } = SslProtocols.None;
 
     /// <summary>Connects, reads the greeting, asks for the capabilities and secures the connection as <paramref name="options"/> says.</summary>
     /// <param name="host">Server name; also the name the certificate must carry.</param>
@@ -97,13 +55,8 @@ public class Pop3Client : IDisposable
     /// <exception cref="Pop3CommandException">The server refused the greeting or STLS.</exception>
     /// <exception cref="Pop3ProtocolException">The server did not speak POP3.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public async Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default)
-    {
-        CheckConnectArguments(host, port);
-        (port, options) = TlsConnector.Resolve(port, options, 110, 995);
-        var stream = await TlsConnector.ConnectAsync(host, port, Timeout, cancellationToken).ConfigureAwait(false);
-        await SetUpAsync(stream, host, port, options, cancellationToken).ConfigureAwait(false);
-    }
+    public Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) =>
+        ConnectSocketAsync(host, port, options, cancellationToken);
 
     /// <summary>Speaks POP3 over a stream that is already open (a test double, a tunnel). The client owns the stream from now on.</summary>
     /// <param name="stream">The open stream.</param>
@@ -121,13 +74,8 @@ public class Pop3Client : IDisposable
     /// <exception cref="Pop3CommandException">The server refused the greeting or STLS.</exception>
     /// <exception cref="Pop3ProtocolException">The server did not speak POP3.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public Task ConnectAsync(Stream stream, string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        CheckConnectArguments(host, port);
-        (port, options) = TlsConnector.Resolve(port, options, 110, 995);
-        return SetUpAsync(stream, host, port, options, cancellationToken);
-    }
+    public Task ConnectAsync(Stream stream, string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) =>
+        ConnectStreamAsync(stream, host, port, options, cancellationToken);
 
     /// <summary>
     /// Logs in with SASL PLAIN when CAPA announces it, else USER and PASS; then reads the message count (STAT).
@@ -153,7 +101,7 @@ public class Pop3Client : IDisposable
         (bool Ok, string Text) reply;
         try
         {
-            _secretDetector.IsAuthenticating = true;
+            SecretDetector.IsAuthenticating = true;
             if ((Capabilities & Pop3Capabilities.Sasl) != 0 && AuthenticationMechanisms.Contains("PLAIN"))
             {
                 // RFC 5034 allows the initial response on the AUTH line, saving a round trip.
@@ -173,9 +121,9 @@ public class Pop3Client : IDisposable
         }
         finally
         {
-            _secretDetector.IsAuthenticating = false;
+            SecretDetector.IsAuthenticating = false;
         }
-        if (!reply.Ok) throw new AuthenticationException($"The POP3 server {_host} refused the credentials for {userName}: {reply.Text}");
+        if (!reply.Ok) throw new AuthenticationException($"The POP3 server {Host} refused the credentials for {userName}: {reply.Text}");
         IsAuthenticated = true;
         await GetMessageCountAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -193,7 +141,7 @@ public class Pop3Client : IDisposable
         var text = await RequiredAsync("STAT", cancellationToken).ConfigureAwait(false);
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 1 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-            throw Broken($"The POP3 server {_host} answered STAT with \"{text}\", not a message count.");
+            throw Broken($"The POP3 server {Host} answered STAT with \"{text}\", not a message count.");
         return Count = count;
     }
 
@@ -215,7 +163,7 @@ public class Pop3Client : IDisposable
             foreach (var line in Encoding.ASCII.GetString(listing.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
             {
                 var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length != 2) throw new Pop3ProtocolException($"The POP3 server {_host} sent a UIDL line that is not \"index uid\": \"{line}\".");
+                if (parts.Length != 2) throw new Pop3ProtocolException($"The POP3 server {Host} sent a UIDL line that is not \"index uid\": \"{line}\".");
                 uids.Add(parts[1]);
             }
         }
@@ -320,7 +268,7 @@ public class Pop3Client : IDisposable
     /// <exception cref="OperationCanceledException">Cancelled during QUIT (the connection is closed).</exception>
     public async Task DisconnectAsync(bool quit, CancellationToken cancellationToken = default)
     {
-        if (_pop3 is not { } pop3) return;
+        if (Connection is not ServiceStream pop3) return;
         (bool Ok, string Text) reply = (true, "");
         try
         {
@@ -335,28 +283,18 @@ public class Pop3Client : IDisposable
             Close();
         }
         // RFC 1939: -ERR to QUIT means some deleted messages were not removed; the caller must not believe they were.
-        if (!reply.Ok) throw new Pop3CommandException($"The POP3 server {_host} could not remove the deleted messages: {reply.Text}", reply.Text);
+        if (!reply.Ok) throw new Pop3CommandException($"The POP3 server {Host} could not remove the deleted messages: {reply.Text}", reply.Text);
     }
 
-    /// <summary>Closes the connection without QUIT (deletions are undone) and disposes the protocol logger.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
+    private protected override string Protocol => "POP3";
 
-    /// <summary>Closes the connection without QUIT and disposes the protocol logger.</summary>
-    /// <param name="disposing">Called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (!disposing) return;
-        Close();
-        _logger?.Dispose();
-    }
+    private protected override int PlainPort => 110;
 
-    private async Task SetUpAsync(Stream stream, string host, int port, SecureSocketOptions options, CancellationToken cancellationToken)
+    private protected override int TlsPort => 995;
+
+    private protected override async Task SetUpAsync(Stream stream, int port, SecureSocketOptions options, EndPoint? localEndPoint, CancellationToken cancellationToken)
     {
-        _host = host;
+        var host = Host;
         Capabilities = Pop3Capabilities.None;
         AuthenticationMechanisms.Clear();
         Count = 0;
@@ -364,11 +302,12 @@ public class Pop3Client : IDisposable
         {
             if (options == SecureSocketOptions.SslOnConnect)
             {
-                stream = await NegotiateTlsAsync(stream, host, cancellationToken).ConfigureAwait(false);
+                stream = await NegotiateTlsAsync(stream, cancellationToken).ConfigureAwait(false);
                 IsSecure = true;
             }
-            var pop3 = _pop3 = new ServiceStream(stream, _logger, Timeout, text => new Pop3ProtocolException(text));
-            _logger?.LogConnect(new UriBuilder(IsSecure ? "pops" : "pop", host, port).Uri);
+            var pop3 = new ServiceStream(stream, ProtocolLogger, Timeout, ProtocolError);
+            Connection = pop3;
+            ProtocolLogger?.LogConnect(new UriBuilder(IsSecure ? "pops" : "pop", host, port).Uri);
 
             var greeting = await ReadReplyAsync(pop3, cancellationToken).ConfigureAwait(false);
             if (!greeting.Ok) throw new Pop3CommandException($"The POP3 server {host} refused the connection: {greeting.Text}", greeting.Text);
@@ -380,10 +319,7 @@ public class Pop3Client : IDisposable
                 {
                     var reply = await CommandAsync(pop3, "STLS", cancellationToken).ConfigureAwait(false);
                     if (!reply.Ok) throw new Pop3CommandException($"The POP3 server {host} refused STLS: {reply.Text}", reply.Text);
-                    // Anything already received was sent before TLS and could be injected (CVE-2011-0411 style).
-                    if (pop3.HasBufferedInput) throw new Pop3ProtocolException("The server sent data after its STLS reply, before TLS began.");
-                    pop3.Stream = await NegotiateTlsAsync(pop3.Stream, host, cancellationToken).ConfigureAwait(false);
-                    IsSecure = true;
+                    await StartTlsAsync("STLS", cancellationToken).ConfigureAwait(false);
                     // RFC 2595: what was announced in clear text may have been altered; ask again under TLS.
                     await ReadCapabilitiesAsync(pop3, cancellationToken).ConfigureAwait(false);
                 }
@@ -401,10 +337,6 @@ public class Pop3Client : IDisposable
             throw;
         }
     }
-
-    private Task<Stream> NegotiateTlsAsync(Stream inner, string host, CancellationToken cancellationToken) =>
-        TlsConnector.NegotiateAsync(inner, host, ServerCertificateValidationCallback, CheckCertificateRevocation, SslProtocols, Timeout,
-            "Pop3Client.ServerCertificateValidationCallback", cancellationToken);
 
     private async Task ReadCapabilitiesAsync(ServiceStream pop3, CancellationToken cancellationToken)
     {
@@ -448,7 +380,7 @@ public class Pop3Client : IDisposable
             Close();
             throw;
         }
-        if (!reply.Ok) throw new Pop3CommandException($"The POP3 server {_host} refused {command}: {reply.Text}", reply.Text);
+        if (!reply.Ok) throw new Pop3CommandException($"The POP3 server {Host} refused {command}: {reply.Text}", reply.Text);
         return reply.Text;
     }
 
@@ -497,24 +429,11 @@ public class Pop3Client : IDisposable
         return new Pop3ProtocolException(message);
     }
 
+    private protected override Exception ProtocolError(string message) => new Pop3ProtocolException(message);
+
     private ServiceStream ConnectedStream() =>
-        _pop3 ?? throw new ServiceNotConnectedException("The POP3 client is not connected; call ConnectAsync first.");
+        (ServiceStream?)Connection ?? throw new ServiceNotConnectedException("The POP3 client is not connected; call ConnectAsync first.");
 
     private static bool IsBroken(Exception e) =>
         e is IOException or Pop3ProtocolException or OperationCanceledException or SocketException or ObjectDisposedException;
-
-    private void CheckConnectArguments(string host, int port)
-    {
-        TlsConnector.CheckArguments(host, port);
-        if (IsConnected) throw new InvalidOperationException("The POP3 client is already connected.");
-    }
-
-    private void Close()
-    {
-        var pop3 = _pop3;
-        _pop3 = null;
-        IsSecure = false;
-        IsAuthenticated = false;
-        pop3?.Dispose();
-    }
 }

@@ -131,7 +131,7 @@ public partial class SmtpClient
             catch (SizedMessageBuffer.TooLargeException)
             {
                 throw new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ExceededStorageAllocation, null,
-                    $"The message is larger than the {MaxSize} bytes the SMTP server {_host} accepts (SIZE); it was not sent.");
+                    $"The message is larger than the {MaxSize} bytes the SMTP server {Host} accepts (SIZE); it was not sent.");
             }
         }
         envelope.Size = sized?.Length;
@@ -151,7 +151,7 @@ public partial class SmtpClient
     /// <exception cref="SmtpCommandException">Always, unless overridden.</exception>
     protected virtual void OnSenderNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
         throw new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, response.StatusCode, mailbox,
-            $"The SMTP server {_host} refused the sender <{mailbox.Address}>: {response}", response.EnhancedStatusCode);
+            $"The SMTP server {Host} refused the sender <{mailbox.Address}>: {response}", response.EnhancedStatusCode);
 
     /// <summary>
     /// Called once per refused recipient, after every RCPT TO reply has been read. The default does nothing: the
@@ -172,7 +172,7 @@ public partial class SmtpClient
         cancellationToken.ThrowIfCancellationRequested();
         if (envelope.Size > MaxSize && MaxSize > 0)
             throw new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ExceededStorageAllocation, null,
-                $"The message is {envelope.Size} bytes and the SMTP server {_host} accepts at most {MaxSize} (SIZE); it was not sent.");
+                $"The message is {envelope.Size} bytes and the SMTP server {Host} accepts at most {MaxSize} (SIZE); it was not sent.");
         var inData = false;
         try
         {
@@ -181,7 +181,7 @@ public partial class SmtpClient
             {
                 if (message is not null && envelope.SenderMailbox is { } senderMailbox) OnSenderNotAccepted(message, senderMailbox, mailReply);
                 throw new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, mailReply.StatusCode, envelope.SenderMailbox,
-                    $"The SMTP server {_host} refused the sender <{envelope.Sender}>: {mailReply}", mailReply.EnhancedStatusCode);
+                    $"The SMTP server {Host} refused the sender <{envelope.Sender}>: {mailReply}", mailReply.EnhancedStatusCode);
             }
             CheckRecipients(envelope, rcptReplies, message);
 
@@ -251,8 +251,8 @@ public partial class SmtpClient
 
         var first = refused[0];
         var text = refused.Count == 1
-            ? $"The SMTP server {_host} refused the recipient <{first.Address}>: {first.Response}"
-            : $"The SMTP server {_host} refused {refused.Count} of {replies.Length} recipients: "
+            ? $"The SMTP server {Host} refused the recipient <{first.Address}>: {first.Response}"
+            : $"The SMTP server {Host} refused {refused.Count} of {replies.Length} recipients: "
               + string.Join("; ", refused.Select(r => $"<{r.Address}> {r.Response}"));
         throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, first.Response.StatusCode, first.Mailbox, text, first.Response.EnhancedStatusCode)
         {

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text;
 
 namespace CecopComms.Mail.Smtp;
@@ -16,30 +14,17 @@ namespace CecopComms.Mail.Smtp;
 /// that escapes while talking (<see cref="SmtpProtocolException"/>, <see cref="IOException"/>, cancellation, a
 /// timeout): the stream is in an unknown state, so the client has disconnected itself; connect again.
 /// </remarks>
-public partial class SmtpClient : IDisposable
+public partial class SmtpClient : MailService
 {
-    /// <summary>Two minutes, as MailKit.</summary>
-    private const int DefaultTimeout = 120_000;
-
-    private readonly IProtocolLogger? _logger;
-    private readonly SmtpAuthenticationSecretDetector _secretDetector = new();
-    private SmtpStream? _smtp;
-    private string _host = "";
     private string _localDomain = "localhost";
-    private int _timeout = DefaultTimeout;
 
     /// <summary>Creates a client that logs nothing.</summary>
-    public SmtpClient() { }
+    public SmtpClient() : base(new SmtpAuthenticationSecretDetector()) { }
 
     /// <summary>Creates a client that logs the conversation, with AUTH secrets hidden.</summary>
     /// <param name="protocolLogger">Receives every byte both ways; owned by the client, which disposes it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="protocolLogger"/> is null.</exception>
-    public SmtpClient(IProtocolLogger protocolLogger)
-    {
-        ArgumentNullException.ThrowIfNull(protocolLogger);
-        _logger = protocolLogger;
-        _logger.AuthenticationSecretDetector = _secretDetector;
-    }
+    public SmtpClient(IProtocolLogger protocolLogger) : base(protocolLogger, new SmtpAuthenticationSecretDetector()) { }
 
     /// <summary>The extensions announced in the last EHLO reply.</summary>
     public SmtpCapabilities Capabilities { get; private set; }
@@ -52,38 +37,6 @@ public partial class SmtpClient : IDisposable
 
     /// <summary>The name given in EHLO/HELO; by default the local IP address as an address literal ("[192.0.2.7]").</summary>
     public string? LocalDomain { get; set; }
-
-    /// <summary>Milliseconds each connect, read and write may take before the client gives up and disconnects (2 minutes by default; 0 or less: no limit).</summary>
-    public int Timeout
-    {
-        get => _timeout;
-        set
-        {
-            _timeout = value;
-            if (_smtp is not null) _smtp.Timeout = value;
-        }
-    }
-
-    /// <summary>True while a connection is open.</summary>
-    public bool IsConnected => _smtp is not null;
-
-    /// <summary>True when the connection is under TLS.</summary>
-    public bool IsSecure { get; private set; }
-
-    /// <summary>True after a successful <see cref="AuthenticateAsync(string, string, CancellationToken)"/> on this connection.</summary>
-    public bool IsAuthenticated { get; private set; }
-
-    /// <summary>
-    /// Decides whether to trust the server's certificate. Null (the default) means strict validation: the chain must
-    /// be trusted and the name must match. Set it only to accept a known certificate deliberately.
-    /// </summary>
-    public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
-
-    /// <summary>Check certificate revocation during TLS (true by default).</summary>
-    public bool CheckCertificateRevocation { get; set; } = true;
-
-    /// <summary>TLS versions allowed; <see cref="SslProtocols.None"/> (the default) lets the operating system choose.</summary>
-    public SslProtocols SslProtocols { get; set; } = SslProtocols.None;
 
     /// <summary>
     /// Connects to a server, reads the greeting, says EHLO (HELO when EHLO is refused with 5xx) and secures the
@@ -104,34 +57,8 @@ public partial class SmtpClient : IDisposable
     /// <exception cref="SmtpCommandException">The server refused the greeting, EHLO/HELO or STARTTLS (421 included).</exception>
     /// <exception cref="SmtpProtocolException">The server did not speak SMTP.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public async Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default)
-    {
-        CheckConnectArguments(host, port);
-        (port, options) = Resolve(port, options);
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            using var timeout = CancelAfterTimeout(cancellationToken);
-            try
-            {
-                await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new IOException($"Timed out after {Timeout} ms connecting to {host}:{port}.", new TimeoutException());
-            }
-            // For the message writer's synchronous writes, which no token can bound.
-            socket.SendTimeout = socket.ReceiveTimeout = Math.Max(Timeout, 0);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-        await SetUpAsync(new NetworkStream(socket, ownsSocket: true), host, port, options, AddressLiteral(socket.LocalEndPoint), cancellationToken)
-            .ConfigureAwait(false);
-    }
+    public Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) =>
+        ConnectSocketAsync(host, port, options, cancellationToken);
 
     /// <summary>
     /// Speaks SMTP over a stream that is already open (a test double, a proxy tunnel): reads the greeting, says
@@ -152,13 +79,8 @@ public partial class SmtpClient : IDisposable
     /// <exception cref="SmtpCommandException">The server refused the greeting, EHLO/HELO or STARTTLS (421 included).</exception>
     /// <exception cref="SmtpProtocolException">The server did not speak SMTP.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public Task ConnectAsync(Stream stream, string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        CheckConnectArguments(host, port);
-        (port, options) = Resolve(port, options);
-        return SetUpAsync(stream, host, port, options, null, cancellationToken);
-    }
+    public Task ConnectAsync(Stream stream, string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) =>
+        ConnectStreamAsync(stream, host, port, options, cancellationToken);
 
     /// <summary>Authenticates with PLAIN, or LOGIN when the server does not offer PLAIN.</summary>
     /// <param name="userName">The user name.</param>
@@ -180,17 +102,17 @@ public partial class SmtpClient : IDisposable
         var smtp = ConnectedStream();
         if (IsAuthenticated) throw new InvalidOperationException("The client is already authenticated.");
         if ((Capabilities & SmtpCapabilities.Authentication) == 0)
-            throw new NotSupportedException($"The SMTP server {_host} does not offer authentication (no AUTH in its EHLO reply).");
+            throw new NotSupportedException($"The SMTP server {Host} does not offer authentication (no AUTH in its EHLO reply).");
         var plain = AuthenticationMechanisms.Contains("PLAIN");
         if (!plain && !AuthenticationMechanisms.Contains("LOGIN"))
             throw new NotSupportedException(
-                $"The SMTP server {_host} offers AUTH {string.Join(' ', AuthenticationMechanisms)}; only PLAIN and LOGIN are implemented.");
+                $"The SMTP server {Host} offers AUTH {string.Join(' ', AuthenticationMechanisms)}; only PLAIN and LOGIN are implemented.");
         cancellationToken.ThrowIfCancellationRequested();
 
         SmtpResponse response;
         try
         {
-            _secretDetector.IsAuthenticating = true;
+            SecretDetector.IsAuthenticating = true;
             if (plain)
             {
                 smtp.Queue("AUTH PLAIN " + Base64($"\0{userName}\0{password}") + "\r\n");
@@ -221,7 +143,7 @@ public partial class SmtpClient : IDisposable
         }
         finally
         {
-            _secretDetector.IsAuthenticating = false;
+            SecretDetector.IsAuthenticating = false;
         }
 
         if (response.StatusCode == SmtpStatusCode.AuthenticationSuccessful)
@@ -230,7 +152,7 @@ public partial class SmtpClient : IDisposable
             return;
         }
         if ((int)response.StatusCode >= 500 || response.StatusCode == SmtpStatusCode.AuthenticationChallenge)
-            throw new AuthenticationException($"The SMTP server {_host} refused the credentials for {userName}: {response}");
+            throw new AuthenticationException($"The SMTP server {Host} refused the credentials for {userName}: {response}");
         throw Refused(SmtpErrorCode.UnexpectedStatusCode, response, "AUTH");
     }
 
@@ -265,7 +187,7 @@ public partial class SmtpClient : IDisposable
     /// <exception cref="OperationCanceledException">Cancelled during QUIT (the connection is closed).</exception>
     public async Task DisconnectAsync(bool quit, CancellationToken cancellationToken = default)
     {
-        if (_smtp is not { } smtp) return;
+        if (Connection is not SmtpStream smtp) return;
         try
         {
             if (quit)
@@ -285,26 +207,16 @@ public partial class SmtpClient : IDisposable
         }
     }
 
-    /// <summary>Closes the connection without QUIT and disposes the protocol logger, as MailKit does.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
+    private protected override string Protocol => "SMTP";
 
-    /// <summary>Closes the connection without QUIT and disposes the protocol logger, as MailKit does.</summary>
-    /// <param name="disposing">Called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (!disposing) return;
-        Close();
-        _logger?.Dispose();
-    }
+    private protected override int PlainPort => 25;
 
-    private async Task SetUpAsync(Stream stream, string host, int port, SecureSocketOptions options, string? localAddress, CancellationToken cancellationToken)
+    private protected override int TlsPort => 465;
+
+    private protected override async Task SetUpAsync(Stream stream, int port, SecureSocketOptions options, EndPoint? localEndPoint, CancellationToken cancellationToken)
     {
-        _host = host;
-        _localDomain = LocalDomain ?? localAddress ?? "localhost";
+        var host = Host;
+        _localDomain = LocalDomain ?? AddressLiteral(localEndPoint) ?? "localhost";
         Capabilities = SmtpCapabilities.None;
         AuthenticationMechanisms.Clear();
         MaxSize = 0;
@@ -312,11 +224,12 @@ public partial class SmtpClient : IDisposable
         {
             if (options == SecureSocketOptions.SslOnConnect)
             {
-                stream = await NegotiateTlsAsync(stream, host, cancellationToken).ConfigureAwait(false);
+                stream = await NegotiateTlsAsync(stream, cancellationToken).ConfigureAwait(false);
                 IsSecure = true;
             }
-            var smtp = _smtp = new SmtpStream(stream, _logger, Timeout);
-            _logger?.LogConnect(new UriBuilder(IsSecure ? "smtps" : "smtp", host, port).Uri);
+            var smtp = new SmtpStream(stream, ProtocolLogger, Timeout);
+            Connection = smtp;
+            ProtocolLogger?.LogConnect(new UriBuilder(IsSecure ? "smtps" : "smtp", host, port).Uri);
 
             var greeting = await ReadResponseAsync(smtp, cancellationToken).ConfigureAwait(false);
             if (greeting.StatusCode != SmtpStatusCode.ServiceReady) throw Refused(SmtpErrorCode.UnexpectedStatusCode, greeting, "the greeting");
@@ -329,10 +242,7 @@ public partial class SmtpClient : IDisposable
                     smtp.Queue("STARTTLS\r\n"u8);
                     var response = await CommandAsync(smtp, cancellationToken).ConfigureAwait(false);
                     if (response.StatusCode != SmtpStatusCode.ServiceReady) throw Refused(SmtpErrorCode.UnexpectedStatusCode, response, "STARTTLS");
-                    // Anything already received was sent before TLS and could be an injected reply (CVE-2011-0411 style).
-                    if (smtp.HasBufferedInput) throw new SmtpProtocolException("The server sent data after its STARTTLS reply, before TLS began.");
-                    smtp.Stream = await NegotiateTlsAsync(smtp.Stream, host, cancellationToken).ConfigureAwait(false);
-                    IsSecure = true;
+                    await StartTlsAsync("STARTTLS", cancellationToken).ConfigureAwait(false);
                     await HelloAsync(smtp, cancellationToken).ConfigureAwait(false);
                 }
                 else if (options == SecureSocketOptions.StartTls)
@@ -347,44 +257,6 @@ public partial class SmtpClient : IDisposable
             Close();
             stream.Dispose();
             throw;
-        }
-    }
-
-    private async Task<Stream> NegotiateTlsAsync(Stream inner, string host, CancellationToken cancellationToken)
-    {
-        var errors = SslPolicyErrors.None;
-        var userCallback = ServerCertificateValidationCallback;
-        var tls = new SslStream(inner, leaveInnerStreamOpen: false);
-        var options = new SslClientAuthenticationOptions
-        {
-            TargetHost = host,
-            EnabledSslProtocols = SslProtocols,
-            CertificateRevocationCheckMode = CheckCertificateRevocation
-                ? System.Security.Cryptography.X509Certificates.X509RevocationMode.Online
-                : System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = (sender, certificate, chain, sslPolicyErrors) =>
-            {
-                errors = sslPolicyErrors;
-                return userCallback?.Invoke(sender, certificate, chain, sslPolicyErrors) ?? sslPolicyErrors == SslPolicyErrors.None;
-            },
-        };
-        try
-        {
-            using var timeout = CancelAfterTimeout(cancellationToken);
-            await tls.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
-            return tls;
-        }
-        catch (System.Security.Authentication.AuthenticationException e)
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw new SslHandshakeException(errors == SslPolicyErrors.None
-                ? $"TLS negotiation with {host} failed: {e.Message}"
-                : $"The certificate of {host} was not accepted ({errors}). Install its issuer as trusted, or accept this certificate deliberately with SmtpClient.ServerCertificateValidationCallback.", e);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw new IOException($"Timed out after {Timeout} ms negotiating TLS with {host}.", new TimeoutException());
         }
     }
 
@@ -450,49 +322,20 @@ public partial class SmtpClient : IDisposable
         if (response.StatusCode != SmtpStatusCode.ServiceNotAvailable) return response;
         Close();
         throw new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, response.StatusCode, null,
-            $"The SMTP server {_host} is not available and closed the connection: {response}", response.EnhancedStatusCode);
+            $"The SMTP server {Host} is not available and closed the connection: {response}", response.EnhancedStatusCode);
     }
 
     private SmtpCommandException Refused(SmtpErrorCode code, SmtpResponse response, string what) =>
-        new(code, response.StatusCode, null, $"The SMTP server {_host} refused {what}: {response}", response.EnhancedStatusCode);
+        new(code, response.StatusCode, null, $"The SMTP server {Host} refused {what}: {response}", response.EnhancedStatusCode);
+
+    private protected override Exception ProtocolError(string message) => new SmtpProtocolException(message);
 
     private SmtpStream ConnectedStream() =>
-        _smtp ?? throw new ServiceNotConnectedException();
+        (SmtpStream?)Connection ?? throw new ServiceNotConnectedException();
 
     /// <summary>The failures after which the stream's state is unknown; <see cref="SmtpCommandException"/> is not one.</summary>
     private static bool IsBroken(Exception e) =>
         e is IOException or SmtpProtocolException or OperationCanceledException or SocketException or ObjectDisposedException;
-
-    private void Close()
-    {
-        var smtp = _smtp;
-        _smtp = null;
-        IsSecure = false;
-        IsAuthenticated = false;
-        smtp?.Dispose();
-    }
-
-    private CancellationTokenSource CancelAfterTimeout(CancellationToken cancellationToken)
-    {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (Timeout > 0) source.CancelAfter(Timeout);
-        return source;
-    }
-
-    private void CheckConnectArguments(string host, int port)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(host);
-        ArgumentOutOfRangeException.ThrowIfNegative(port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
-        if (IsConnected) throw new InvalidOperationException("The SMTP client is already connected.");
-    }
-
-    private static (int Port, SecureSocketOptions Options) Resolve(int port, SecureSocketOptions options)
-    {
-        if (port == 0) port = options == SecureSocketOptions.SslOnConnect ? 465 : 25;
-        if (options == SecureSocketOptions.Auto) options = port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
-        return (port, options);
-    }
 
     private static string? AddressLiteral(EndPoint? endPoint)
     {

@@ -1,22 +1,24 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CecopComms.Mail.Smtp;
 
-namespace CecopComms.Mail.Pop3;
+namespace CecopComms.Mail.Net;
 
 /// <summary>
-/// Opening a socket and negotiating TLS the way <see cref="SmtpClient"/> does, shared by the POP3 and IMAP clients:
-/// strict certificate validation unless a callback decides otherwise, and timeouts reported as <see cref="IOException"/>.
+/// Opening a socket and negotiating TLS for every <see cref="MailService"/>: strict certificate validation unless a
+/// callback decides otherwise, and timeouts reported as <see cref="IOException"/>.
 /// </summary>
 internal static class TlsConnector
 {
-    /// <summary>Connects a TCP socket within <paramref name="timeout"/> milliseconds.</summary>
+    /// <summary>
+    /// Connects a TCP socket within <paramref name="timeout"/> milliseconds; the socket's own send and receive timeouts
+    /// are set too, for the SMTP message writer's synchronous writes, which no token can bound.
+    /// </summary>
     /// <exception cref="SocketException">The server could not be reached.</exception>
     /// <exception cref="IOException">Timed out.</exception>
-    public static async Task<Stream> ConnectAsync(string host, int port, int timeout, CancellationToken cancellationToken)
+    public static async Task<NetworkStream> ConnectAsync(string host, int port, int timeout, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -31,6 +33,7 @@ internal static class TlsConnector
             {
                 throw new IOException($"Timed out after {timeout} ms connecting to {host}:{port}.", new TimeoutException());
             }
+            socket.SendTimeout = socket.ReceiveTimeout = Math.Max(timeout, 0);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -78,23 +81,5 @@ internal static class TlsConnector
             await tls.DisposeAsync().ConfigureAwait(false);
             throw new IOException($"Timed out after {timeout} ms negotiating TLS with {host}.", new TimeoutException());
         }
-    }
-
-    /// <summary>Checks a host and port as every client's ConnectAsync does.</summary>
-    /// <exception cref="ArgumentException">The host is null or empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The port is not 0 to 65535.</exception>
-    public static void CheckArguments(string host, int port)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(host);
-        ArgumentOutOfRangeException.ThrowIfNegative(port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
-    }
-
-    /// <summary>Port 0 and Auto resolved: the TLS port means SslOnConnect, any other StartTlsWhenAvailable.</summary>
-    public static (int Port, SecureSocketOptions Options) Resolve(int port, SecureSocketOptions options, int plainPort, int tlsPort)
-    {
-        if (port == 0) port = options == SecureSocketOptions.SslOnConnect ? tlsPort : plainPort;
-        if (options == SecureSocketOptions.Auto) options = port == tlsPort ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
-        return (port, options);
     }
 }
