@@ -29,6 +29,12 @@ public static class WebApp
     /// <summary>The authorisation policy of every /admin page.</summary>
     public const string AdminPolicy = "admin";
 
+    /// <summary>Staff who may change things (admin, editor); viewers read only. Check it in POST handlers with <see cref="AdminRoles.CanEdit"/>.</summary>
+    public const string EditorPolicy = "editor";
+
+    /// <summary>Staff who may manage staff accounts (admin).</summary>
+    public const string AdministratorPolicy = "administrator";
+
     /// <summary>
     /// A builder whose settings are exactly <paramref name="configuration"/> (the CLI's: appsettings.json, environment,
     /// --config), listening on Web:Urls. <paramref name="engine"/> adds the scheduler and the sender as hosted services.
@@ -100,7 +106,9 @@ public static class WebApp
                 o.SlidingExpiration = true;
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(UserStore.Roles));
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(UserStore.Roles))
+            .AddPolicy(EditorPolicy, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Editors))
+            .AddPolicy(AdministratorPolicy, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Administrators));
         services.AddArchive();
         services.AddTracking();
         if (engine)
@@ -138,17 +146,22 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapGet("/assets/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8"));
+        app.MapGet("/assets/admin.css", () => Results.Text(AdminStylesheet.Value, "text/css; charset=utf-8"));
         app.MapRazorPages();
         app.MapArchive();
         app.MapTracking();
         return app;
     }
 
-    private static readonly Lazy<string> Stylesheet = new(() =>
+    private static readonly Lazy<string> AdminStylesheet = new(() => Asset("admin.css"));
+
+    private static string Asset(string name)
     {
-        using var stream = typeof(WebApp).Assembly.GetManifestResourceStream("CecopComms.Web.Assets.site.css")
-            ?? throw new InvalidOperationException("Web/Assets/site.css is not embedded in the application.");
+        using var stream = typeof(WebApp).Assembly.GetManifestResourceStream("CecopComms.Web.Assets." + name)
+            ?? throw new InvalidOperationException($"Web/Assets/{name} is not embedded in the application.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    });
+    }
+
+    private static readonly Lazy<string> Stylesheet = new(() => Asset("site.css"));
 }

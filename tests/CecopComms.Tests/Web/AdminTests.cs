@@ -55,6 +55,10 @@ public sealed class AdminTests(CecopWebFactory factory) : IClassFixture<CecopWeb
             Assert.Contains("Mailings in progress", html);
             Assert.Contains("CECOP Newsletter &lt;running&gt;", html);
             Assert.Contains("no-store", page.Headers.CacheControl?.ToString());
+            // The admin layout: the sections' navigation marks the current one, and the sign-out form carries its antiforgery field.
+            Assert.Contains("<a href=\"/admin\" aria-current=\"page\">Dashboard</a>", html);
+            Assert.Contains("href=\"/admin/staff\"", html);
+            Assert.Matches("action=\"/admin/logout\"[^>]*>[\\s\\S]*name=\"__csrf\"", html);
         }
         Assert.NotNull(await ScalarAsync<string?>(factory, "SELECT last_login_at FROM users WHERE email_key = @email", new { email }));
 
