@@ -1,0 +1,78 @@
+using CecopComms.Reach;
+using CecopComms.Reach.Channels;
+using CecopComms.Reach.Formats;
+using CecopComms.Reach.Reports;
+using CecopComms.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CecopComms.Web.Admin.Reports;
+
+/// <summary>
+/// The reports of the admin pages, built exactly as `cecop report year|campaign` and `cecop channels import` build
+/// them: the same builders and importer, the time zone of Scheduling:TimeZone and the Tracking:Enabled setting.
+/// </summary>
+public sealed class AdminReports(YearReportBuilder years, CampaignReportBuilder campaigns, ChannelImporter importer,
+    IOptions<SchedulingOptions> scheduling, IConfiguration configuration, TimeProvider time)
+{
+    /// <summary>The current calendar year in the report time zone: the page's default.</summary>
+    /// <exception cref="ReachException">Scheduling:TimeZone is not a time zone this machine knows.</exception>
+    public int CurrentYear() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone()).Year;
+
+    /// <summary>The year in numbers for <paramref name="year"/> and the years to compare with, in <paramref name="culture"/>.</summary>
+    /// <exception cref="ReachException">A year is outside 2000–2100, the culture is not one of <see cref="ReportCulture.Names"/>, or the time zone is unknown.</exception>
+    public Task<YearReport> YearAsync(int year, IReadOnlyList<int> compare, string culture, CancellationToken cancellationToken)
+    {
+        ReportCulture.Get(culture);
+        var zone = Zone();
+        var periods = new List<ReportPeriod>();
+        foreach (var y in compare.Append(year).Distinct())
+        {
+            if (y is < 2000 or > 2100) throw new ReachException($"The year {y} is not between 2000 and 2100.");
+            periods.Add(ReportPeriod.CalendarYear(y, zone));
+        }
+        return years.BuildAsync(periods, zone, ReportCulture.Names.First(n => string.Equals(n, culture, StringComparison.OrdinalIgnoreCase)), Tracking, cancellationToken);
+    }
+
+    /// <summary>A campaign's mailings with their figures and its unique reach.</summary>
+    /// <exception cref="Content.ContentNotFoundException">There is no campaign with this slug.</exception>
+    public Task<CampaignReport> CampaignAsync(string slug, CancellationToken cancellationToken) => campaigns.BuildAsync(slug, Tracking, cancellationToken);
+
+    /// <summary>
+    /// Imports an uploaded channel figure file with the CLI's importer. The upload is written to a private temporary
+    /// folder under its own file name (so messages name the file the officer chose) and removed afterwards.
+    /// </summary>
+    /// <exception cref="Audience.Import.ImportException">The file is empty, UTF-16, or its header lacks one of the five columns.</exception>
+    public async Task<ChannelImportResult> ImportChannelsAsync(Stream upload, string fileName, string enteredBy, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0) name = "channels.csv";
+        var folder = Directory.CreateTempSubdirectory("cecop-channels-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, name);
+            await using (var file = File.Create(path))
+                await upload.CopyToAsync(file, cancellationToken);
+            return await importer.ImportAsync(path, $"{enteredBy} (import of {name})", cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private bool Tracking => configuration.GetValue<bool>("Tracking:Enabled");
+
+    private TimeZoneInfo Zone()
+    {
+        var name = scheduling.Value.TimeZone;
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(name);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new ReachException($"Scheduling:TimeZone '{name}' is not a time zone this machine knows; use an IANA name such as Europe/Brussels.");
+        }
+    }
+}
