@@ -8,4 +8,8 @@ public sealed class UserQueries
     public string ListUsers { get; set; } = "";
     public string RecordFailedLogin { get; set; } = "";
     public string RecordLogin { get; set; } = "";
+    public string GetUserById { get; set; } = "";
+    public string SetUserRole { get; set; } = "";
+    public string SetUserPassword { get; set; } = "";
+    public string UnlockUser { get; set; } = "";
 }

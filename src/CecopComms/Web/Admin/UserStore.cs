@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CecopComms.Web.Admin;
 
 /// <summary>
-/// Staff accounts: create, list, sign in with lockout. A failed sign-in for an unknown
+/// Staff accounts: create, list, change role, reset a password, unlock, sign in with lockout. A failed sign-in for an unknown
 /// address costs the same hashing work as a wrong password, so timing does not tell which addresses have accounts.
 /// </summary>
 public sealed class UserStore(Database database, TimeProvider time, IOptions<WebOptions> options)
@@ -41,6 +41,50 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
 
     /// <summary>Every account, by e-mail.</summary>
     public Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken) => database.QueryListAsync<User>(_queries.ListUsers, null, cancellationToken);
+
+    /// <summary>The account with this id, or null.</summary>
+    public Task<User?> GetAsync(long id, CancellationToken cancellationToken) =>
+        database.QuerySingleOrDefaultAsync<User>(_queries.GetUserById, new { Id = id }, cancellationToken);
+
+    /// <summary>Gives the account another role.</summary>
+    /// <exception cref="UserException">The role is unknown, there is no such account, or it is the last admin and the new role is not admin.</exception>
+    public async Task<User> ChangeRoleAsync(long id, string role, CancellationToken cancellationToken)
+    {
+        if (!Roles.Contains(role)) throw new UserException($"'{role}' is not a role: use admin, editor or viewer.");
+        var user = await GetAsync(id, cancellationToken) ?? throw Missing(id);
+        var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.SetUserRole, new { Id = id, Role = role, Now = time.GetUtcNow() }, cancellationToken);
+        if (changed is null) throw new UserException($"{user.Email} is the only admin; make another account admin first, so someone can still manage staff accounts.");
+        return (await GetAsync(id, cancellationToken))!;
+    }
+
+    /// <summary>Sets a new password; it also lifts a lockout and clears the failed sign-ins.</summary>
+    /// <exception cref="UserException">The password is too short, or there is no such account.</exception>
+    public async Task<User> ResetPasswordAsync(long id, string password, CancellationToken cancellationToken, int iterations = PasswordHasher.DefaultIterations)
+    {
+        if (password.Length < PasswordHasher.MinimumLength) throw new UserException($"The password must have at least {PasswordHasher.MinimumLength} characters.");
+        var (hash, salt) = PasswordHasher.Hash(password, iterations);
+        var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.SetUserPassword, new
+        {
+            Id = id,
+            PasswordHash = hash,
+            PasswordSalt = salt,
+            PasswordIterations = iterations,
+            Now = time.GetUtcNow(),
+        }, cancellationToken);
+        if (changed is null) throw Missing(id);
+        return (await GetAsync(id, cancellationToken))!;
+    }
+
+    /// <summary>Lifts a lockout and clears the count of failed sign-ins.</summary>
+    /// <exception cref="UserException">There is no such account.</exception>
+    public async Task<User> UnlockAsync(long id, CancellationToken cancellationToken)
+    {
+        var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.UnlockUser, new { Id = id, Now = time.GetUtcNow() }, cancellationToken);
+        if (changed is null) throw Missing(id);
+        return (await GetAsync(id, cancellationToken))!;
+    }
+
+    private static UserException Missing(long id) => new($"There is no staff account with the number {id}; it may have been removed.");
 
     /// <summary>
     /// The account when <paramref name="password"/> is right and it is not locked; null otherwise. A wrong password

@@ -23,3 +23,24 @@ WHERE id = @Id;
 -- name: record-login
 UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = @Now, updated_at = @Now WHERE id = @Id;
 
+
+-- name: get-user-by-id
+SELECT * FROM users WHERE id = @Id;
+
+-- name: set-user-role
+-- Refuses (no row) to take the admin role from the last admin, so someone can always manage staff accounts.
+UPDATE users SET role = @Role, updated_at = @Now
+WHERE id = @Id
+  AND (@Role = 'admin' OR role <> 'admin' OR (SELECT count(*) FROM users WHERE role = 'admin') > 1)
+RETURNING id;
+
+-- name: set-user-password
+-- A new password also lifts a lockout: the person it is for starts again with a clean count.
+UPDATE users
+SET password_hash = @PasswordHash, password_salt = @PasswordSalt, password_iterations = @PasswordIterations,
+    failed_logins = 0, locked_until = NULL, updated_at = @Now
+WHERE id = @Id
+RETURNING id;
+
+-- name: unlock-user
+UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = @Now WHERE id = @Id RETURNING id;

@@ -1,0 +1,62 @@
+using CecopComms.Web.Admin;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecopComms.Web.Pages.Admin.Staff;
+
+/// <summary>One staff account (admins only): change its role, set a new password (which also lifts a lockout), unlock it.</summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AccountModel(UserStore users) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public string Role { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string Repeat { get; set; } = "";
+
+    public User Account { get; private set; } = new();
+    public string? Problem { get; private set; }
+
+    // Every handler of the page, GET included: editors and viewers get 403 (the cookie's Forbid would send them to sign in again).
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (!User.CanAdminister()) context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await users.GetAsync(Id, cancellationToken) is not { } account) return NotFound();
+        Account = account;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRoleAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () => $"{(await users.ChangeRoleAsync(Id, Role ?? "", cancellationToken)).Email} is now {Role}.", cancellationToken);
+
+    public Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
+        {
+            if (Password != Repeat) throw new UserException("The two passwords are not the same; type the new password twice.");
+            return $"{(await users.ResetPasswordAsync(Id, Password ?? "", cancellationToken)).Email} has a new password.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () => $"{(await users.UnlockAsync(Id, cancellationToken)).Email} is unlocked and can sign in again.", cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, CancellationToken cancellationToken)
+    {
+        if (await users.GetAsync(Id, cancellationToken) is not { } account) return NotFound();
+        try
+        {
+            TempData["Message"] = await change();
+            return RedirectToPage();
+        }
+        catch (UserException e)
+        {
+            Problem = e.Message;
+            Account = account;
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using CecopComms.Content.Campaigns;
+using CecopComms.Reach.Formats;
+using CecopComms.Reach.Reports;
+using CecopComms.Tests.Reach;
+using static CecopComms.Tests.Web.Admin.StaffSession;
+using static CecopComms.Tests.Web.WebTestData;
+
+namespace CecopComms.Tests.Web.Admin;
+
+/// <summary>
+/// The reports pages over the synthetic 2023 (a year like CECOP's, written through the real tables): the year in numbers
+/// with its charts and downloads byte for byte as the CLI writes them, a campaign's reach, and channel figures entered
+/// and imported by editors only.
+/// </summary>
+public sealed class ReportsTests : IAsyncLifetime
+{
+    private SyntheticYear _year = null!;
+    private CecopWebFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _year = await SyntheticYear.CreateAsync();
+        _factory = new CecopWebFactory();
+        _factory.Settings["Storage:Path"] = _year.Workspace.DatabasePath;
+    }
+
+    public Task DisposeAsync()
+    {
+        _factory.Dispose();
+        _year.Dispose();
+        return Task.CompletedTask;
+    }
+
+    // As the pages encode: letters stay letters, while the narrow no-break space that groups fr-BE thousands becomes &#x202F;.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private Task<YearReport> ExpectedAsync(string culture, params int[] years) =>
+        _year.Builder.BuildAsync(years.Select(y => ReportPeriod.CalendarYear(y, SyntheticYear.Brussels)).ToArray(), SyntheticYear.Brussels, culture, false, CancellationToken.None);
+
+    [Fact]
+    public async Task The_year_in_numbers_shows_figures_growth_sources_and_charts_and_downloads_what_the_cli_writes()
+    {
+        var (client, _) = await SignInAsync(_factory, "viewer");
+        var expected = await ExpectedAsync("fr-BE", 2022, 2023);
+        var culture = ReportCulture.Get("fr-BE");
+
+        var html = await HtmlAsync(client, "/admin/reports?Year=2023&Compare=2022&Culture=fr-BE");
+
+        Assert.Contains("<a href=\"/admin/reports\" aria-current=\"page\">Reports</a>", html);
+        var sent = expected.Figures.Single(f => f.Key == "sent");
+        Assert.True(sent.Values[1] > 0);
+        Assert.Contains($"<td class=\"number\">{Encoder.Encode(ReportCulture.Value(sent.Values[1], culture))}</td>", html);
+        foreach (var figure in expected.Figures)
+        {
+            Assert.Contains(Encoder.Encode(figure.Label), html);
+            Assert.Contains(Encoder.Encode(Growth.Text(figure.Growths[1], culture)), html);
+        }
+        Assert.Contains("CECOP activity report 2023", html);
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"subscribers\"", html);
+        Assert.Contains("id=\"editions\"", html);
+        Assert.Contains("id=\"channel-0\"", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.Contains("href=\"/admin/reports/campaigns/coopskills2023\"", html);
+        Assert.Contains("href=\"/admin/reports/year.csv?year=2023&amp;compare=2022&amp;culture=fr-BE\"", html);
+
+        using var csv = await client.GetAsync("/admin/reports/year.csv?year=2023&compare=2022&culture=fr-BE");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", csv.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("cecop-year-2022-2023.csv", csv.Content.Headers.ContentDisposition?.FileName);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Equal(YearReportCsv.Write(expected), Encoding.UTF8.GetString(bytes[3..]));
+
+        using var report = await client.GetAsync("/admin/reports/year.html?year=2023&compare=2022&culture=fr-BE");
+        Assert.Equal("attachment", report.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
+        // Byte for byte but for the minute it was generated at.
+        static string Undated(string text) => System.Text.RegularExpressions.Regex.Replace(text, "Generated [0-9: -]+ UTC", "Generated UTC");
+        Assert.Equal(Undated(YearReportHtml.Write(expected)), Undated(await report.Content.ReadAsStringAsync()));
+
+        using var unknown = await client.GetAsync("/admin/reports/year.pdf?year=2023");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_mistyped_comparison_year_is_explained_in_the_page()
+    {
+        var (client, _) = await SignInAsync(_factory, "viewer");
+
+        var typo = await HtmlAsync(client, "/admin/reports?Year=2023&Compare=2022%2C+twenty");
+        var range = await HtmlAsync(client, "/admin/reports?Year=1999");
+
+        Assert.Contains("<div class=\"problems\" role=\"alert\"><p>&#x27;Compare with&#x27; holds &#x27;twenty&#x27;, which is not a year", typo.Replace("'", "&#x27;"));
+        Assert.Contains("The year 1999 is not between 2000 and 2100.", range);
+        using var download = await client.GetAsync("/admin/reports/year.csv?year=1999");
+        Assert.Equal(HttpStatusCode.BadRequest, download.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_campaign_shows_each_mailing_and_its_unique_reach_with_the_cli_csv()
+    {
+        var (client, _) = await SignInAsync(_factory, "viewer");
+        var expected = await new CampaignReportBuilder(_year.Database, new CampaignStore(_year.Database, _year.Clock), _year.Figures, _year.Clock)
+            .BuildAsync("coopskills2023", false, CancellationToken.None);
+
+        var html = await HtmlAsync(client, "/admin/reports/campaigns/coopskills2023");
+
+        Assert.Contains("#CoopSkills2023: European Year of Skills", html);
+        Assert.Contains($"Unique reach of the campaign: {expected.UniqueReach:N0} people.", html);
+        foreach (var line in expected.Mailings) Assert.Contains($"<th scope=\"row\">{line.Slug}</th>", html);
+        Assert.Contains("not sent", html);
+        Assert.Contains($"<td class=\"number\">{expected.Delivered:N0}</td>", html);
+        using var csv = await client.GetAsync("/admin/reports/campaigns/coopskills2023.csv");
+        Assert.Equal("attachment", csv.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(CampaignReportWriter.Csv(expected), Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]));
+        using var missing = await client.GetAsync("/admin/reports/campaigns/no-such-campaign");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_enters_and_imports_channel_figures_and_sees_each_refused_line()
+    {
+        var (client, editor) = await SignInAsync(_factory, "editor");
+
+        using (var set = await PostAsync(client, "/admin/reports/channels?handler=Set", ("__csrf", await CsrfAsync(client, "/admin/reports/channels")),
+                   ("Channel", "linkedin"), ("Metric", "followers"), ("Year", "2024"), ("Value", "6120"), ("Source", "LinkedIn page analytics")))
+            Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var list = await HtmlAsync(client, "/admin/reports/channels");
+        Assert.Contains("LinkedIn followers 2024: 6,120 recorded (source: LinkedIn page analytics).", list);
+        Assert.Contains("<th scope=\"row\">LinkedIn followers</th><td class=\"number\">2024</td><td class=\"number\">6,120</td><td>LinkedIn page analytics</td>", list);
+        Assert.Contains($"<td>{editor.Name}</td>", list);
+
+        using (var bad = await PostAsync(client, "/admin/reports/channels?handler=Set", ("__csrf", await CsrfAsync(client, "/admin/reports/channels")),
+                   ("Channel", "linkedin"), ("Metric", "followers"), ("Year", "2024"), ("Value", "6120"), ("Source", " ")))
+        {
+            Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+            Assert.Contains("The source is empty", await bad.Content.ReadAsStringAsync());
+        }
+
+        var csv = "channel,metric,year,value,source\nfacebook,followers,2024,\"4,480\",Meta Business Suite\ntwiter,followers,2024,100,typo\nwebsite,users,2024,abc,Matomo\n";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await CsrfAsync(client, "/admin/reports/channels")), "__csrf" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", "channels-2024.csv");
+        using var imported = await client.PostAsync("/admin/reports/channels?handler=Import", form);
+        var page = await imported.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Contains("channels-2024.csv: 3 rows read, 1 figures recorded, 2 rejected.", page);
+        Assert.Contains("<li>channels-2024.csv: line 3, channel: the channel &#x27;twiter&#x27; is not one of:", page.Replace("'", "&#x27;"));
+        Assert.Contains("<li>channels-2024.csv: line 4, value: the value &#x27;abc&#x27; is not a whole number", page.Replace("'", "&#x27;"));
+        Assert.Contains("<td class=\"number\">4,480</td><td>Meta Business Suite</td>", page);
+        Assert.Equal(1L, await ScalarAsync<long>(_factory, "SELECT count(*) FROM channel_figures WHERE year = 2024 AND channel = 'facebook' AND entered_by = @By",
+            new { By = $"{editor.Name} (import of channels-2024.csv)" }));
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_channel_figures_but_cannot_enter_or_import_them()
+    {
+        var (client, _) = await SignInAsync(_factory, "viewer");
+        var before = await ScalarAsync<long>(_factory, "SELECT count(*) FROM channel_figures");
+
+        var html = await HtmlAsync(client, "/admin/reports/channels");
+        var csrf = await CsrfAsync(client, "/admin/reports/channels");
+        using var set = await PostAsync(client, "/admin/reports/channels?handler=Set", ("__csrf", csrf),
+            ("Channel", "linkedin"), ("Metric", "followers"), ("Year", "2024"), ("Value", "1"), ("Source", "made up"));
+        using var form = new MultipartFormDataContent { { new StringContent(csrf), "__csrf" }, { new StringContent("channel,metric,year,value,source\nx,followers,2024,1,made up\n"), "Upload", "c.csv" } };
+        using var import = await client.PostAsync("/admin/reports/channels?handler=Import", form);
+
+        Assert.Contains("CECOP activity report 2023", html);
+        Assert.DoesNotContain("Record the figure", html);
+        Assert.Equal(HttpStatusCode.Forbidden, set.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
+        Assert.Equal(before, await ScalarAsync<long>(_factory, "SELECT count(*) FROM channel_figures"));
+    }
+}
