@@ -1,0 +1,91 @@
+using CecopComms.Delivery;
+using CecopComms.Hosting;
+using CecopComms.Web.Admin;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecopComms.Web.Pages.Admin.Sending;
+
+/// <summary>
+/// /admin/sending/mailings/{id}: one mailing's live progress (the page refreshes itself while it runs or waits), why it
+/// paused, its failed rows with the server's replies, and pause, resume, cancel (after a confirmation) and retry failed:
+/// the same <see cref="MailingStore"/> calls as `cecop mailings pause|resume|cancel|retry-failed`. The sender of `cecop
+/// serve` does the sending, as after `--detach`.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class MailingPageModel(MailingStore mailings) : PageModel
+{
+    /// <summary>Failed rows listed.</summary>
+    public const int FailedLimit = 200;
+
+    public Mailing Mailing { get; private set; } = null!;
+    public IReadOnlyList<LedgerRow> FailedRows { get; private set; } = [];
+    public List<string> Problems { get; } = [];
+
+    /// <summary>True on the cancel confirmation step (?confirm=cancel).</summary>
+    public bool ConfirmingCancel { get; private set; }
+
+    /// <summary>Whether the page follows the mailing by refreshing itself.</summary>
+    public bool Live => Mailing.Status is MailingStatus.Running or MailingStatus.Scheduled;
+
+    public async Task<IActionResult> OnGetAsync(long id, string? confirm, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        ConfirmingCancel = confirm == "cancel" && User.CanEdit() && Mailing.Status is MailingStatus.Running or MailingStatus.Paused or MailingStatus.Scheduled;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPauseAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
+    {
+        var mailing = await mailings.PauseAsync(id, null, cancellationToken);
+        return $"Mailing {mailing.Id} paused: {mailing.Sent:N0} of {mailing.Total:N0} sent.";
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
+    {
+        var mailing = await mailings.ResumeAsync(id, cancellationToken);
+        return $"Mailing {mailing.Id} is running again; it continues where it stopped.";
+    }, cancellationToken);
+
+    /// <summary>Cancels only when the confirmation form's field says so; otherwise shows the confirmation step.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(long id, string? confirmed, CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
+        if (confirmed != "yes") return RedirectToPage(new { id, confirm = "cancel" });
+        return await ActAsync(id, async () =>
+        {
+            var mailing = await mailings.CancelAsync(id, cancellationToken);
+            return $"Mailing {mailing.Id} cancelled: {mailing.Sent:N0} of {mailing.Total:N0} had been sent.";
+        }, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRetryFailedAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
+    {
+        var (mailing, requeued) = await mailings.RetryFailedAsync(id, cancellationToken);
+        return $"Mailing {mailing.Id}: {requeued:N0} failed rows queued again.";
+    }, cancellationToken);
+
+    private async Task<IActionResult> ActAsync(long id, Func<Task<string>> action, CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
+        try
+        {
+            TempData["Message"] = await action();
+            return RedirectToPage(new { id });
+        }
+        catch (Exception e) when (e is IUserError)
+        {
+            Problems.Add(e.Message);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await mailings.FindAsync(id, cancellationToken) is not { } mailing) return false;
+        Mailing = mailing;
+        FailedRows = await mailings.RowsAsync(id, LedgerStatus.Failed, FailedLimit, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using CecopComms.Web.Admin;
+using Microsoft.Extensions.DependencyInjection;
+using static CecopComms.Tests.Web.WebTestData;
+
+namespace CecopComms.Tests.Web.Admin;
+
+/// <summary>What the sending and dashboard tests share: a signed-in staff member's client, forms posted with their antiforgery field.</summary>
+internal static class SendingStaff
+{
+    private const string Password = "correct horse battery staple";
+
+    /// <summary>A new staff account with <paramref name="role"/>, signed in; the client does not follow redirects.</summary>
+    public static async Task<HttpClient> SignInAsync(CecopWebFactory factory, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@cecop.example";
+        // Fewer iterations than real accounts, so the test does not spend its time hashing.
+        await factory.Services.GetRequiredService<UserStore>().AddAsync(email, "Sofia", role, Password, CancellationToken.None, iterations: 10_000);
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var csrf = await CsrfAsync(client, "/admin/login");
+        using var response = await PostAsync(client, "/admin/login", ("__csrf", csrf), ("Email", email), ("Password", Password), ("ReturnUrl", "/admin"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>POSTs a form of <paramref name="page"/> (its antiforgery field read from <paramref name="page"/> first).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, string action, params (string Name, string Value)[] fields)
+    {
+        var csrf = await CsrfAsync(client, page);
+        return await PostAsync(client, action, [("__csrf", csrf), .. fields]);
+    }
+
+    /// <summary>A response's HTML with entities decoded, for sentences holding quotes or '+' (which the encoder writes as entities).</summary>
+    public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>GETs a page and returns its HTML, asserting 200.</summary>
+    public static async Task<string> HtmlAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
