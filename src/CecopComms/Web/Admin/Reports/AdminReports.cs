@@ -35,14 +35,14 @@ public sealed class AdminReports(YearReportBuilder years, CampaignReportBuilder 
     }
 
     /// <summary>A campaign's mailings with their figures and its unique reach.</summary>
-    /// <exception cref="Content.ContentNotFoundException">There is no campaign with this slug.</exception>
+    /// <exception cref="CecopComms.Content.ContentNotFoundException">There is no campaign with this slug.</exception>
     public Task<CampaignReport> CampaignAsync(string slug, CancellationToken cancellationToken) => campaigns.BuildAsync(slug, Tracking, cancellationToken);
 
     /// <summary>
     /// Imports an uploaded channel figure file with the CLI's importer. The upload is written to a private temporary
     /// folder under its own file name (so messages name the file the officer chose) and removed afterwards.
     /// </summary>
-    /// <exception cref="Audience.Import.ImportException">The file is empty, UTF-16, or its header lacks one of the five columns.</exception>
+    /// <exception cref="CecopComms.Audience.Import.ImportException">The file is empty, UTF-16, or its header lacks one of the five columns.</exception>
     public async Task<ChannelImportResult> ImportChannelsAsync(Stream upload, string fileName, string enteredBy, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
