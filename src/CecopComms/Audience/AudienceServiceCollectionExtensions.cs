@@ -16,6 +16,7 @@ public static class AudienceServiceCollectionExtensions
         services.AddSingleton<SegmentStore>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<SubscriberExporter>();
+        services.AddSingleton<SubscriberSearch>();
         return services;
     }
 }

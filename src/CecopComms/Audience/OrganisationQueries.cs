@@ -7,4 +7,5 @@ public sealed class OrganisationQueries
     public string FindOrganisation { get; set; } = "";
     public string OrganisationById { get; set; } = "";
     public string ListOrganisations { get; set; } = "";
+    public string UpdateOrganisation { get; set; } = "";
 }

@@ -12,14 +12,7 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
     /// <exception cref="AudienceException">A value is not valid, or an organisation of that name exists.</exception>
     public async Task<Organisation> AddAsync(string name, string country, string category, string? website, CancellationToken cancellationToken)
     {
-        name = name.Trim();
-        if (name.Length == 0) throw new AudienceException("An organisation needs a name.");
-        if (!Countries.TryNormalise(country, out var code))
-            throw new AudienceException($"'{country}' is not a country: give an ISO 3166 code such as IT or its English name.");
-        if (!MemberCategories.TryParse(category, out var memberCategory))
-            throw new AudienceException($"'{category}' is not a member category: use {MemberCategories.Accepted}.");
-        if (!string.IsNullOrWhiteSpace(website) && !(Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            throw new AudienceException($"'{website}' is not a website address: give it as https://….");
+        (name, var code, var memberCategory) = Check(name, country, category, website);
 
         await using var connection = await database.OpenAsync(cancellationToken);
         // The lookup also matches ids: only a same-named organisation is a duplicate.
@@ -34,6 +27,29 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
             Website = string.IsNullOrWhiteSpace(website) ? null : website.Trim(),
             Now = time.GetUtcNow(),
         }, cancellationToken: cancellationToken));
+        return (await connection.QuerySingleOrDefaultAsync<Organisation>(new CommandDefinition(_queries.OrganisationById, new { Id = id },
+            cancellationToken: cancellationToken)))!;
+    }
+
+    /// <summary>Changes an organisation's name, country, category and website, checked as <see cref="AddAsync"/> checks them.</summary>
+    /// <exception cref="AudienceException">No organisation has this id, a value is not valid, or another organisation has the name.</exception>
+    public async Task<Organisation> UpdateAsync(long id, string name, string country, string category, string? website, CancellationToken cancellationToken)
+    {
+        (name, var code, var memberCategory) = Check(name, country, category, website);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await FindAsync(connection, name, cancellationToken) is { } other && other.Id != id && Organisation.KeyOf(other.Name) == Organisation.KeyOf(name))
+            throw new AudienceException($"An organisation called {other.Name} already exists (id {other.Id}).");
+        var changed = await connection.ExecuteAsync(new CommandDefinition(_queries.UpdateOrganisation, new
+        {
+            Id = id,
+            Name = name,
+            NameKey = Organisation.KeyOf(name),
+            Country = code,
+            Category = memberCategory.ToDb(),
+            Website = string.IsNullOrWhiteSpace(website) ? null : website.Trim(),
+            Now = time.GetUtcNow(),
+        }, cancellationToken: cancellationToken));
+        if (changed == 0) throw NotFound(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return (await connection.QuerySingleOrDefaultAsync<Organisation>(new CommandDefinition(_queries.OrganisationById, new { Id = id },
             cancellationToken: cancellationToken)))!;
     }
@@ -69,6 +85,19 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
     internal Task<Organisation?> FindAsync(DbConnection connection, string idOrName, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<Organisation>(new CommandDefinition(_queries.FindOrganisation,
             new { Key = idOrName.Trim(), NameKey = Organisation.KeyOf(idOrName) }, transaction, cancellationToken: cancellationToken));
+
+    private static (string Name, string Country, MemberCategory Category) Check(string name, string country, string category, string? website)
+    {
+        name = name.Trim();
+        if (name.Length == 0) throw new AudienceException("An organisation needs a name.");
+        if (!Countries.TryNormalise(country, out var code))
+            throw new AudienceException($"'{country}' is not a country: give an ISO 3166 code such as IT or its English name.");
+        if (!MemberCategories.TryParse(category, out var memberCategory))
+            throw new AudienceException($"'{category}' is not a member category: use {MemberCategories.Accepted}.");
+        if (!string.IsNullOrWhiteSpace(website) && !(Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            throw new AudienceException($"'{website}' is not a website address: give it as https://….");
+        return (name, code!, memberCategory);
+    }
 
     internal static AudienceException NotFound(string idOrName) =>
         new($"No organisation is called or numbered '{idOrName}'; `cecop orgs list` shows them.");

@@ -7,4 +7,6 @@ public sealed class SubscriberQueries
     public string GetSubscriberByKey { get; set; } = "";
     public string ListContacts { get; set; } = "";
     public string EraseSubscriber { get; set; } = "";
+    public string UpdateSubscriber { get; set; } = "";
+    public string SetSubscriberStatus { get; set; } = "";
 }

@@ -73,6 +73,54 @@ public sealed class SubscriberStore(
         return result;
     }
 
+    /// <summary>
+    /// Changes a person's name, language, organisation (id or name; null or empty for none) and free attributes. The e-mail,
+    /// status and subscriptions stay; an erased person cannot be changed.
+    /// </summary>
+    /// <exception cref="AudienceException">No subscriber has this e-mail, the person was erased, the language is not a tag, or no organisation goes by that name.</exception>
+    public async Task<Subscriber> UpdateAsync(string email, string name, string language, string? organisation, JsonObject attributes, CancellationToken cancellationToken)
+    {
+        var subscriber = await GetAsync(email, cancellationToken);
+        if (subscriber.ErasedAt is not null) throw new AudienceException($"{subscriber.Email} was erased and cannot be changed.");
+        if (!Languages.TryNormalise(language, out var tag))
+            throw new AudienceException($"'{language}' is not a language tag: give a BCP 47 tag such as en, it or pt-BR.");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        long? organisationId = null;
+        if (!string.IsNullOrWhiteSpace(organisation))
+            organisationId = (await organisations.FindAsync(connection, organisation, cancellationToken) ?? throw OrganisationStore.NotFound(organisation)).Id;
+        await connection.ExecuteAsync(new CommandDefinition(_queries.UpdateSubscriber, new
+        {
+            subscriber.Id,
+            Name = name.Trim(),
+            Language = tag,
+            OrganisationId = organisationId,
+            Attributes = attributes.ToJsonString(),
+            Now = time.GetUtcNow(),
+        }, cancellationToken: cancellationToken));
+        return (await FindAsync(connection, subscriber.EmailKey, null, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Staff mark a person unsubscribed (they asked by other means) or blocklisted (never mail them), or lift a blocklisting
+    /// (back to active). Nobody is made active from unsubscribed or bounced here: only the person's own confirmation does that.
+    /// </summary>
+    /// <exception cref="AudienceException">No subscriber has this e-mail, or the change is not one staff may make.</exception>
+    public async Task<Subscriber> SetStatusAsync(string email, SubscriberStatus status, CancellationToken cancellationToken)
+    {
+        var subscriber = await GetAsync(email, cancellationToken);
+        if (subscriber.Status == status) return subscriber;
+        var allowed = status is SubscriberStatus.Unsubscribed or SubscriberStatus.Blocklisted
+            || (status == SubscriberStatus.Active && subscriber.Status == SubscriberStatus.Blocklisted);
+        if (!allowed)
+            throw new AudienceException(status == SubscriberStatus.Active
+                ? $"{subscriber.Email} is {subscriber.Status.ToString().ToLowerInvariant()}: only the person can make themselves active again, by confirming a subscription."
+                : $"Staff cannot mark {subscriber.Email} as {status.ToString().ToLowerInvariant()}: bounces are recorded by the bounce mailbox.");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_queries.SetSubscriberStatus,
+            new { subscriber.Id, Status = status.ToString().ToLowerInvariant(), Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        return (await FindAsync(connection, subscriber.EmailKey, null, cancellationToken))!;
+    }
+
     /// <summary>The subscriber with this e-mail, compared case-insensitively (IDN domains in either form), or null.</summary>
     /// <exception cref="AudienceException">The text is not an e-mail address.</exception>
     public async Task<Subscriber?> FindAsync(string email, CancellationToken cancellationToken)

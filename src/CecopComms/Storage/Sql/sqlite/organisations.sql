@@ -25,3 +25,8 @@ FROM organisations o
 WHERE (@Country IS NULL OR o.country = @Country)
   AND (@Category IS NULL OR o.category = @Category)
 ORDER BY o.name_key;
+
+-- name: update-organisation
+UPDATE organisations
+SET name = @Name, name_key = @NameKey, country = @Country, category = @Category, website = @Website, updated_at = @Now
+WHERE id = @Id;

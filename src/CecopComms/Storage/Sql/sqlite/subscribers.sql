@@ -17,3 +17,11 @@ UPDATE subscribers
 SET uuid = @Uuid, email = @Placeholder, email_key = @Placeholder, name = '', attributes = '{}',
     organisation_id = NULL, erased_at = @Now, updated_at = @Now
 WHERE id = @Id;
+
+-- name: update-subscriber
+UPDATE subscribers
+SET name = @Name, language = @Language, organisation_id = @OrganisationId, attributes = @Attributes, updated_at = @Now
+WHERE id = @Id;
+
+-- name: set-subscriber-status
+UPDATE subscribers SET status = @Status, updated_at = @Now WHERE id = @Id;

@@ -1,0 +1,23 @@
+-- Finding subscribers for the admin pages: text in the address or the name, on a list (any subscription status),
+-- plus segment fragments (status, country, language) placed at the /*filter*/ mark by SegmentSqlCompiler.
+-- Erased people are left out: nothing about them is left to find.
+
+-- name: find-subscribers
+SELECT s.email, s.name, s.language, o.name AS organisation, o.country, s.status,
+       (SELECT x.status FROM subscriptions x JOIN lists l ON l.id = x.list_id WHERE x.subscriber_id = s.id AND l.slug = @List) AS subscription_status,
+       s.attributes, s.created_at
+FROM subscribers s LEFT JOIN organisations o ON o.id = s.organisation_id
+WHERE s.erased_at IS NULL
+  AND (@Text IS NULL OR instr(s.email_key, @Text) > 0 OR instr(lower(s.name), @Text) > 0)
+  AND (@List IS NULL OR EXISTS (SELECT 1 FROM subscriptions x JOIN lists l ON l.id = x.list_id WHERE x.subscriber_id = s.id AND l.slug = @List))
+  /*filter*/
+ORDER BY s.email_key
+LIMIT @Limit OFFSET @Offset;
+
+-- name: count-subscribers-found
+SELECT count(*)
+FROM subscribers s LEFT JOIN organisations o ON o.id = s.organisation_id
+WHERE s.erased_at IS NULL
+  AND (@Text IS NULL OR instr(s.email_key, @Text) > 0 OR instr(lower(s.name), @Text) > 0)
+  AND (@List IS NULL OR EXISTS (SELECT 1 FROM subscriptions x JOIN lists l ON l.id = x.list_id WHERE x.subscriber_id = s.id AND l.slug = @List))
+  /*filter*/;
