@@ -101,9 +101,15 @@ public static class WebApp
                 o.Cookie.HttpOnly = true;
                 o.LoginPath = "/admin/login";
                 o.LogoutPath = "/admin/logout";
-                o.AccessDeniedPath = "/admin/login";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // A signed-in viewer who tries to change something is not sent back to sign in (they are signed in):
+                // Forbid() answers 403, and the status page says their role does not allow it.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(UserStore.Roles))

@@ -21,6 +21,8 @@ public sealed class ErrorModel : PageModel
         {
             400 => ("This link or form is not valid",
                 "The link may have been cut or changed, or the form was sent without its security field. Nothing was changed. Open the link from the e-mail again, or reload the form."),
+            403 => ("Your role does not allow this",
+                "Viewers can see everything in the admin area but change nothing. Ask an administrator to give you the editor role if you need to make this change. Nothing was changed."),
             404 => ("Page not found", "There is no page at this address."),
             429 => ("Too many requests",
                 "Too many requests came from your network in the last minute. Please wait a minute and try again."),
