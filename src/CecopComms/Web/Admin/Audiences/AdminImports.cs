@@ -1,0 +1,132 @@
+using System.Text.Json;
+using CecopComms.Audience.Import;
+using CecopComms.Audience.Import.Csv;
+using CecopComms.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CecopComms.Web.Admin.Audiences;
+
+/// <summary>
+/// Runs the CLI's importers on a file uploaded to the admin pages. The upload is written to a folder of its own under
+/// imports/ beside the database (the importers read files, and stream them), the importer writes its error report
+/// there, and the result is kept as JSON so that the result page survives a reload. The upload itself is deleted
+/// once read; reports older than <see cref="KeptFor"/> are deleted at the next import, since they hold people's rows.
+/// </summary>
+public sealed class AdminImports(IServiceProvider services, Database database, TimeProvider time)
+{
+    /// <summary>How many refused rows the result page lists; the downloadable report has every one.</summary>
+    public const int ProblemsShown = 1000;
+
+    /// <summary>How long an import's error report stays downloadable.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private string Root => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.FilePath))!, "imports");
+
+    /// <summary>Imports <paramref name="upload"/> as subscribers into <paramref name="listSlug"/>, or as organisations when <paramref name="kind"/> says so.</summary>
+    /// <exception cref="ImportException">The file has no header row, lacks a required column, or the list does not exist: nothing was imported.</exception>
+    /// <exception cref="IOException">The upload cannot be written beside the database.</exception>
+    public async Task<ImportReport> RunAsync(string kind, Stream upload, string fileName, string? listSlug, bool dryRun, CancellationToken cancellationToken)
+    {
+        Purge();
+        var id = Guid.NewGuid().ToString("N");
+        var folder = Path.Combine(Root, id);
+        Directory.CreateDirectory(folder);
+        var name = SafeName(fileName);
+        var path = Path.Combine(folder, name);
+        try
+        {
+            await using (var file = File.Create(path)) await upload.CopyToAsync(file, cancellationToken);
+            var organisations = kind == "organisations";
+            var options = new ImportOptions(path, organisations ? null : listSlug, new Dictionary<string, string>(), dryRun, Path.Combine(folder, "errors.csv"));
+            var result = organisations
+                ? await ActivatorUtilities.CreateInstance<OrganisationImporter>(services).ImportAsync(options, null, cancellationToken)
+                : await ActivatorUtilities.CreateInstance<SubscriberImporter>(services).ImportAsync(options, null, cancellationToken);
+            var problems = Problems(path, Path.Combine(folder, "errors.csv"), organisations);
+            var report = new ImportReport(id, organisations ? "organisations" : "subscribers", name, organisations ? null : listSlug, dryRun,
+                result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, problems);
+            await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
+            return report;
+        }
+        catch (ImportException)
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+        finally
+        {
+            if (File.Exists(path)) File.Delete(path);
+        }
+    }
+
+    /// <summary>The result of the import with this id, or null when there is none (unknown, malformed or purged).</summary>
+    public async Task<ImportReport?> FindAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (Folder(id) is not { } folder || !File.Exists(Path.Combine(folder, "result.json"))) return null;
+        return JsonSerializer.Deserialize<ImportReport>(await File.ReadAllTextAsync(Path.Combine(folder, "result.json"), cancellationToken), Json);
+    }
+
+    /// <summary>The path of the import's error report (line, column, reason, row), or null when there is none.</summary>
+    public string? ErrorReportPath(string? id) =>
+        Folder(id) is { } folder && File.Exists(Path.Combine(folder, "errors.csv")) ? Path.Combine(folder, "errors.csv") : null;
+
+    // Only a 32-hex-digit id names a folder, so an address cannot reach outside imports/.
+    private string? Folder(string? id) =>
+        id is { Length: 32 } && Guid.TryParseExact(id, "N", out _) ? Path.Combine(Root, id.ToLowerInvariant()) : null;
+
+    private void Purge()
+    {
+        if (!Directory.Exists(Root)) return;
+        var before = time.GetUtcNow() - KeptFor;
+        foreach (var folder in Directory.GetDirectories(Root))
+        {
+            if (Directory.GetLastWriteTimeUtc(folder) < before.UtcDateTime)
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (IOException) { } // being read right now: the next import deletes it
+            }
+        }
+    }
+
+    private static string SafeName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        foreach (var c in Path.GetInvalidFileNameChars()) name = name.Replace(c, '_');
+        return name.Length == 0 || name is "errors.csv" or "result.json" ? "upload.csv" : name;
+    }
+
+    // The report holds each refused row's raw text; the key column is found the way the importer found it, from the header.
+    private static List<ImportProblem> Problems(string upload, string errors, bool organisations)
+    {
+        var problems = new List<ImportProblem>();
+        if (!File.Exists(errors)) return problems;
+        int keyIndex;
+        char delimiter;
+        using (var source = CsvSource.Open(upload))
+        {
+            delimiter = source.Records.Delimiter;
+            try
+            {
+                var layout = ColumnLayout.Resolve(source.FileName, source.Header,
+                    organisations ? OrganisationFields.All : SubscriberFields.All, new Dictionary<string, string>());
+                keyIndex = layout.IndexOf(organisations ? OrganisationFields.Name : SubscriberFields.Email);
+            }
+            catch (ImportException)
+            {
+                keyIndex = -1;
+            }
+        }
+        var splitter = new FieldSplitter(delimiter);
+        var fields = new List<string>();
+        using var report = CsvSource.Open(errors);
+        while (problems.Count < ProblemsShown && report.Records.TryRead(out var record))
+        {
+            if (record.Fields.Count < 4 || !long.TryParse(record.Fields[0], out var line)) continue;
+            var key = "";
+            if (keyIndex >= 0 && splitter.Split(record.Fields[3], fields, out _) == SplitOutcome.Complete && keyIndex < fields.Count) key = fields[keyIndex].Trim();
+            problems.Add(new ImportProblem(line, key, record.Fields[1], record.Fields[2]));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,73 @@
+using CecopComms.Audience;
+using CecopComms.Hosting;
+using CecopComms.Storage;
+using CecopComms.Web.Admin;
+using CecopComms.Web.Admin.Audiences;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecopComms.Web.Pages.Admin.Audiences;
+
+/// <summary>
+/// Imports subscribers into a list, or member organisations, from an uploaded CSV with the CLI's importers; the result
+/// page shows the counts and each refused row (line, e-mail or name, reason) and offers the error report as CSV.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[RequestSizeLimit(MaxUpload)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
+public sealed class ImportModel(IServiceProvider services, Database database, TimeProvider time, ListStore lists) : PageModel
+{
+    /// <summary>The largest file accepted: 50 MB, some 400,000 subscriber rows.</summary>
+    public const long MaxUpload = 50L * 1024 * 1024;
+
+    private AdminImports Imports => new(services, database, time);
+
+    public IReadOnlyList<MailingList> Lists { get; private set; } = [];
+
+    /// <summary>The result shown, when the address names an import.</summary>
+    public ImportReport? Report { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    [BindProperty] public string Kind { get; set; } = "subscribers";
+    [BindProperty] public string? List { get; set; }
+    [BindProperty] public bool DryRun { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public async Task OnGetAsync(string? id, CancellationToken cancellationToken)
+    {
+        Lists = await lists.ListAsync(cancellationToken);
+        Report = await Imports.FindAsync(id, cancellationToken);
+    }
+
+    /// <summary>The import's error report: line, column, reason and the row as written.</summary>
+    public IActionResult OnGetErrors(string? id) =>
+        Imports.ErrorReportPath(id) is { } path
+            ? PhysicalFile(path, "text/csv; charset=utf-8", $"import-errors-{id}.csv")
+            : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return Forbid();
+        Lists = await lists.ListAsync(cancellationToken);
+        if (Kind is not ("subscribers" or "organisations")) Kind = "subscribers";
+        if (Upload is null || Upload.Length == 0)
+            Problem = "Choose a CSV file to import.";
+        else if (Kind == "subscribers" && string.IsNullOrWhiteSpace(List))
+            Problem = "Choose the list the subscribers go to.";
+        if (Problem is not null) return Page();
+        try
+        {
+            await using var upload = Upload!.OpenReadStream();
+            var report = await Imports.RunAsync(Kind, upload, Upload.FileName, List, DryRun, cancellationToken);
+            TempData["Message"] = (report.DryRun ? "Dry run of " : "Imported ") + $"{report.FileName}: {report.RowsRead} rows read, {report.Rejected} refused.";
+            return RedirectToPage(new { id = report.Id });
+        }
+        catch (Exception e) when (e is IUserError)
+        {
+            Problem = e.Message;
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using CecopComms.Audience;
+using CecopComms.Audience.Segments;
+using CecopComms.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecopComms.Web.Pages.Admin.Audiences;
+
+/// <summary>
+/// Segments with their live counts, and a form that creates one with the conditions of `cecop segments create --where`:
+/// country, language, list, category and one attribute; each field left empty is no condition.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class SegmentsModel(SegmentStore segments, ListStore lists) : PageModel
+{
+    public IReadOnlyList<(Segment Segment, SegmentFilter Filter, long Count)> Segments { get; private set; } = [];
+
+    public IReadOnlyList<MailingList> Lists { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    [BindProperty] public string Slug { get; set; } = "";
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string? Country { get; set; }
+    [BindProperty] public string? Language { get; set; }
+    [BindProperty] public string? List { get; set; }
+    [BindProperty] public string? Category { get; set; }
+    [BindProperty] public string? AttributeName { get; set; }
+    /// <summary>"=" (equals, any case) or "~" (contains).</summary>
+    [BindProperty] public string AttributeOperator { get; set; } = "=";
+    [BindProperty] public string? AttributeValue { get; set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return Forbid();
+        try
+        {
+            var segment = await segments.CreateAsync(Slug.Trim(), Name, SegmentFilterParser.Parse(Conditions()), cancellationToken);
+            TempData["Message"] = $"Created the segment {segment.Name} ({segment.Slug}).";
+            return RedirectToPage("Segment", new { slug = segment.Slug });
+        }
+        catch (AudienceException e)
+        {
+            // The parser's message ends with the --where syntax, which means nothing on a form: the first line says it.
+            Problem = e.Message.Split('\n')[0];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    /// <summary>The form's fields in the --where syntax the CLI takes.</summary>
+    private List<string> Conditions()
+    {
+        var conditions = new List<string>();
+        void Add(string field, string? value) { if (!string.IsNullOrWhiteSpace(value)) conditions.Add($"{field}={value.Trim()}"); }
+        Add("country", Country);
+        Add("language", Language);
+        Add("list", List);
+        Add("category", Category);
+        if (!string.IsNullOrWhiteSpace(AttributeName) || !string.IsNullOrWhiteSpace(AttributeValue))
+        {
+            if (string.IsNullOrWhiteSpace(AttributeName) || string.IsNullOrWhiteSpace(AttributeValue))
+                throw new AudienceException("An attribute condition needs both the attribute's name and a value.");
+            conditions.Add($"attr:{AttributeName.Trim()}{(AttributeOperator == "~" ? "~" : "=")}{AttributeValue.Trim()}");
+        }
+        if (conditions.Count == 0) throw new AudienceException("A segment needs at least one condition: fill in a country, language, list, category or attribute.");
+        return conditions;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Lists = await lists.ListAsync(cancellationToken);
+        var rows = new List<(Segment, SegmentFilter, long)>();
+        foreach (var segment in await segments.ListAsync(cancellationToken))
+        {
+            var filter = SegmentFilter.FromJson(segment.Filter);
+            rows.Add((segment, filter, await segments.CountAsync(filter, cancellationToken)));
+        }
+        Segments = rows;
+    }
+}
