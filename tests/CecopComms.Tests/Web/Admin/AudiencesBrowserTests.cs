@@ -92,6 +92,18 @@ public sealed class AudiencesBrowserTests
         await using var connection = await database.OpenAsync();
         Assert.Equal(["ines@example.pt", "piotr@example.pl"], (await connection.QueryAsync<string>(
             "SELECT s.email FROM subscribers s JOIN subscriptions x ON x.subscriber_id = s.id JOIN lists l ON l.id = x.list_id WHERE l.slug = 'external-newsletter' ORDER BY s.email")).ToArray());
+
+        // A file well over the 1 MB that the public forms may post is accepted here (up to 50 MB): a dry run of 40,000 rows.
+        var big = workspace.WriteFile("big.csv", "email,name\n" + string.Concat(Enumerable.Range(0, 40_000).Select(i => $"person{i:00000}@large-import.example,Person Number {i}\n")));
+        Assert.True(new FileInfo(big).Length > 2 * 1024 * 1024);
+        await page.SetInputFilesAsync("#file", big);
+        await page.SelectOptionAsync("#list", "external-newsletter");
+        await page.CheckAsync("#dry-run");
+        await page.ClickAsync("button:has-text('Import the file')");
+        await page.WaitForSelectorAsync("text=Dry run: nothing was changed");
+        Assert.Contains("40000", await page.InnerTextAsync(".cards"));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM subscribers WHERE email_key LIKE '%@large-import.example'"));
+
         Assert.Empty(scriptErrors);
         Assert.Equal(0, await serve.StopAsync());
     }
