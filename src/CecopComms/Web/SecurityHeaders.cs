@@ -21,7 +21,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
             // An endpoint that serves a document of another shape (an edition's web version, styled inline) sets its own.
             if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            // The admin preview frames its own rendered mail and says so (SAMEORIGIN); every other response is DENY.
+            if (!headers.ContainsKey("X-Frame-Options")) headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
