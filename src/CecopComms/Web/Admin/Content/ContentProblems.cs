@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CecopComms.Content.Validation;
+
+namespace CecopComms.Web.Admin.Content;
+
+/// <summary>
+/// Reads the problems out of what the content checks report ("file:line:column: error: message" headlines, as the CLI
+/// prints them) and places them: on a form field when the YAML was written from the compose form, else at their line
+/// and column of the source. A sentence with no place (an unknown publication, an edition past draft) stays whole.
+/// </summary>
+public static partial class ContentProblems
+{
+    [GeneratedRegex(@"^(?<file>.+?):(?<line>\d+):(?<column>\d+): (?<severity>error|warning): (?<message>.+)$", RegexOptions.Multiline)]
+    private static partial Regex Headline();
+
+    /// <summary>The problems in a <see cref="CecopComms.Content.ContentValidationException"/>'s message about <paramref name="sourceName"/>.</summary>
+    public static IReadOnlyList<ContentProblem> FromMessage(string message, string sourceName, GeneratedEdition? generated)
+    {
+        var problems = Headline().Matches(message).Select(m => Place(m.Groups["file"].Value, Number(m, "line"), Number(m, "column"),
+            m.Groups["message"].Value.TrimEnd(), m.Groups["severity"].Value == "warning", sourceName, generated)).ToList();
+        // No headline: the message is one sentence (the publication does not exist, the edition is past draft).
+        return problems.Count > 0 ? problems : [new ContentProblem(null, "", message.Trim())];
+    }
+
+    /// <summary>The warnings a successful check found.</summary>
+    public static IReadOnlyList<ContentProblem> FromDiagnostics(IEnumerable<Diagnostic> diagnostics, string sourceName, GeneratedEdition? generated) =>
+        diagnostics.Select(d => Place(d.File, d.Line, d.Column, d.Message, d.Severity == Severity.Warning, sourceName, generated)).ToList();
+
+    private static ContentProblem Place(string file, int line, int column, string message, bool warning, string sourceName, GeneratedEdition? generated)
+    {
+        // A template's problem is the templates' author's business: its own file and line.
+        if (file != sourceName) return new ContentProblem(null, $"{file}, line {line}, column {column}", message, line, column, warning);
+        if (generated?.Locate(line, message) is { } field) return new ContentProblem(field.Name, field.Label, message, line, column, warning);
+        return new ContentProblem(null, $"line {line}, column {column}", message, line, column, warning);
+    }
+
+    private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using CecopComms.Content;
+using CecopComms.Content.Editions;
+using CecopComms.Content.Publications;
+using CecopComms.Content.Validation;
+using CecopComms.Web.Admin;
+using CecopComms.Web.Admin.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecopComms.Web.Pages.Admin.Content;
+
+/// <summary>
+/// Compose an edition from news items, without script: the edition's fields, one block per news item, one block per
+/// language variant; "add another item" and "add a language" are submit buttons that show the form again with one more
+/// empty block. Saving writes the YAML `cecop editions load` reads and saves it through the same service, so the same
+/// checks run; each problem is shown next to the field it concerns. Only a draft can be changed (the service's rule).
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class ContentComposeModel(EditionStore editions, PublicationStore publications, MailingContent content, TimeProvider time) : PageModel
+{
+    /// <summary>The name editions saved from this form carry as their source.</summary>
+    public const string SourceName = "(admin compose form)";
+
+    [BindProperty(SupportsGet = true)]
+    public long? Id { get; set; }
+
+    [BindProperty]
+    public EditionForm Form { get; set; } = new();
+
+    public Edition? Edition { get; private set; }
+    public IReadOnlyList<Publication> Publications { get; private set; } = [];
+    public IReadOnlyList<ContentProblem> Problems { get; private set; } = [];
+
+    /// <summary>A sentence when the saved source cannot be shown in the form.</summary>
+    public string? Unreadable { get; private set; }
+
+    /// <summary>Whether this user may save this edition: an editor, and a draft (or a new edition).</summary>
+    public bool CanSave => User.CanEdit() && (Edition is null || Edition.State == ContentState.Draft);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        if (Edition is null)
+        {
+            Form = new EditionForm { Publication = Publications.FirstOrDefault()?.Slug ?? "", Date = Today(), Items = [new NewsItemForm { Date = Today() }] };
+            return Page();
+        }
+        var diagnostics = new Diagnostics();
+        var document = EditionReader.Read(new SourceText(Edition.SourceName, Edition.Source), diagnostics);
+        if (document is null || diagnostics.HasErrors)
+            Unreadable = "This edition's YAML has errors the form cannot show; correct them in the YAML source.";
+        else Form = EditionYaml.Read(document, Edition.Number);
+        Form.Align();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return Forbid();
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var generated = EditionYaml.Write(Form);
+        try
+        {
+            var (edition, mailing) = await content.SaveEditionAsync(new SourceText(SourceName, generated.Yaml), cancellationToken);
+            var warnings = mailing.Diagnostics.Items.Count;
+            TempData["Message"] = string.Create(CultureInfo.InvariantCulture,
+                $"Saved {edition.Title} ({edition.State.ToString().ToLowerInvariant()}){(warnings > 0 ? $", with {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}.");
+            return Redirect($"/admin/content/editions/{edition.Id}");
+        }
+        catch (ContentValidationException e)
+        {
+            Problems = ContentProblems.FromMessage(e.Message, SourceName, generated);
+            return Page();
+        }
+    }
+
+    public Task<IActionResult> OnPostAddItemAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(() => Form.Items.Add(new NewsItemForm { Date = Today() }), cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveItemAsync(int index, CancellationToken cancellationToken) => ChangeAsync(() =>
+    {
+        if (index < 0 || index >= Form.Items.Count) return;
+        Form.Align();
+        Form.Items.RemoveAt(index);
+        foreach (var variant in Form.Variants)
+        {
+            variant.Titles.RemoveAt(index);
+            variant.Summaries.RemoveAt(index);
+            variant.ImageAlts.RemoveAt(index);
+        }
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostAddLanguageAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(() => Form.Variants.Add(new EditionVariantForm()), cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveLanguageAsync(int index, CancellationToken cancellationToken) => ChangeAsync(() =>
+    {
+        if (index >= 0 && index < Form.Variants.Count) Form.Variants.RemoveAt(index);
+    }, cancellationToken);
+
+    /// <summary>The problems about one form field.</summary>
+    public IEnumerable<ContentProblem> ProblemsFor(string field) => Problems.Where(p => p.Field == field);
+
+    /// <summary>The id of a field's problem text, for aria-describedby; null when it has none.</summary>
+    public string? ProblemId(string field) => ProblemsFor(field).Any() ? Html(field) + "-problem" : null;
+
+    /// <summary>The HTML id the tag helpers give the field (Form.Items[0].Link → Form_Items_0__Link).</summary>
+    public static string Html(string field) => field.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+
+    // The form is shown again with a block more or less; nothing is saved.
+    private async Task<IActionResult> ChangeAsync(Action change, CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return Forbid();
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        change();
+        Form.Align();
+        ModelState.Clear();
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Publications = await publications.ListAsync(cancellationToken);
+        if (Id is not { } id) return true;
+        try
+        {
+            Edition = await editions.GetAsync(id, cancellationToken);
+            return true;
+        }
+        catch (ContentNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private string Today() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).DateTime)
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using CecopComms.Content;
+using CecopComms.Content.Editions;
+using CecopComms.Content.Validation;
+using CecopComms.Web.Admin.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecopComms.Web.Pages.Admin.Content;
+
+/// <summary>
+/// One edition: its details and news items, and what `cecop editions validate` says of it (compiled as it would be
+/// sent: templates, Markdown, links, every language), errors and warnings with their place.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class ContentEditionModel(EditionStore editions, MailingContent content) : PageModel
+{
+    public Edition Edition { get; private set; } = new();
+    public EditionDocument? Document { get; private set; }
+
+    /// <summary>The validation's verdict: "valid (…)" or the sentence that says it is not.</summary>
+    public string Verdict { get; private set; } = "";
+    public bool Valid { get; private set; }
+    public IReadOnlyList<ContentProblem> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Edition = await editions.GetAsync(id, cancellationToken);
+        }
+        catch (ContentNotFoundException)
+        {
+            return NotFound();
+        }
+        Document = EditionReader.Read(new SourceText(Edition.SourceName, Edition.Source), new Diagnostics());
+        try
+        {
+            var mailing = await content.CompileMailingAsync(new MailingSource(MailingSourceKind.Edition, id), cancellationToken);
+            Valid = true;
+            Verdict = string.Create(CultureInfo.InvariantCulture,
+                $"Valid: {mailing.Title}; languages {string.Join(", ", mailing.Languages)}; {mailing.Links.Count} links.");
+            Problems = ContentProblems.FromDiagnostics(mailing.Diagnostics.Items, Edition.SourceName, null);
+        }
+        catch (ContentValidationException e)
+        {
+            Verdict = e.Message.Split('\n')[0];
+            Problems = ContentProblems.FromMessage(e.Message, Edition.SourceName, null);
+        }
+        return Page();
+    }
+}
