@@ -22,6 +22,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<SignupService>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<AdminDashboard>();
+        services.AddSingleton<Admin.Content.ContentPreview>();
         services.AddSingleton<Admin.Sending.SendingChoices>();
         services.AddSingleton<Admin.Reports.AdminReports>();
         return services;
