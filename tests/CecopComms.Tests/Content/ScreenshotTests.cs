@@ -1,3 +1,4 @@
+using CecopComms.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CecopComms.Tests.ContentTests;
@@ -5,23 +6,16 @@ namespace CecopComms.Tests.ContentTests;
 /// <summary>A rendered edition in headless Chromium (Debian's chromium package): something is drawn, about 600 px wide.</summary>
 public sealed class ScreenshotTests
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
     public async Task A_rendered_edition_draws_a_600_pixel_wide_newsletter_in_chromium()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y --no-install-recommends chromium");
         using var bed = await ContentTestBed.CreateAsync();
         var mailing = await bed.LoadEditionAsync("cecop-newsletter-2021-06.yaml");
         var html = mailing.Render(ContentTestBed.Reader("it"), ContentTestBed.Links).Html;
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 800 } });
         await page.RouteAsync("**/*", route => route.Request.Url.StartsWith("data:", StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
         await page.SetContentAsync(html);

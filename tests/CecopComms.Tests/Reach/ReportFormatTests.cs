@@ -11,7 +11,6 @@ namespace CecopComms.Tests.Reach;
 /// <summary>The year report's formats: JSON and CSV shapes, one self-contained HTML file with valid SVG, and that file drawn in Chromium.</summary>
 public sealed class ReportFormatTests
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     private static async Task<(SyntheticYear, YearReport)> ReportAsync(string culture)
     {
@@ -82,18 +81,12 @@ public sealed class ReportFormatTests
     [Fact]
     public async Task The_html_report_draws_its_charts_in_chromium_without_overflowing_1024_pixels()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y --no-install-recommends chromium");
         var (year, report) = await ReportAsync("fr-BE");
         using var _ = year;
         var html = YearReportHtml.Write(report);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 800 } });
         var requests = new List<string>();
         await page.RouteAsync("**/*", route =>

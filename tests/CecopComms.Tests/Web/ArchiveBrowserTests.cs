@@ -17,12 +17,10 @@ namespace CecopComms.Tests.Web;
 /// </summary>
 public sealed class ArchiveBrowserTests : WorkspaceTest
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
     public async Task The_archive_and_an_editions_web_version_are_drawn_without_breaking_their_policies()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y --no-install-recommends chromium");
         var port = FreePort();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -38,13 +36,8 @@ public sealed class ArchiveBrowserTests : WorkspaceTest
         var edition = await ArchiveWebFactory.LoadAsync(app.Services.GetRequiredService<MailingContent>(), "cecop-newsletter-2021-06.yaml", 1, "2021-06-15");
         await app.Services.GetRequiredService<EditionStore>().SetStateAsync(edition, ContentState.Sent, CancellationToken.None);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 800 } });
         var violations = new List<string>();
         page.Console += (_, message) =>

@@ -16,7 +16,6 @@ namespace CecopComms.Tests.Web;
 /// </summary>
 public sealed partial class JourneyTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Email = "joanna.nowak@example.org";
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/confirm/[A-Za-z0-9_-]+")]
@@ -47,13 +46,8 @@ public sealed partial class JourneyTests
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
         var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 900 } });
         var scriptErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") scriptErrors.Add(message.Text); };

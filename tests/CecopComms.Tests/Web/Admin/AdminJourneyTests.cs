@@ -20,7 +20,6 @@ namespace CecopComms.Tests.Web.Admin;
 /// </summary>
 public sealed class AdminJourneyTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Password = "correct horse battery staple";
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
@@ -52,13 +51,8 @@ public sealed class AdminJourneyTests
         await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
             .AddAsync("sofia@cecop.example", "Sofia", "admin", Password, CancellationToken.None, iterations: 10_000);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
         var scriptErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") scriptErrors.Add(message.Text); };

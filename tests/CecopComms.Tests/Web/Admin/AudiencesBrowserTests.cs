@@ -16,7 +16,6 @@ namespace CecopComms.Tests.Web.Admin;
 /// </summary>
 public sealed class AudiencesBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Password = "correct horse battery staple";
 
     [Fact]
@@ -51,13 +50,8 @@ public sealed class AudiencesBrowserTests
         await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
             .AddAsync("editor@cecop.example", "Elena", "editor", Password, CancellationToken.None, iterations: 10_000);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         var scriptErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") scriptErrors.Add(message.Text); };

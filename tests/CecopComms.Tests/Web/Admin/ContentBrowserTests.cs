@@ -18,13 +18,11 @@ namespace CecopComms.Tests.Web.Admin;
 /// </summary>
 public sealed class ContentBrowserTests : WorkspaceTest
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Password = "correct horse battery staple";
 
     [Fact]
     public async Task An_edition_is_composed_saved_and_previewed_in_Italian()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y --no-install-recommends chromium");
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,13 +38,8 @@ public sealed class ContentBrowserTests : WorkspaceTest
         await app.StartAsync();
         await app.Services.GetRequiredService<UserStore>().AddAsync("editor@cecop.example", "Elena", "editor", Password, CancellationToken.None, iterations: 10_000);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         var violations = new List<string>();
         page.Console += (_, message) =>

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace CecopComms.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium driven by Microsoft.Playwright, headless, as every browser test here launches it: the system's
+/// /usr/bin/chromium (never `playwright install`, which downloads), without its sandbox (tests run as root) and without
+/// its background traffic, so nothing leaves 127.0.0.1.
+/// </summary>
+public sealed class HeadlessChromium : IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+
+    private HeadlessChromium(IPlaywright playwright, IBrowser browser) => (_playwright, Browser) = (playwright, browser);
+
+    public IBrowser Browser { get; }
+
+    /// <exception cref="InvalidOperationException">Chromium is not installed (scripts/install-peers.sh installs it).</exception>
+    public static async Task<HeadlessChromium> LaunchAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+            throw new InvalidOperationException($"{ExecutablePath} is missing: apt-get install -y --no-install-recommends chromium");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new HeadlessChromium(playwright, browser);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
