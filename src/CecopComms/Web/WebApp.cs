@@ -10,10 +10,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
@@ -142,6 +144,15 @@ public static class WebApp
             throw;
         }
 
+        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.KnownProxies is { Count: > 0 } proxies)
+        {
+            // Behind a reverse proxy: the visitor's address and scheme come from its headers, and only from it.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in proxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseMiddleware<SecurityHeaders>();
         // Errors with no body of their own (400 for a bad token, 404, 429) get a page that says what happened.
         app.UseStatusCodePagesWithReExecute("/error/{0}");

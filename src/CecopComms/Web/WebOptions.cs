@@ -11,6 +11,13 @@ public sealed class WebOptions
     [Required, RegularExpression(@"^https?://[^;\s]+(;https?://[^;\s]+)*$", ErrorMessage = "Web:Urls must be one or more http(s) addresses separated by ';', e.g. http://127.0.0.1:5080.")]
     public string Urls { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Addresses of reverse proxies in front of serve (e.g. nginx on 127.0.0.1). Only from them is X-Forwarded-For and
+    /// X-Forwarded-Proto believed, so consent records and per-IP limits see the visitor's address, not the proxy's.
+    /// Empty (the default): serve faces visitors directly and the headers are ignored, since anyone can send them.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     /// <summary>Sign-up and resend requests one IP address may make per minute; more get a 429 page.</summary>
     [Range(1, 100_000, ErrorMessage = "Web:SignupRatePerMinutePerIp must be between 1 and 100000.")]
     public int SignupRatePerMinutePerIp { get; set; } = 5;

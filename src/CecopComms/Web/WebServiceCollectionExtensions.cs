@@ -15,6 +15,8 @@ public static class WebServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.FromAddress) || MailboxAddress.TryParse(o.FromAddress, out _),
                 "Web:FromAddress must be an e-mail address, or empty to use the newsletter's sender.")
+            .Validate(o => o.KnownProxies.All(a => System.Net.IPAddress.TryParse(a, out _)),
+                "Web:KnownProxies must list IP addresses, e.g. [\"127.0.0.1\"].")
             .ValidateOnStart();
         services.AddSingleton<TransactionalMailer>();
         services.AddSingleton<ConfirmationMailer>();
