@@ -43,7 +43,8 @@ public static class SvgCharts
     /// <summary>Lines over time (subscribers per list at each month end), with a legend and the last value of each line.</summary>
     public static string Lines(string id, string title, IReadOnlyList<ChartSeries> series, CultureInfo culture, string axis)
     {
-        const int width = 900, height = 300, left = 70, right = 20, top = 20, bottom = 60;
+        // The last point sits on the right edge and its label is centred on it: the margin holds half a label ("2026-12").
+        const int width = 900, height = 300, left = 70, right = 40, top = 20, bottom = 60;
         var points = series.Count == 0 ? 0 : series.Max(s => s.Points.Count);
         var max = NiceMax(series.SelectMany(s => s.Points).Select(p => p.Value).DefaultIfEmpty(0).Max());
         var description = $"{title}. " + string.Join(" ", series.Select(s =>
