@@ -51,6 +51,10 @@ public sealed class Database
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        // SQLite's own lower() folds ASCII letters only, so "Ó" never matched "ó" in searches and segment filters. The
+        // invariant culture's lower-casing (as PostgreSQL's lower() does) replaces it on every connection; no index is
+        // built on lower(), so nothing stored depends on the built-in.
+        connection.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
         return connection;
     }
 }
