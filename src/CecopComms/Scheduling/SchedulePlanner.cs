@@ -5,7 +5,8 @@ using Quartz;
 namespace CecopComms.Scheduling;
 
 /// <summary>Makes schedules: a one-off send at a local time, a recurring edition by cron, a campaign's planned mailings.</summary>
-public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers triggers, IMailingContent content, IOptions<SchedulingOptions> options, TimeProvider time)
+public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers triggers, IMailingContent content, Content.Publications.PublicationStore publications,
+    IOptions<SchedulingOptions> options, TimeProvider time)
 {
     /// <summary>Sends <paramref name="source"/> at <paramref name="at"/> (see <see cref="ParseTime"/>), in the default time zone for display.</summary>
     /// <exception cref="ScheduleException">The time is past or the zone unknown.</exception>
@@ -22,8 +23,11 @@ public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers tr
 
     /// <summary>Sends the next draft edition of <paramref name="publication"/> at every time of <paramref name="cron"/> (Quartz syntax) in <paramref name="zone"/>.</summary>
     /// <exception cref="ScheduleException">The cron expression does not parse or the zone is unknown.</exception>
+    /// <exception cref="ContentValidationException">There is no such publication.</exception>
     public async Task<Schedule> RecurringAsync(string publication, string cron, string? zone, CancellationToken cancellationToken)
     {
+        // A schedule for a publication that does not exist would fire for ever and send nothing: refuse it now, by name.
+        await publications.GetAsync(publication, cancellationToken);
         if (!CronExpression.TryParse(cron, out _))
             throw new ScheduleException($"'{cron}' is not a Quartz cron expression: seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 10 ? * TUE#1\" (first Tuesday of each month at 10:00).");
         var schedule = await schedules.AddAsync(new Schedule { Kind = "recurring", Publication = publication, Cron = cron, TimeZone = ZoneOf(zone) }, cancellationToken);

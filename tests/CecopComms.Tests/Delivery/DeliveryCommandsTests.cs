@@ -56,6 +56,9 @@ public sealed class DeliveryCommandsTests : WorkspaceTest
         Assert.Contains($"Schedule 1: edition:{edition} at 2030-12-03 10:00 +01:00 Europe/Brussels.", made.Stdout);
         var recurring = await CecopProcess.RunAsync(Workspace, "schedule", "--publication", "cecop-link", "--cron", "0 0 10 ? * TUE#1");
         Assert.True(recurring.ExitCode == 0, recurring.ToString());
+        var unknown = await CecopProcess.RunAsync(Workspace, "schedule", "--publication", "cecop-lnk", "--cron", "0 0 10 ? * TUE#1");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("There is no publication 'cecop-lnk'", unknown.Stderr);
 
         var list = await CecopProcess.RunAsync(Workspace, "schedules", "list", "--format", "json");
         var rows = JsonNode.Parse(list.Stdout)!.AsArray();
