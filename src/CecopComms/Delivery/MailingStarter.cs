@@ -20,8 +20,8 @@ public sealed class MailingStarter(IMailingContent content, AudienceResolver aud
         var compiled = await content.CompileAsync(source, cancellationToken);
         var audience = await audiences.ResolveAsync(compiled.AudienceReference, cancellationToken);
         var recipients = await audiences.RecipientsAsync(audience, cancellationToken);
-        var mailing = await mailings.CreateAsync(source, compiled.Title, audience, recipients, status, cancellationToken);
-        if (links is not null) await links.SaveAsync(mailing.Id, compiled.Links, cancellationToken);
+        var mailing = await mailings.CreateAsync(source, compiled.Title, audience, recipients, status, cancellationToken,
+            links is null ? null : (connection, transaction, id) => links.SaveAsync(connection, transaction, id, compiled.Links, cancellationToken));
         await content.SetStateAsync(source, status == MailingStatus.Running ? ContentState.Sending : ContentState.Scheduled, cancellationToken);
         return mailing;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using CecopComms.Audience;
 using CecopComms.Content;
@@ -21,7 +22,7 @@ public sealed class MailingStore(Database database, TimeProvider time)
     /// </summary>
     /// <exception cref="MailingException">The source already has a mailing that was not cancelled.</exception>
     public async Task<Mailing> CreateAsync(MailingSource source, string title, ResolvedAudience audience, IReadOnlyList<Recipient> recipients,
-        MailingStatus status, CancellationToken cancellationToken)
+        MailingStatus status, CancellationToken cancellationToken, Func<DbConnection, DbTransaction, long, Task>? alsoWrite = null)
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -50,6 +51,9 @@ public sealed class MailingStore(Database database, TimeProvider time)
             await connection.ExecuteAsync(new CommandDefinition(_ledger.InsertRecipients, new { MailingId = id, Ids = ids, Now = now }, transaction, cancellationToken: cancellationToken));
         }
         await connection.ExecuteAsync(new CommandDefinition(_queries.SetTotal, new { Id = id, Now = now }, transaction, cancellationToken: cancellationToken));
+        // What belongs with the mailing (its numbered links) is committed with it: a running mailing is visible to every
+        // sender the moment this commits, and its first message must already find them.
+        if (alsoWrite is not null) await alsoWrite(connection, transaction, id);
         await transaction.CommitAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
     }

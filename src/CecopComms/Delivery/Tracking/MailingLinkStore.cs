@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using CecopComms.Storage;
 using Dapper;
 
@@ -15,19 +16,26 @@ public sealed class MailingLinkStore(Database database)
     private readonly ConcurrentDictionary<long, NumberedLinks> _cache = new();
 
     /// <summary>Numbers <paramref name="links"/> in ordinal order (so the numbering does not depend on how they were collected) and stores them.</summary>
-    /// <exception cref="System.Data.Common.DbException">The database refused the write (e.g. no such mailing).</exception>
+    /// <exception cref="DbException">The database refused the write (e.g. no such mailing).</exception>
     public async Task<IReadOnlyList<string>> SaveAsync(long mailingId, IEnumerable<string> links, CancellationToken cancellationToken)
     {
-        var ordered = links.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SaveAsync(connection, transaction, mailingId, links, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (await LoadAsync(mailingId, cancellationToken)).Urls;
+    }
+
+    /// <summary>The same, inside the caller's transaction: the mailing store writes a new mailing's links with the mailing itself.</summary>
+    /// <exception cref="DbException">The database refused the write.</exception>
+    public async Task SaveAsync(DbConnection connection, DbTransaction transaction, long mailingId, IEnumerable<string> links, CancellationToken cancellationToken)
+    {
+        var ordered = links.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         for (var n = 0; n < ordered.Length; n++)
             await connection.ExecuteAsync(new CommandDefinition(_queries.InsertMailingLink, new { MailingId = mailingId, N = n, Url = ordered[n] }, transaction,
                 cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         // What is stored wins: a second save of the same mailing keeps the first numbering.
         _cache.TryRemove(mailingId, out _);
-        return (await LoadAsync(mailingId, cancellationToken)).Urls;
     }
 
     /// <summary>The mailing's links in number order; empty for a mailing created before links were stored.</summary>
