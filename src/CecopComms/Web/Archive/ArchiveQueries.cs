@@ -4,5 +4,4 @@ namespace CecopComms.Web.Archive;
 public sealed class ArchiveQueries
 {
     public string ArchivedEditions { get; set; } = "";
-    public string ArchivedEdition { get; set; } = "";
 }

@@ -12,10 +12,11 @@ public sealed class ArchiveStore(Database database)
 
     /// <summary>The sent editions of <paramref name="access"/>'s archive, newest first.</summary>
     public Task<IReadOnlyList<ArchivedEdition>> ListAsync(ArchiveAccess access, CancellationToken cancellationToken, int limit = PageSize) =>
-        database.QueryListAsync<ArchivedEdition>(_queries.ArchivedEditions, new { MembersOnly = access == ArchiveAccess.Members, Limit = limit }, cancellationToken);
+        database.QueryListAsync<ArchivedEdition>(_queries.ArchivedEditions,
+            new { MembersOnly = access == ArchiveAccess.Members, Publication = (string?)null, Year = 0, Number = 0, Limit = limit }, cancellationToken);
 
     /// <summary>One sent edition of <paramref name="access"/>'s archive; null when there is none (or it belongs to the other archive).</summary>
     public Task<ArchivedEdition?> FindAsync(ArchiveAccess access, string publication, int year, int number, CancellationToken cancellationToken) =>
-        database.QuerySingleOrDefaultAsync<ArchivedEdition>(_queries.ArchivedEdition,
-            new { MembersOnly = access == ArchiveAccess.Members, Publication = publication, Year = year, Number = number }, cancellationToken);
+        database.QuerySingleOrDefaultAsync<ArchivedEdition>(_queries.ArchivedEditions,
+            new { MembersOnly = access == ArchiveAccess.Members, Publication = publication, Year = year, Number = number, Limit = 1 }, cancellationToken);
 }
