@@ -22,8 +22,7 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
     {
         if (!EmailAddress.TryNormalise(email, out var normalised, out var reason)) throw new UserException($"'{email.Trim()}' is not an e-mail address: {reason}.");
         if (!Roles.Contains(role)) throw new UserException($"'{role}' is not a role: use admin, editor or viewer.");
-        if (password.Length < PasswordHasher.MinimumLength) throw new UserException($"The password must have at least {PasswordHasher.MinimumLength} characters.");
-        var (hash, salt) = PasswordHasher.Hash(password, iterations);
+        var (hash, salt) = CheckedHash(password, iterations);
         var id = await database.QuerySingleOrDefaultAsync<long?>(_queries.InsertUser, new
         {
             normalised!.Email,
@@ -61,8 +60,7 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
     /// <exception cref="UserException">The password is too short, or there is no such account.</exception>
     public async Task<User> ResetPasswordAsync(long id, string password, CancellationToken cancellationToken, int iterations = PasswordHasher.DefaultIterations)
     {
-        if (password.Length < PasswordHasher.MinimumLength) throw new UserException($"The password must have at least {PasswordHasher.MinimumLength} characters.");
-        var (hash, salt) = PasswordHasher.Hash(password, iterations);
+        var (hash, salt) = CheckedHash(password, iterations);
         var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.SetUserPassword, new
         {
             Id = id,
@@ -118,4 +116,10 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
 
     private Task<User?> FindAsync(string emailKey, CancellationToken cancellationToken) =>
         database.QuerySingleOrDefaultAsync<User>(_queries.GetUserByKey, new { EmailKey = emailKey }, cancellationToken);
+
+    /// <summary>The hash and salt of a new password, once it is long enough.</summary>
+    private static (string Hash, string Salt) CheckedHash(string password, int iterations) =>
+        password.Length < PasswordHasher.MinimumLength
+            ? throw new UserException($"The password must have at least {PasswordHasher.MinimumLength} characters.")
+            : PasswordHasher.Hash(password, iterations);
 }
