@@ -163,7 +163,7 @@ internal sealed class AddressParser
                 sb.Append(' ');
             sb.Append(word);
         }
-        phrase = EncodedWords.Decode(sb.ToString());
+        phrase = EncodedWordDecoder.Decode(sb.ToString());
         return null;
     }
 

@@ -131,7 +131,7 @@ public class HeaderEncodingTests
     private static string Unfold(string[] lines)
     {
         var value = string.Concat(lines);
-        return EncodedWords.Decode(value[(value.IndexOf(':') + 2)..]);
+        return EncodedWordDecoder.Decode(value[(value.IndexOf(':') + 2)..]);
     }
 
     private static byte[] DecodeQ(string payload)
