@@ -1,3 +1,4 @@
+using CecopComms.Delivery;
 using CecopComms.Reach.Reports;
 using CecopComms.Scheduling;
 using CecopComms.Storage;
@@ -13,8 +14,8 @@ public sealed class AdminDashboard(Database database, ScheduleStore schedules, Y
     private readonly AdminQueries _queries = QueryLoader.Load<AdminQueries>(database.Dialect, "admin");
 
     /// <summary>Mailings scheduled, running or paused, newest first (100 at most).</summary>
-    public Task<IReadOnlyList<MailingInProgress>> MailingsInProgressAsync(CancellationToken cancellationToken) =>
-        database.QueryListAsync<MailingInProgress>(_queries.MailingsInProgress, null, cancellationToken);
+    public Task<IReadOnlyList<Mailing>> MailingsInProgressAsync(CancellationToken cancellationToken) =>
+        database.QueryListAsync<Mailing>(_queries.MailingsInProgress, null, cancellationToken);
 
     /// <summary>The active schedules' next occurrences, soonest first, <paramref name="count"/> at most.</summary>
     /// <exception cref="ScheduleException">A schedule names a time zone this machine does not know.</exception>

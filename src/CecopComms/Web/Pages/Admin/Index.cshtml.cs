@@ -14,7 +14,7 @@ public sealed class IndexModel(AdminDashboard dashboard) : PageModel
     /// <summary>How many upcoming sends are listed.</summary>
     public const int UpcomingCount = 5;
 
-    public IReadOnlyList<MailingInProgress> Mailings { get; private set; } = [];
+    public IReadOnlyList<Delivery.Mailing> Mailings { get; private set; } = [];
     public IReadOnlyList<UpcomingSend> Upcoming { get; private set; } = [];
     public YearAtAGlance Year { get; private set; } = null!;
 
