@@ -5,7 +5,6 @@ using CecopComms.Reach;
 using CecopComms.Reach.Formats;
 using CecopComms.Reach.Reports;
 using CecopComms.Scheduling;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -103,20 +102,9 @@ public static class ReportCommands
         return command;
     }
 
-    private static TimeZoneInfo Zone(IServiceProvider services)
-    {
-        var name = services.GetRequiredService<IOptions<SchedulingOptions>>().Value.TimeZone;
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(name);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            throw new UsageException($"Scheduling:TimeZone '{name}' is not a time zone this machine knows; use an IANA name such as Europe/Brussels.");
-        }
-    }
+    private static TimeZoneInfo Zone(IServiceProvider services) => services.GetRequiredService<IOptions<SchedulingOptions>>().Value.Zone;
 
-    private static bool Tracking(IServiceProvider services) => services.GetRequiredService<IConfiguration>().GetValue<bool>("Tracking:Enabled");
+    private static bool Tracking(IServiceProvider services) => services.GetRequiredService<IOptions<Delivery.Tracking.TrackingOptions>>().Value.Enabled;
 
     /// <summary>Writes the text (or the rendered table) to the file, or to the console.</summary>
     private static void Emit(string? text, IRenderable? table, string? path, bool byteOrderMark)

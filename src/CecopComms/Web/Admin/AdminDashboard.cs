@@ -2,14 +2,13 @@ using CecopComms.Delivery;
 using CecopComms.Reach.Reports;
 using CecopComms.Scheduling;
 using CecopComms.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CecopComms.Web.Admin;
 
 /// <summary>What the admin home page shows: the next scheduled sends, mailings in progress, and this year at a glance.</summary>
 public sealed class AdminDashboard(Database database, ScheduleStore schedules, YearReportBuilder reports, IOptions<SchedulingOptions> scheduling,
-    IConfiguration configuration, TimeProvider time)
+    IOptions<Delivery.Tracking.TrackingOptions> tracking, TimeProvider time)
 {
     private readonly AdminQueries _queries = QueryLoader.Load<AdminQueries>(database.Dialect, "admin");
 
@@ -35,13 +34,12 @@ public sealed class AdminDashboard(Database database, ScheduleStore schedules, Y
     /// This calendar year (in Scheduling:TimeZone) at a glance: subscribers per list, editions sent per publication and
     /// people reached, the same figures `cecop report year` prints.
     /// </summary>
-    /// <exception cref="ScheduleException">Scheduling:TimeZone is not a time zone this machine knows.</exception>
     public async Task<YearAtAGlance> ThisYearAsync(CancellationToken cancellationToken)
     {
-        var zone = ScheduledSend.Zone(scheduling.Value.TimeZone);
+        var zone = scheduling.Value.Zone;
         var year = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year;
         var report = await reports.BuildAsync([ReportPeriod.CalendarYear(year, zone)], zone, "en-GB",
-            configuration.GetValue<bool>("Tracking:Enabled"), cancellationToken);
+            tracking.Value.Enabled, cancellationToken);
         return new YearAtAGlance(year,
             report.Figures.Where(f => f.Key.StartsWith("subscribers.", StringComparison.Ordinal)).ToList(),
             report.Figures.Where(f => f.Key.StartsWith("editions.", StringComparison.Ordinal)).ToList(),

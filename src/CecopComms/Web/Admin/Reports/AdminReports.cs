@@ -3,7 +3,6 @@ using CecopComms.Reach.Channels;
 using CecopComms.Reach.Formats;
 using CecopComms.Reach.Reports;
 using CecopComms.Scheduling;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CecopComms.Web.Admin.Reports;
@@ -13,14 +12,13 @@ namespace CecopComms.Web.Admin.Reports;
 /// them: the same builders and importer, the time zone of Scheduling:TimeZone and the Tracking:Enabled setting.
 /// </summary>
 public sealed class AdminReports(YearReportBuilder years, CampaignReportBuilder campaigns, ChannelImporter importer,
-    IOptions<SchedulingOptions> scheduling, IConfiguration configuration, TimeProvider time)
+    IOptions<SchedulingOptions> scheduling, IOptions<Delivery.Tracking.TrackingOptions> tracking, TimeProvider time)
 {
     /// <summary>The current calendar year in the report time zone: the page's default.</summary>
-    /// <exception cref="ReachException">Scheduling:TimeZone is not a time zone this machine knows.</exception>
     public int CurrentYear() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone()).Year;
 
     /// <summary>The year in numbers for <paramref name="year"/> and the years to compare with, in <paramref name="culture"/>.</summary>
-    /// <exception cref="ReachException">A year is outside 2000–2100, the culture is not one of <see cref="ReportCulture.Names"/>, or the time zone is unknown.</exception>
+    /// <exception cref="ReachException">A year is outside 2000–2100, or the culture is not one of <see cref="ReportCulture.Names"/>.</exception>
     public Task<YearReport> YearAsync(int year, IReadOnlyList<int> compare, string culture, CancellationToken cancellationToken)
     {
         ReportCulture.Get(culture);
@@ -61,18 +59,7 @@ public sealed class AdminReports(YearReportBuilder years, CampaignReportBuilder 
         }
     }
 
-    private bool Tracking => configuration.GetValue<bool>("Tracking:Enabled");
+    private bool Tracking => tracking.Value.Enabled;
 
-    private TimeZoneInfo Zone()
-    {
-        var name = scheduling.Value.TimeZone;
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(name);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            throw new ReachException($"Scheduling:TimeZone '{name}' is not a time zone this machine knows; use an IANA name such as Europe/Brussels.");
-        }
-    }
+    private TimeZoneInfo Zone() => scheduling.Value.Zone;
 }
