@@ -55,13 +55,7 @@ public static class ReportCommands
                 periods.Add(ReportPeriod.Days(start, end, zone));
             }
             else
-            {
-                foreach (var y in parse.GetValue(compare)!.Append(parse.GetValue(year)).Distinct())
-                {
-                    if (y is < 2000 or > 2100) throw new UsageException($"The year {y} is not between 2000 and 2100.");
-                    periods.Add(ReportPeriod.CalendarYear(y, zone));
-                }
-            }
+                periods.AddRange(ReportPeriod.CalendarYears(parse.GetValue(year), parse.GetValue(compare)!, zone));
             var report = await services.GetRequiredService<YearReportBuilder>().BuildAsync(periods, zone, parse.GetValue(culture)!, Tracking(services), ct);
             var text = parse.GetValue(format) switch
             {

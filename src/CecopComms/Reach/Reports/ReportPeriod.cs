@@ -12,6 +12,13 @@ public sealed record ReportPeriod(string Label, int Year, DateTimeOffset From, D
     public static ReportPeriod CalendarYear(int year, TimeZoneInfo zone) =>
         new(year.ToString(CultureInfo.InvariantCulture), year, Start(new DateOnly(year, 1, 1), zone), Start(new DateOnly(year + 1, 1, 1), zone));
 
+    /// <summary>The calendar years of a report: those to compare with, then <paramref name="year"/>, each once.</summary>
+    /// <exception cref="ReachException">A year is outside 2000–2100.</exception>
+    public static IReadOnlyList<ReportPeriod> CalendarYears(int year, IEnumerable<int> compare, TimeZoneInfo zone) =>
+        compare.Append(year).Distinct()
+            .Select(y => y is < 2000 or > 2100 ? throw new ReachException($"The year {y} is not between 2000 and 2100.") : CalendarYear(y, zone))
+            .ToList();
+
     /// <summary>From the start of <paramref name="first"/> to the end of <paramref name="last"/> (both days included), local time in <paramref name="zone"/>.</summary>
     /// <exception cref="ReachException">The last day is before the first.</exception>
     public static ReportPeriod Days(DateOnly first, DateOnly last, TimeZoneInfo zone)

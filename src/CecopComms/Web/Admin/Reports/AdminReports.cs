@@ -23,13 +23,7 @@ public sealed class AdminReports(YearReportBuilder years, CampaignReportBuilder 
     {
         ReportCulture.Get(culture);
         var zone = Zone();
-        var periods = new List<ReportPeriod>();
-        foreach (var y in compare.Append(year).Distinct())
-        {
-            if (y is < 2000 or > 2100) throw new ReachException($"The year {y} is not between 2000 and 2100.");
-            periods.Add(ReportPeriod.CalendarYear(y, zone));
-        }
-        return years.BuildAsync(periods, zone, ReportCulture.Names.First(n => string.Equals(n, culture, StringComparison.OrdinalIgnoreCase)), Tracking, cancellationToken);
+        return years.BuildAsync(ReportPeriod.CalendarYears(year, compare, zone), zone, ReportCulture.Names.First(n => string.Equals(n, culture, StringComparison.OrdinalIgnoreCase)), Tracking, cancellationToken);
     }
 
     /// <summary>A campaign's mailings with their figures and its unique reach.</summary>
