@@ -17,4 +17,7 @@ public sealed record MailingList
     public long Unconfirmed { get; init; }
     public long Confirmed { get; init; }
     public long Unsubscribed { get; init; }
+
+    /// <summary>The members-only rule: every organisation is a member (full, associated or affiliate), so a members-only list takes contacts of an organisation and nobody else.</summary>
+    public bool IsOpenTo(Subscriber subscriber) => !MembersOnly || subscriber.OrganisationId is not null;
 }

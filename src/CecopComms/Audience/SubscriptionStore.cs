@@ -23,7 +23,7 @@ public sealed class SubscriptionStore(Database database, ConsentStore consents)
             throw new AudienceException($"Subscriber {subscriber.Id} has been erased and cannot be subscribed again.");
         if (subscriber.Status != SubscriberStatus.Active)
             throw new AudienceException($"{subscriber.Email} is {subscriber.Status.ToString().ToLowerInvariant()}; staff never reactivate a subscriber, so nobody was subscribed.");
-        if (list.MembersOnly && subscriber.OrganisationId is null)
+        if (!list.IsOpenTo(subscriber))
             throw new AudienceException($"{subscriber.Email} is not a contact of a member organisation; {list.Name} ({list.Slug}) is for members only.");
         if (!list.DoubleOptIn) return SubscriptionStatus.Confirmed;
         if (!confirmed) return SubscriptionStatus.Unconfirmed;

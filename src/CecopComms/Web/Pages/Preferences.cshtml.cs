@@ -98,7 +98,7 @@ public sealed class PreferencesModel(
 
     private async Task LoadAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
         Offered = (await lists.ListAsync(cancellationToken))
-            .Where(l => l.MembersOnly ? subscriber.OrganisationId is not null : l.Visibility == "public")
+            .Where(l => l.MembersOnly ? l.IsOpenTo(subscriber) : l.Visibility == "public")
             .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
 
     private PageResult Gone()

@@ -39,7 +39,7 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
     public async Task<ConfirmResult> ConfirmAsync(Subscriber subscriber, MailingList list, NewConsent consent, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
         if (subscriber.Status == SubscriberStatus.Blocklisted) return ConfirmResult.Refused;
-        if (list.MembersOnly && subscriber.OrganisationId is null) return ConfirmResult.NotFound;
+        if (!list.IsOpenTo(subscriber)) return ConfirmResult.NotFound;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await connection.QuerySingleOrDefaultAsync<Subscription>(new CommandDefinition(_queries.GetSubscription,
@@ -131,7 +131,7 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
         {
             if (wanted)
             {
-                if (list.MembersOnly && subscriber.OrganisationId is null) continue;
+                if (!list.IsOpenTo(subscriber)) continue;
                 var current = await connection.QuerySingleOrDefaultAsync<Subscription>(new CommandDefinition(_queries.GetSubscription,
                     new { SubscriberId = subscriber.Id, ListId = list.Id }, transaction, cancellationToken: cancellationToken));
                 if (current?.Status != SubscriptionStatus.Confirmed) await SubscribeAsync(connection, transaction, subscriber, list.Id, consent, cancellationToken);
