@@ -197,10 +197,15 @@ public sealed class MailingSender(
                 }
             }
             if (_pauseReason is not null) (status, reason) = (MailingStatus.Paused, _pauseReason);
+            if (status == MailingStatus.Running && !cancellationToken.IsCancellationRequested && await session.RemainingAsync(CancellationToken.None) == 0)
+            {
+                // Nothing is left, but someone may have paused or cancelled it since the last poll (a cancel skips what
+                // was waiting, which is how nothing came to be left): finish only a mailing still running, else report
+                // what it became.
+                if (await session.SetStatusAsync(MailingStatus.Running, MailingStatus.Finished, null, CancellationToken.None)) status = MailingStatus.Finished;
+                else (status, reason) = await session.StatusAsync(CancellationToken.None);
+            }
             if (status == MailingStatus.Cancelled) await session.SkipWaitingAsync(CancellationToken.None);
-            if (status == MailingStatus.Running && !cancellationToken.IsCancellationRequested && await session.RemainingAsync(CancellationToken.None) == 0
-                && await session.SetStatusAsync(MailingStatus.Running, MailingStatus.Finished, null, CancellationToken.None))
-                status = MailingStatus.Finished;
             Report();
             var count = Math.Max(1, Interlocked.Read(ref _sent));
             return new SendRun(mailing.Id, status, reason, _sent, _failed, _retried, _skipped, recovered, Stopwatch.GetElapsedTime(started),
