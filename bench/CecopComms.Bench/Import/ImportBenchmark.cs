@@ -48,7 +48,7 @@ public sealed class ImportBenchmark : IBenchmark
         await File.WriteAllLinesAsync(organisationsCsv, SubscriberCsvGenerator.OrganisationRows(), cancellationToken);
 
         var database = new Database(new StorageOptions { Path = Path.Combine(folder, $"bench-{rows}.db") });
-        await new Migrator(database).MigrateAsync(cancellationToken);
+        await new Migrator(database, TimeProvider.System).MigrateAsync(cancellationToken);
         var none = new Dictionary<string, string>();
         await new OrganisationImporter(database, TimeProvider.System)
             .ImportAsync(new ImportOptions(organisationsCsv, null, none, false, null), null, cancellationToken);

@@ -25,7 +25,7 @@ internal static class MultilingualNewsletter
 
     public static MimeMessage Create()
     {
-        var message = new MimeMessage
+        var message = new MimeMessage(TimeProvider.System)
         {
             Subject = "Cecop — Ausgabe 47: coopératives, spółdzielnie, συνεταιρισμοί, 協同組合",
             Date = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(1)),

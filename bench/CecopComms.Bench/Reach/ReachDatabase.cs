@@ -26,7 +26,7 @@ internal static class ReachDatabase
         foreach (var stale in Directory.GetFiles(folder)) File.Delete(stale);
         var watch = Stopwatch.StartNew();
         var database = new Database(new StorageOptions { Path = path });
-        await new Migrator(database).MigrateAsync(cancellationToken);
+        await new Migrator(database, TimeProvider.System).MigrateAsync(cancellationToken);
         SqliteConnection.ClearAllPools();
         await using (var connection = new SqliteConnection($"Data Source={path}"))
         {

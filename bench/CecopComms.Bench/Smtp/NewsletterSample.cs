@@ -10,7 +10,7 @@ internal static class NewsletterSample
 
     public static MimeMessage Create(int connection)
     {
-        var message = new MimeMessage
+        var message = new MimeMessage(TimeProvider.System)
         {
             Subject = "Cecop Newsletter — Édition 47: coopératives, logement et emploi",
             Date = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(1)),

@@ -21,8 +21,11 @@ public class MimeMessage
     private string? subject;
     private string? messageId;
 
-    /// <summary>Creates a message dated now (system clock) with a fresh Message-Id in <see cref="MimeUtils.MessageIdDomain"/>.</summary>
-    public MimeMessage() : this(TimeProvider.System) { }
+    /// <summary>A message being read by <see cref="MimeReader"/>: its date and Message-Id come from its own headers.</summary>
+    internal MimeMessage(MimeReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+    }
 
     /// <summary>Creates a message dated by <paramref name="timeProvider"/> with a fresh Message-Id in <see cref="MimeUtils.MessageIdDomain"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
@@ -33,10 +36,10 @@ public class MimeMessage
         messageId = MimeUtils.GenerateMessageId();
     }
 
-    /// <summary>Creates a message with its addresses, subject and body (mirrors MimeKit's constructor).</summary>
+    /// <summary>Creates a message dated by <paramref name="timeProvider"/> with its addresses, subject and body.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="subject"/> holds CR, LF or NUL.</exception>
-    public MimeMessage(IEnumerable<InternetAddress> from, IEnumerable<InternetAddress> to, string subject, MimeEntity body) : this()
+    public MimeMessage(TimeProvider timeProvider, IEnumerable<InternetAddress> from, IEnumerable<InternetAddress> to, string subject, MimeEntity body) : this(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);

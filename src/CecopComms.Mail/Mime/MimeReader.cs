@@ -58,7 +58,7 @@ internal sealed class MimeReader
     {
         var headers = new List<RawHeader>();
         var bodyStart = HeaderBlockReader.Read(data, start, end, headers);
-        var message = new MimeMessage { MessageId = null, Date = default };
+        var message = new MimeMessage(this);
         message.ParsedHeaders = new HeaderList();
         var bodyHeaders = new List<RawHeader>();
         foreach (var header in headers)

@@ -65,7 +65,10 @@ public static class MailingCommands
             var store = services.GetRequiredService<MailingStore>();
             var mailing = await store.GetAsync(parse.GetValue(id), ct);
             if (parse.GetValue(watch) && mailing.Status == MailingStatus.Running)
-                mailing = await MailingProgressView.ShowAsync(mailing, progress => WatchAsync(store, mailing, progress, ct));
+            {
+                var time = services.GetRequiredService<TimeProvider>();
+                mailing = await MailingProgressView.ShowAsync(mailing, progress => WatchAsync(store, time, mailing, progress, ct));
+            }
             var failed = await store.RowsAsync(mailing.Id, LedgerStatus.Failed, parse.GetValue(failures), ct);
             if (parse.WantsJson())
             {
@@ -83,15 +86,15 @@ public static class MailingCommands
         return command;
     }
 
-    private static async Task<Mailing> WatchAsync(MailingStore store, Mailing mailing, IProgress<SenderProgress> progress, CancellationToken ct)
+    private static async Task<Mailing> WatchAsync(MailingStore store, TimeProvider time, Mailing mailing, IProgress<SenderProgress> progress, CancellationToken ct)
     {
-        var started = DateTimeOffset.UtcNow;
+        var started = time.GetTimestamp();
         var firstSent = mailing.Sent;
         while (mailing.Status == MailingStatus.Running)
         {
             await Task.Delay(500, ct);
             mailing = await store.GetAsync(mailing.Id, ct);
-            var rate = (mailing.Sent - firstSent) / Math.Max(0.001, (DateTimeOffset.UtcNow - started).TotalSeconds);
+            var rate = (mailing.Sent - firstSent) / Math.Max(0.001, time.GetElapsedTime(started).TotalSeconds);
             progress.Report(new SenderProgress(mailing.Id, mailing.Total, mailing.Done, mailing.Sent, mailing.Failed, rate,
                 rate > 0 ? TimeSpan.FromSeconds((mailing.Total - mailing.Done) / rate) : null));
         }

@@ -26,7 +26,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<RecipientLinkFactory>();
         services.AddSingleton<IRecipientLinkFactory>(sp => sp.GetRequiredService<RecipientLinkFactory>());
         services.AddSingleton<IMessageComposer>(sp => new MessageComposer(sp.GetRequiredService<RecipientLinkFactory>(), sp.GetRequiredService<BounceAddress>(),
-            sp.GetRequiredService<IOptions<DeliveryOptions>>(), sp.GetRequiredService<TimeProvider>(), CreateSigner(Options(sp).Dkim)));
+            sp.GetRequiredService<IOptions<DeliveryOptions>>(), sp.GetRequiredService<TimeProvider>(), CreateSigner(Options(sp).Dkim, sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<IMessageTransport>(sp => Options(sp) is { Transport: "smtp" } o
             ? new SmtpPoolTransport(o.Servers)
             : new OutboxTransport(Options(sp).OutboxPath, Math.Max(1, Options(sp).Workers is > 0 and var w ? w : 4)));
@@ -45,11 +45,12 @@ public static class DeliveryServiceCollectionExtensions
 
     private static DeliveryOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
 
-    private static DkimSigner? CreateSigner(DkimOptions dkim)
+    private static DkimSigner? CreateSigner(DkimOptions dkim, TimeProvider time)
     {
         if (!dkim.Enabled) return null;
         var path = Path.GetFullPath(dkim.KeyPath!);
         if (!File.Exists(path)) throw new Hosting.SettingsException($"Delivery:Dkim:KeyPath {path} does not exist.");
-        return new DkimSigner(path, dkim.Domain!, dkim.Selector!);
+        // The signature's t= comes from the application's clock, like every other time it writes.
+        return new DkimSigner(path, dkim.Domain!, dkim.Selector!) { TimeProvider = time };
     }
 }

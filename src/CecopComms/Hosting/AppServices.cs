@@ -33,10 +33,15 @@ public static partial class AppServices
             .AddSingleton<Delivery.IUnsubscribeRequests>(sp => sp.GetRequiredService<Web.SelfService.SelfServiceStore>());
 
     /// <exception cref="SettingsException">A setting is not valid; the message names it.</exception>
-    public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public static Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken cancellationToken) =>
+        StartAsync(configuration, TimeProvider.System, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(IConfiguration, CancellationToken)"/>, with the clock every service reads.</summary>
+    public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection()
             .AddSingleton(configuration)
+            .AddSingleton(time)
             .AddApplication(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         try

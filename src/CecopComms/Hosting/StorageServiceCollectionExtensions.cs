@@ -1,6 +1,7 @@
 using CecopComms.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CecopComms.Hosting;
@@ -14,7 +15,8 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        // The one clock of the application; a host or test bed that registered its own first keeps it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new Database(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<Migrator>();
         return services;

@@ -8,7 +8,7 @@ namespace CecopComms.Storage;
 /// Applies the numbered migrations embedded under Storage/Migrations/{dialect}/NNNN_name.sql, each in
 /// its own transaction, and records them in schema_migrations. Safe to run at every start.
 /// </summary>
-public sealed partial class Migrator(Database database)
+public sealed partial class Migrator(Database database, TimeProvider time)
 {
     [GeneratedRegex(@"\.Migrations\.(?<dialect>\w+)\._?(?<number>\d{4})_(?<name>[\w]+)\.sql$")]
     private static partial Regex ResourceName();
@@ -52,7 +52,7 @@ public sealed partial class Migrator(Database database)
                 record.CommandText = "INSERT INTO schema_migrations (number, name, applied_at) VALUES ($n, $name, $at)";
                 AddParameter(record, "$n", number);
                 AddParameter(record, "$name", name);
-                AddParameter(record, "$at", DbTime.ToText(DateTimeOffset.UtcNow));
+                AddParameter(record, "$at", DbTime.ToText(time.GetUtcNow()));
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);

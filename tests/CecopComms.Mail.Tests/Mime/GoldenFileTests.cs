@@ -50,7 +50,7 @@ public class GoldenFileTests
 
     private static MimeMessage Newsletter()
     {
-        var message = new MimeMessage
+        var message = new MimeMessage(TimeProvider.System)
         {
             Subject = "Les nouveautés de l'été — numéro 42 🎉",
             Date = new DateTimeOffset(2026, 11, 21, 10, 30, 0, TimeSpan.FromHours(1)),
@@ -75,7 +75,7 @@ public class GoldenFileTests
 
     private static MimeMessage WithFiles()
     {
-        var message = new MimeMessage
+        var message = new MimeMessage(TimeProvider.System)
         {
             Subject = "Rapport annuel",
             Date = new DateTimeOffset(2026, 11, 21, 10, 30, 0, TimeSpan.Zero),

@@ -11,7 +11,7 @@ public class HeaderInjectionTests
     [MemberData(nameof(Injections))]
     public void Subject_IsRefused(string value)
     {
-        var message = new MimeMessage();
+        var message = new MimeMessage(TimeProvider.System);
         var e = Assert.Throws<ArgumentException>(() => message.Subject = value);
         Assert.Contains("'Subject'", e.Message, StringComparison.Ordinal);
         Assert.Null(message.Subject);
@@ -49,13 +49,13 @@ public class HeaderInjectionTests
         Assert.Contains("filename", Assert.Throws<ArgumentException>(() => part.FileName = value).Message, StringComparison.Ordinal);
         Assert.Contains("charset", Assert.Throws<ArgumentException>(() => part.ContentType.Charset = value).Message, StringComparison.Ordinal);
         Assert.Contains("Content-Id", Assert.Throws<ArgumentException>(() => part.ContentId = value).Message, StringComparison.Ordinal);
-        Assert.Contains("Message-Id", Assert.Throws<ArgumentException>(() => new MimeMessage().MessageId = value).Message, StringComparison.Ordinal);
+        Assert.Contains("Message-Id", Assert.Throws<ArgumentException>(() => new MimeMessage(TimeProvider.System).MessageId = value).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void NonAsciiIds_AreRefused()
     {
-        Assert.Contains("non-ASCII", Assert.Throws<ArgumentException>(() => new MimeMessage().MessageId = "x@bücher.example").Message, StringComparison.Ordinal);
+        Assert.Contains("non-ASCII", Assert.Throws<ArgumentException>(() => new MimeMessage(TimeProvider.System).MessageId = "x@bücher.example").Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new MimePart().ContentId = "ü@example.org");
     }
 
@@ -75,7 +75,7 @@ public class HeaderInjectionTests
     [InlineData("MIME-Version")]
     public void PropertyOwnedHeaders_InTheFreeList_AreRefusedAtWrite(string field)
     {
-        var message = new MimeMessage { Body = new TextPart { Text = "x" } };
+        var message = new MimeMessage(TimeProvider.System) { Body = new TextPart { Text = "x" } };
         message.From.Add(new MailboxAddress(null, "a@example.org"));
         message.Headers.Add(field, "b@example.org");
         var e = Assert.Throws<InvalidOperationException>(() => message.WriteTo(FormatOptions.Default, new MemoryStream()));

@@ -22,7 +22,7 @@ internal static class MessageText
 
     public static MimeMessage Simple(string? subject = "Hello")
     {
-        var message = new MimeMessage { Subject = subject, Body = new TextPart { Text = "Body" } };
+        var message = new MimeMessage(TimeProvider.System) { Subject = subject, Body = new TextPart { Text = "Body" } };
         message.From.Add(new MailboxAddress("Sender", "sender@example.org"));
         message.To.Add(new MailboxAddress("Reader", "reader@example.org"));
         return message;

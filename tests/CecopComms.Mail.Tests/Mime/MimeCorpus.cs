@@ -169,7 +169,7 @@ internal static class MimeCorpus
 
     private static MimeMessage Message(string name, string address, string subject)
     {
-        var m = new MimeMessage
+        var m = new MimeMessage(TimeProvider.System)
         {
             Subject = subject,
             Date = new DateTimeOffset(2026, 11, 21, 10, 30, 0, TimeSpan.FromHours(1)),

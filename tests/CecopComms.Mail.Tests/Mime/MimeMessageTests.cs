@@ -38,7 +38,7 @@ public class MimeMessageTests
     [Fact]
     public void MessageIds_AreUnique_InTheConfiguredDomain()
     {
-        var ids = Enumerable.Range(0, 2000).Select(_ => new MimeMessage().MessageId!).ToHashSet();
+        var ids = Enumerable.Range(0, 2000).Select(_ => new MimeMessage(TimeProvider.System).MessageId!).ToHashSet();
         Assert.Equal(2000, ids.Count);
         Assert.EndsWith("@news.example.org", MimeUtils.GenerateMessageId("news.example.org"), StringComparison.Ordinal);
         Assert.EndsWith("@xn--bcher-kva.example", MimeUtils.GenerateMessageId("bücher.example"), StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public class MimeMessageTests
         Assert.StartsWith("<p><img src=\"cid:", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(["brochure.pdf"], message.Attachments.OfType<MimePart>().Select(p => p.FileName));
         Assert.Equal(8, message.BodyParts.Count());
-        var built = new MimeMessage([new MailboxAddress(null, "a@example.org")], [new MailboxAddress(null, "b@example.org")], "S", new TextPart { Text = "x" });
+        var built = new MimeMessage(TimeProvider.System, [new MailboxAddress(null, "a@example.org")], [new MailboxAddress(null, "b@example.org")], "S", new TextPart { Text = "x" });
         Assert.Equal("x", built.TextBody);
         Assert.Null(built.HtmlBody);
     }

@@ -38,7 +38,7 @@ public class RandomTextInteropTests
         var name = RandomText(random, random.Next(1, 60));
         var fileName = RandomText(random, random.Next(1, 90)).Replace('/', '-').Replace('\\', '-').Trim() + ".bin";
         var text = RandomText(random, random.Next(0, 3000)) + "\n" + RandomText(random, 200);
-        var message = new MimeMessage { Subject = subject };
+        var message = new MimeMessage(TimeProvider.System) { Subject = subject };
         message.From.Add(new MailboxAddress(name, "from@example.org"));
         message.To.Add(new MailboxAddress(null, "to@example.org"));
         var builder = new BodyBuilder { TextBody = text, HtmlBody = "<p>" + text + "</p>" };

@@ -145,7 +145,7 @@ public class AiosmtpdInteropTests
     /// <summary>A text+HTML newsletter with lines that start with dots, so unstuffing is exercised too.</summary>
     internal static MimeMessage Newsletter(string to)
     {
-        var message = new MimeMessage { Subject = "Cecop news — week 47", Date = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(1)), MessageId = $"{Guid.NewGuid():N}@example.coop" };
+        var message = new MimeMessage(TimeProvider.System) { Subject = "Cecop news — week 47", Date = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(1)), MessageId = $"{Guid.NewGuid():N}@example.coop" };
         message.From.Add(new MailboxAddress("Cecop News", "news@example.coop"));
         message.To.Add(new MailboxAddress("Reader", to));
         var builder = new BodyBuilder

@@ -28,8 +28,26 @@ public sealed class HeadlessChromium : IAsyncDisposable
             ExecutablePath = ExecutablePath,
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Env = BrowserEnvironment(),
         });
         return new HeadlessChromium(playwright, browser);
+    }
+
+    /// <summary>
+    /// The test host's environment without libfaketime: the date tests (`FAKETIME=+400d` with libfaketime in LD_PRELOAD,
+    /// see .ci/run) move the clock of the test host and of the processes it starts, but Chromium under libfaketime never
+    /// finishes loading a page. The browser only renders what our host serves, so its own clock does not matter.
+    /// </summary>
+    private static Dictionary<string, string> BrowserEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)entry.Key;
+            if (name is "LD_PRELOAD" or "FAKETIME" or "DONT_FAKE_MONOTONIC") continue;
+            environment[name] = (string?)entry.Value ?? "";
+        }
+        return environment;
     }
 
     public async ValueTask DisposeAsync()

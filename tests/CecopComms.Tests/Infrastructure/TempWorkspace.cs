@@ -47,7 +47,7 @@ public sealed class TempWorkspace : IDisposable
     public async Task<Database> OpenDatabaseAsync(CancellationToken cancellationToken = default)
     {
         var database = new Database(new StorageOptions { Path = DatabasePath });
-        await new Migrator(database).MigrateAsync(cancellationToken);
+        await new Migrator(database, TestClocks.At()).MigrateAsync(cancellationToken);
         return database;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CecopComms.Tests.Scheduling;
 
-/// <summary>Real Quartz triggers in the persistent store on the application's SQLite database.</summary>
+/// <summary>Real Quartz triggers in the persistent store on the application's SQLite database; they fire on the machine's clock, so the bed runs on it too.</summary>
 public sealed class QuartzTriggerTests
 {
     private static async Task<Schedule> WaitAsync(SchedulingTestBed bed, long id, Func<Schedule, bool> done)
@@ -23,9 +23,9 @@ public sealed class QuartzTriggerTests
     [Fact]
     public async Task A_trigger_a_few_seconds_ahead_fires_and_the_sender_delivers_the_mailing()
     {
-        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 4);
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 4, TimeProvider.System);
         var planner = bed.Services.GetRequiredService<SchedulePlanner>();
-        var schedule = await planner.OnceAsync(bed.Source, DateTimeOffset.UtcNow.AddSeconds(2), CancellationToken.None);
+        var schedule = await planner.OnceAsync(bed.Source, bed.Clock.GetUtcNow().AddSeconds(2), CancellationToken.None);
         await using (var connection = await bed.Services.GetRequiredService<CecopComms.Storage.Database>().OpenAsync())
             Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM QRTZ_TRIGGERS"));
 
@@ -57,10 +57,10 @@ public sealed class QuartzTriggerTests
     [Fact]
     public async Task Triggers_missed_while_the_engine_was_down_fire_on_start_within_the_grace_period_else_are_marked_missed()
     {
-        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 2);
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 2, TimeProvider.System);
         var store = bed.Services.GetRequiredService<ScheduleStore>();
         var triggers = bed.Services.GetRequiredService<ScheduleTriggers>();
-        var now = DateTimeOffset.UtcNow;
+        var now = bed.Clock.GetUtcNow();
         var recent = await store.AddAsync(new Schedule { Kind = "once", Source = bed.Source.ToString(), RunAt = now.AddHours(-2), TimeZone = "Europe/Brussels" }, CancellationToken.None);
         var old = await store.AddAsync(new Schedule { Kind = "once", Source = bed.Source.ToString(), RunAt = now.AddHours(-8), TimeZone = "Europe/Brussels" }, CancellationToken.None);
         var offline = await triggers.CreateSchedulerAsync(CancellationToken.None);

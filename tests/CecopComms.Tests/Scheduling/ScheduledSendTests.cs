@@ -2,22 +2,18 @@ using CecopComms.Content.Editions;
 using CecopComms.Delivery;
 using CecopComms.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using NSubstitute;
 
 namespace CecopComms.Tests.Scheduling;
 
-/// <summary>What a trigger does when it fires, with the clock a test sets (NSubstitute TimeProvider).</summary>
+/// <summary>What a trigger does when it fires, on the bed's fake clock moved to each scenario instant.</summary>
 public sealed class ScheduledSendTests
 {
     private static readonly DateTimeOffset Due = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero); // 10:00 in Brussels
 
     private static ScheduledSend Send(SchedulingTestBed bed, DateTimeOffset now)
     {
-        var clock = Substitute.For<TimeProvider>();
-        clock.GetUtcNow().Returns(now);
-        return new ScheduledSend(bed.Services.GetRequiredService<ScheduleStore>(), bed.Services.GetRequiredService<MailingStarter>(),
-            bed.Services.GetRequiredService<EditionStore>(), bed.Services.GetRequiredService<IOptions<SchedulingOptions>>(), clock);
+        bed.FakeClock.SetUtcNow(now);
+        return bed.Services.GetRequiredService<ScheduledSend>();
     }
 
     private static Task<Schedule> AddOnceAsync(SchedulingTestBed bed, DateTimeOffset at) =>
@@ -65,9 +61,9 @@ public sealed class ScheduledSendTests
     {
         await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 3);
         var store = bed.Services.GetRequiredService<ScheduleStore>();
-        var created = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        // Created on the bed's clock (20 November 2026): its first occurrence is the first Tuesday of December.
         var schedule = await store.AddAsync(new Schedule { Kind = "recurring", Publication = "cecop-newsletter", Cron = "0 0 10 ? * TUE#1", TimeZone = "Europe/Brussels" }, CancellationToken.None);
-        schedule = schedule with { CreatedAt = created };
+        Assert.Equal(SchedulingTestBed.Start, schedule.CreatedAt);
         Assert.Equal(Due, ScheduledSend.PlannedOccurrence(schedule, Due.AddMinutes(1)));
 
         var first = await Send(bed, Due.AddMinutes(1)).FireAsync(schedule.Id, CancellationToken.None);

@@ -1,4 +1,5 @@
 using CecopComms.Storage;
+using CecopComms.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace CecopComms.Tests.Storage;
@@ -17,7 +18,7 @@ public sealed class MigratorTests : IDisposable
     public async Task A_new_database_file_is_created_with_every_migration_and_the_two_lists()
     {
         var database = new Database(new StorageOptions { Path = Path.Combine(_folder, "sub", "cecop.db") });
-        var migrator = new Migrator(database);
+        var migrator = new Migrator(database, TestClocks.At());
 
         var ran = await migrator.MigrateAsync();
 
@@ -26,6 +27,7 @@ public sealed class MigratorTests : IDisposable
         Assert.Contains(migrator.Available(), m => m.Number == 1 && m.Name == "audiences");
         await using var connection = await database.OpenAsync();
         Assert.Equal("wal", await Scalar(connection, "PRAGMA journal_mode"));
+        Assert.Equal(DbTime.ToText(TestClocks.Scenario), await Scalar(connection, "SELECT max(applied_at) FROM schema_migrations"));
         Assert.Equal(1L, await Scalar(connection, "PRAGMA foreign_keys"));
         Assert.Equal("cecop-link:private:1:0,external-newsletter:public:0:1",
             await Scalar(connection, "SELECT group_concat(slug || ':' || visibility || ':' || members_only || ':' || double_opt_in, ',') FROM (SELECT * FROM lists ORDER BY id)"));
@@ -35,9 +37,9 @@ public sealed class MigratorTests : IDisposable
     public async Task Running_migrations_again_applies_nothing_and_keeps_data()
     {
         var database = new Database(new StorageOptions { Path = Path.Combine(_folder, "cecop.db") });
-        await new Migrator(database).MigrateAsync();
+        await new Migrator(database, TestClocks.At()).MigrateAsync();
 
-        var second = await new Migrator(database).MigrateAsync();
+        var second = await new Migrator(database, TestClocks.At()).MigrateAsync();
 
         Assert.Equal(0, second);
         await using var connection = await database.OpenAsync();
@@ -48,7 +50,7 @@ public sealed class MigratorTests : IDisposable
     public async Task The_one_mailing_per_edition_migration_upgrades_a_database_that_already_sent_an_edition_twice()
     {
         var database = new Database(new StorageOptions { Path = Path.Combine(_folder, "cecop.db") });
-        await new Migrator(database).MigrateAsync();
+        await new Migrator(database, TestClocks.At()).MigrateAsync();
         await using (var connection = await database.OpenAsync())
         {
             // The state before migration 0033: two finished sends of edition 1, and a second send of edition 2 still running.
@@ -63,7 +65,7 @@ public sealed class MigratorTests : IDisposable
                 """);
         }
 
-        var ran = await new Migrator(database).MigrateAsync();
+        var ran = await new Migrator(database, TestClocks.At()).MigrateAsync();
 
         Assert.Equal(1, ran);
         await using var after = await database.OpenAsync();
