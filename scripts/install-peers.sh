@@ -15,6 +15,7 @@ packages=(
   dovecot-pop3d
   dovecot-imapd
   wrk                   # HTTP load for the web benchmarks
+  faketime              # libfaketime: the date-bound tests run again with the clock moved years ahead
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
