@@ -89,6 +89,8 @@ public static class WebApp
             o.Cookie.Name = "cecop-af";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__csrf";
+            // Antiforgery would answer SAMEORIGIN on every form page; SecurityHeaders decides framing for all responses.
+            o.SuppressXFrameOptionsHeader = true;
         });
         services.AddRateLimiter(o =>
         {
