@@ -8,6 +8,9 @@ namespace CecopComms.Delivery;
 /// Signs and verifies recipient tokens and bounce tags with HMAC-SHA256. A token is 35 bytes in URL-safe base64
 /// (47 characters, so "unsubscribe+TOKEN" fits the 64 characters of an address's local part): purpose (1), subscriber
 /// uuid (16), mailing id (8), then the first 10 bytes of the HMAC over those 25.
+/// A token has exactly one accepted spelling, the one <see cref="Create"/> writes: URL-safe base64 without padding, no
+/// other character, and no other spelling of the same bytes (the unused low bits of the last character are zero). A
+/// lenient reader would let a used or revoked link work again with a space, a newline or an '=' added.
 /// </summary>
 public sealed class TokenSigner
 {
@@ -39,20 +42,11 @@ public sealed class TokenSigner
     public bool TryVerify(string? text, out RecipientToken? token)
     {
         token = null;
-        if (string.IsNullOrEmpty(text) || text.Length > 64) return false;
-        Span<byte> bytes = stackalloc byte[48];
-        int written;
-        try
-        {
-            if (!Base64Url.TryDecodeFromChars(text, bytes, out written) || written != PayloadLength + MacLength) return false;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        Span<byte> bytes = stackalloc byte[PayloadLength + MacLength];
+        if (!TryDecodeCanonical(text, bytes)) return false;
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(_key, bytes[..PayloadLength], mac);
-        if (!CryptographicOperations.FixedTimeEquals(mac[..MacLength], bytes[PayloadLength..written])) return false;
+        if (!CryptographicOperations.FixedTimeEquals(mac[..MacLength], bytes[PayloadLength..])) return false;
         if (!Enum.IsDefined((TokenPurpose)bytes[0])) return false;
         token = new RecipientToken((TokenPurpose)bytes[0], new Guid(bytes[1..17], bigEndian: true), BinaryPrimitives.ReadInt64BigEndian(bytes[17..25]));
         return true;
@@ -87,24 +81,38 @@ public sealed class TokenSigner
     public bool TryVerifyExpiring(string? text, out ExpiringToken? token)
     {
         token = null;
-        if (string.IsNullOrEmpty(text) || text.Length > 64) return false;
-        Span<byte> bytes = stackalloc byte[48];
-        int written;
-        try
-        {
-            if (!Base64Url.TryDecodeFromChars(text, bytes, out written) || written != ExpiringPayloadLength + MacLength) return false;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        Span<byte> bytes = stackalloc byte[ExpiringPayloadLength + MacLength];
+        if (!TryDecodeCanonical(text, bytes)) return false;
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(_key, bytes[..ExpiringPayloadLength], mac);
-        if (!CryptographicOperations.FixedTimeEquals(mac[..MacLength], bytes[ExpiringPayloadLength..written])) return false;
+        if (!CryptographicOperations.FixedTimeEquals(mac[..MacLength], bytes[ExpiringPayloadLength..])) return false;
         if (!Enum.IsDefined((TokenPurpose)bytes[0])) return false;
         token = new ExpiringToken((TokenPurpose)bytes[0], new Guid(bytes[1..17], bigEndian: true), BinaryPrimitives.ReadInt64BigEndian(bytes[17..25]),
             DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadUInt32BigEndian(bytes[25..29])));
         return true;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="bytes"/> from <paramref name="text"/> when the text is the one spelling Base64Url writes for
+    /// that many bytes: the exact length, only [A-Za-z0-9_-] (no whitespace, '=', '+', '/' or '%'), and encoding the
+    /// decoded bytes again gives back the same text.
+    /// </summary>
+    private static bool TryDecodeCanonical(string? text, Span<byte> bytes)
+    {
+        if (text is null || text.Length != Base64Url.GetEncodedLength(bytes.Length)) return false;
+        foreach (var c in text)
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_') return false;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != bytes.Length) return false;
+        }
+        catch (FormatException)
+        {
+            // .NET refuses unused low bits that are not zero this way; the comparison below would refuse them too.
+            return false;
+        }
+        Span<char> again = stackalloc char[text.Length];
+        return Base64Url.TryEncodeToChars(bytes, again, out var length) && again[..length].SequenceEqual(text);
     }
 
     /// <summary>Length of a bounce tag: 40 bits of HMAC, short enough for a local part.</summary>

@@ -1,6 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CecopComms.Web;
@@ -10,7 +7,7 @@ namespace CecopComms.Web;
 /// Web:SignupRatePerMinutePerIp POSTs per remote IP and minute, so no form can be used to flood someone's inbox.
 /// Reading the forms is not limited. Registered once per form under its own name, so each form has its own buckets.
 /// </summary>
-public sealed class MailOnRequestRateLimitPolicy(IOptions<WebOptions> options) : IRateLimiterPolicy<string>
+public sealed class MailOnRequestRateLimitPolicy(IOptions<WebOptions> options) : PostsPerIpRateLimitPolicy
 {
     /// <summary>The sign-up and confirmation pages' policy, for [EnableRateLimiting].</summary>
     public const string Signup = "signup";
@@ -18,17 +15,5 @@ public sealed class MailOnRequestRateLimitPolicy(IOptions<WebOptions> options) :
     /// <summary>The member login page's policy (<see cref="Archive.MemberLogin"/> also limits the links one address receives).</summary>
     public const string MemberLogin = "member-login";
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
-
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
-    {
-        if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-        var ip = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.SignupRatePerMinutePerIp,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
-    }
+    protected override int PerMinute => options.Value.SignupRatePerMinutePerIp;
 }

@@ -5,6 +5,6 @@ namespace CecopComms.Web;
 /// <summary>What pages reached through a signed link share.</summary>
 public static class TokenPages
 {
-    /// <summary>The caller's IP address as recorded with consent ("unknown" behind a test server).</summary>
+    /// <summary>The caller's IP address as recorded with consent and counted by per-address limits ("unknown" behind a test server).</summary>
     public static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -89,30 +89,17 @@ public static class WebApp
             o.Cookie.Name = "cecop-af";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__csrf";
+            // Antiforgery would answer SAMEORIGIN on every form page; SecurityHeaders decides framing for all responses.
+            o.SuppressXFrameOptionsHeader = true;
         });
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy<string, MailOnRequestRateLimitPolicy>(MailOnRequestRateLimitPolicy.Signup);
+            o.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.StaffSignIn);
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.Cookie.Name = "cecop-admin";
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.HttpOnly = true;
-                o.LoginPath = "/admin/login";
-                o.LogoutPath = "/admin/logout";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
-                // A signed-in viewer who tries to change something is not sent back to sign in (they are signed in):
-                // Forbid() answers 403, and the status page says their role does not allow it.
-                o.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-            });
+            .AddCookie(StaffAuthentication.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(UserStore.Roles))
             .AddPolicy(EditorPolicy, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Editors))

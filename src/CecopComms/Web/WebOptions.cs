@@ -36,11 +36,28 @@ public sealed class WebOptions
     /// <summary>The display name that goes with Web:FromAddress.</summary>
     public string FromName { get; set; } = "CECOP";
 
-    /// <summary>Failed sign-ins in a row after which an admin account is locked for <see cref="LockoutMinutes"/>.</summary>
+    /// <summary>
+    /// Staff sign-in attempts and member login-link uses one IP address may make per minute; more get a 429 page.
+    /// Each staff attempt costs a slow password hash.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Web:SignInRatePerMinutePerIp must be between 1 and 100000.")]
+    public int SignInRatePerMinutePerIp { get; set; } = 10;
+
+    /// <summary>
+    /// Failed sign-ins in a row from one IP address after which an admin account is locked, for that address only, for
+    /// <see cref="LockoutMinutes"/>. Other addresses can still sign in, so a stranger cannot lock staff out.
+    /// </summary>
     [Range(1, 100, ErrorMessage = "Web:MaxFailedLogins must be between 1 and 100.")]
     public int MaxFailedLogins { get; set; } = 5;
 
-    /// <summary>How long a locked admin account stays locked.</summary>
+    /// <summary>How long an admin account stays locked against the address that made too many failed sign-ins.</summary>
     [Range(1, 24 * 60, ErrorMessage = "Web:LockoutMinutes must be between 1 and 1440.")]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// How long a staff sign-in lasts at most, however active the person is; after it they sign in again. Apart from it,
+    /// a session ends after 8 hours without a request.
+    /// </summary>
+    [Range(1, 24 * 30, ErrorMessage = "Web:AbsoluteSessionHours must be between 1 and 720.")]
+    public int AbsoluteSessionHours { get; set; } = 12;
 }

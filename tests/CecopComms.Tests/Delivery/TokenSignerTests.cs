@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CecopComms.Delivery;
+using static CecopComms.Tests.Web.WebTestData;
 
 namespace CecopComms.Tests.Delivery;
 
@@ -48,6 +49,31 @@ public sealed class TokenSignerTests
     [InlineData("not a token")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public void Garbage_is_refused(string? text) => Assert.False(_signer.TryVerify(text, out _));
+
+    [Fact]
+    public void A_recipient_token_has_one_spelling_only()
+    {
+        // A mailing id whose token has both '-' and '_', so the standard alphabet's spelling differs (the key is fixed).
+        var uuid = new Guid("6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b");
+        var text = Enumerable.Range(1, 1000).Select(id => Signer.Create(new RecipientToken(TokenPurpose.Unsubscribe, uuid, id)))
+            .First(t => t.Contains('-') && t.Contains('_'));
+        Assert.True(Signer.TryVerify(text, out _));
+        var spellings = OtherSpellings(text).ToList();
+        Assert.Contains(spellings, s => s.Kind == "standard alphabet");
+        Assert.Contains(spellings, s => s.Kind == "non-canonical last character");
+        foreach (var (kind, other) in spellings) Assert.False(Signer.TryVerify(other, out _), kind);
+    }
+
+    [Fact]
+    public void An_expiring_token_has_one_spelling_only()
+    {
+        var uuid = new Guid("6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b");
+        var expires = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var text = Enumerable.Range(1, 1000).Select(id => Signer.CreateExpiring(new ExpiringToken(TokenPurpose.Confirm, uuid, id, expires)))
+            .First(t => t.Contains('-') && t.Contains('_'));
+        Assert.True(Signer.TryVerifyExpiring(text, out _));
+        foreach (var (kind, other) in OtherSpellings(text)) Assert.False(Signer.TryVerifyExpiring(other, out _), kind);
+    }
 
     [Fact]
     public void A_short_key_is_refused() => Assert.Throws<ArgumentException>(() => new TokenSigner(new byte[16]));

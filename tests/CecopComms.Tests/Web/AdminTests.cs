@@ -98,8 +98,8 @@ public sealed class AdminTests(CecopWebFactory factory) : IClassFixture<CecopWeb
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("The e-mail or password is not right", await locked.Content.ReadAsStringAsync());
         Assert.Equal(Normalise(answer!), Normalise(await unknown.Content.ReadAsStringAsync()));
-        Assert.Equal(5, await ScalarAsync<long>(factory, "SELECT failed_logins FROM users WHERE email_key = @email", new { email }));
-        Assert.NotNull(await ScalarAsync<string?>(factory, "SELECT locked_until FROM users WHERE email_key = @email", new { email }));
+        Assert.Equal(5, await ScalarAsync<long>(factory, "SELECT failed_logins FROM staff_accounts WHERE email_key = @email", new { email }));
+        Assert.NotNull(await ScalarAsync<string?>(factory, "SELECT locked_until FROM staff_accounts WHERE email_key = @email", new { email }));
         using var stillOut = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, stillOut.StatusCode);
 

@@ -32,8 +32,9 @@ public class CecopWebFactory : WebApplicationFactory<Program>
             ["Delivery:MessageIdDomain"] = "cecop.example",
             ["Delivery:BounceDomain"] = "bounces.cecop.example",
             ["Content:TemplatesPath"] = Path.Combine(AppContext.BaseDirectory, "templates"),
-            // High, so tests that post many forms are not limited; the rate-limit test sets its own.
+            // High, so tests that post many forms or sign in often are not limited; the rate-limit tests set their own.
             ["Web:SignupRatePerMinutePerIp"] = "10000",
+            ["Web:SignInRatePerMinutePerIp"] = "10000",
         };
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using CecopComms.Delivery;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using static CecopComms.Tests.Web.WebTestData;
@@ -14,20 +13,6 @@ namespace CecopComms.Tests.Web;
 public sealed class ForwardedHeadersTests
 {
     private const string Visitor = "203.0.113.7";
-
-    /// <summary>The test server leaves the connection's address empty; a real one has it, so the test gives it 127.0.0.1 (where a proxy would be).</summary>
-    private sealed class LoopbackConnection : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Loopback;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 
     private static async Task<string> ConsentChannelAfterConfirmingAsync(bool behindProxy)
     {

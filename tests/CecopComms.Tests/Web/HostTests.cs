@@ -26,6 +26,21 @@ public sealed class HostTests(CecopWebFactory factory) : IClassFixture<CecopWebF
     }
 
     [Fact]
+    public async Task Form_pages_refuse_every_frame_too()
+    {
+        // Antiforgery answers SAMEORIGIN on pages with a form unless told not to; a one-button page framed by the same
+        // site is still a clickjacking target. Only the admin preview's rendered mail may be framed (ContentPagesTests).
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var path in new[] { "/subscribe", "/admin/login", "/members/login" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("name=\"__csrf\"", await response.Content.ReadAsStringAsync());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_a_404_page()
     {
         using var client = factory.CreateClient();

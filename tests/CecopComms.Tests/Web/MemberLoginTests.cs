@@ -5,6 +5,8 @@ using CecopComms.Web.Archive;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using CecopComms.Tests.Import;
+using static CecopComms.Tests.Web.WebTestData;
 
 namespace CecopComms.Tests.Web;
 
@@ -178,6 +180,33 @@ public sealed partial class MemberLoginTests(ArchiveWebFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_used_link_is_refused_in_every_other_spelling_and_an_unused_one_too()
+    {
+        // A host of its own on a fixed clock: the links' expiry is read against it, never against the day the test runs.
+        var clock = new TestClock { Now = new DateTimeOffset(2030, 3, 4, 10, 0, 0, TimeSpan.Zero) };
+        await using var fixedClock = new ArchiveWebFactory { ConfigureServices = s => s.AddSingleton<TimeProvider>(clock) };
+        await fixedClock.SeedAsync();
+        var uuid = await MemberUuidAsync(fixedClock);
+        var signer = new TokenSigner(Convert.FromBase64String(CecopWebFactory.TokenSecret));
+        var used = signer.CreateExpiring(new ExpiringToken(TokenPurpose.MemberLogin, uuid, 0, clock.Now.AddMinutes(10)));
+        var unused = signer.CreateExpiring(new ExpiringToken(TokenPurpose.MemberLogin, uuid, 0, clock.Now.AddMinutes(11)));
+        using var client = fixedClock.CreateClient(NoRedirects);
+        var form = await client.GetStringAsync("/members/login");
+
+        using (var login = await client.PostAsync($"/members/login/{used}", Form(form))) Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        foreach (var token in new[] { used, unused })
+            foreach (var (kind, other) in OtherSpellings(token))
+            {
+                var path = $"/members/login/{Uri.EscapeDataString(other)}";
+                using (var page = await client.GetAsync(path)) Assert.True(page.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{kind}: {page.StatusCode}");
+                using var post = await client.PostAsync(path, Form(form));
+                Assert.True(post.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{kind}: {post.StatusCode}");
+            }
+        // The unused link still works as it was sent: the refusals used nothing up.
+        using (var login = await client.PostAsync($"/members/login/{unused}", Form(form))) Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
+    [Fact]
     public async Task A_malformed_address_is_asked_again_and_sends_nothing()
     {
         await factory.SeedAsync();
@@ -190,7 +219,9 @@ public sealed partial class MemberLoginTests(ArchiveWebFactory factory) : IClass
         Assert.Equal(before, factory.OutboxMessages().Count);
     }
 
-    private async Task<Guid> MemberUuidAsync()
+    private Task<Guid> MemberUuidAsync() => MemberUuidAsync(factory);
+
+    private static async Task<Guid> MemberUuidAsync(ArchiveWebFactory factory)
     {
         await using var connection = await factory.Database.OpenAsync();
         return Guid.Parse(await connection.ExecuteScalarAsync<string>("SELECT uuid FROM subscribers WHERE email = @Email", new { Email = ArchiveWebFactory.Member }) ?? "");

@@ -50,6 +50,30 @@ public static partial class WebTestData
     public static string Token(TokenPurpose purpose, Subscriber subscriber, long mailingId) =>
         Signer.Create(new RecipientToken(purpose, Guid.Parse(subscriber.Uuid), mailingId));
 
+    /// <summary>
+    /// Spellings of <paramref name="token"/> that a lenient base64 reader decodes to the same bytes: whitespace inside or
+    /// after it, a literal "%20", '=' padding, the standard alphabet's '+' and '/' (when the token has '-' or '_'), and a
+    /// last character with its unused low bits set (when the length leaves such bits).
+    /// </summary>
+    public static IEnumerable<(string Kind, string Text)> OtherSpellings(string token)
+    {
+        yield return ("space inside", token.Insert(10, " "));
+        yield return ("space after", token + " ");
+        yield return ("%20 inside", token.Insert(10, "%20"));
+        yield return ("newline after", token + "\n");
+        yield return ("newline inside", token.Insert(10, "\r\n"));
+        yield return ("tab inside", token.Insert(10, "\t"));
+        yield return ("padding", token + "=");
+        yield return ("double padding", token + "==");
+        var standard = token.Replace('-', '+').Replace('_', '/');
+        if (standard != token) yield return ("standard alphabet", standard);
+        if (token.Length % 4 != 0)
+        {
+            const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            yield return ("non-canonical last character", token[..^1] + alphabet[alphabet.IndexOf(token[^1]) | 1]);
+        }
+    }
+
     /// <summary>The token with one character changed (still valid base64url of the same length).</summary>
     public static string Altered(string token) =>
         token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];

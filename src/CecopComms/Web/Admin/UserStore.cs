@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace CecopComms.Web.Admin;
 
 /// <summary>
-/// Staff accounts: create, list, change role, reset a password, unlock, sign in with lockout. A failed sign-in for an unknown
-/// address costs the same hashing work as a wrong password, so timing does not tell which addresses have accounts.
+/// Staff accounts: create, list, change role, reset a password, lock and unlock, sign in with lockout, end sessions. A
+/// failed sign-in for an unknown address costs the same hashing work as a wrong password, so timing does not tell which
+/// addresses have accounts. A new role, a new password, a lock and signing out give the account a new
+/// <see cref="User.SecurityStamp"/>, which ends every session signed in before (see <see cref="StaffAuthentication"/>).
 /// </summary>
 public sealed class UserStore(Database database, TimeProvider time, IOptions<WebOptions> options)
 {
@@ -45,7 +47,7 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
     public Task<User?> GetAsync(long id, CancellationToken cancellationToken) =>
         database.QuerySingleOrDefaultAsync<User>(_queries.GetUserById, new { Id = id }, cancellationToken);
 
-    /// <summary>Gives the account another role.</summary>
+    /// <summary>Gives the account another role and ends its sessions, so the person signs in again under the new one.</summary>
     /// <exception cref="UserException">The role is unknown, there is no such account, or it is the last admin and the new role is not admin.</exception>
     public async Task<User> ChangeRoleAsync(long id, string role, CancellationToken cancellationToken)
     {
@@ -56,7 +58,7 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
         return (await GetAsync(id, cancellationToken))!;
     }
 
-    /// <summary>Sets a new password; it also lifts a lockout and clears the failed sign-ins.</summary>
+    /// <summary>Sets a new password and ends the account's sessions; it also lifts every lockout and clears the failed sign-ins.</summary>
     /// <exception cref="UserException">The password is too short, or there is no such account.</exception>
     public async Task<User> ResetPasswordAsync(long id, string password, CancellationToken cancellationToken, int iterations = PasswordHasher.DefaultIterations)
     {
@@ -73,7 +75,20 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
         return (await GetAsync(id, cancellationToken))!;
     }
 
-    /// <summary>Lifts a lockout and clears the count of failed sign-ins.</summary>
+    /// <summary>
+    /// Locks the account: it cannot sign in from anywhere, and every session it has ends at its next request, until an
+    /// admin unlocks it.
+    /// </summary>
+    /// <exception cref="UserException">There is no such account, or it is the last admin who is not locked.</exception>
+    public async Task<User> LockAsync(long id, CancellationToken cancellationToken)
+    {
+        var user = await GetAsync(id, cancellationToken) ?? throw Missing(id);
+        var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.LockUser, new { Id = id, Now = time.GetUtcNow() }, cancellationToken);
+        if (changed is null) throw new UserException($"{user.Email} is the only admin who can sign in; make another account admin first, so someone can still manage staff accounts.");
+        return (await GetAsync(id, cancellationToken))!;
+    }
+
+    /// <summary>Lifts an admin's lock and every lockout after failed sign-ins, and clears the count of failed sign-ins.</summary>
     /// <exception cref="UserException">There is no such account.</exception>
     public async Task<User> UnlockAsync(long id, CancellationToken cancellationToken)
     {
@@ -85,10 +100,12 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
     private static UserException Missing(long id) => new($"There is no staff account with the number {id}; it may have been removed.");
 
     /// <summary>
-    /// The account when <paramref name="password"/> is right and it is not locked; null otherwise. A wrong password
-    /// counts a failure, and the Web:MaxFailedLogins-th in a row locks the account for Web:LockoutMinutes.
+    /// The account when <paramref name="password"/> is right and it is locked neither by an admin nor against
+    /// <paramref name="ip"/>; null otherwise. Every attempt from an address is counted before its password is judged,
+    /// and the Web:MaxFailedLogins-th in a row without success locks the account against that address (only) for
+    /// Web:LockoutMinutes; the right password clears the address's count.
     /// </summary>
-    public async Task<User?> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    public async Task<User?> SignInAsync(string email, string password, string ip, CancellationToken cancellationToken)
     {
         var user = EmailAddress.TryNormalise(email, out var normalised, out _) ? await FindAsync(normalised!.Key, cancellationToken) : null;
         if (user is null)
@@ -97,22 +114,25 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
             return null;
         }
         var now = time.GetUtcNow();
-        var right = PasswordHasher.Verify(password, user.PasswordHash, user.PasswordSalt, user.PasswordIterations);
-        if (user.LockedUntil is { } until && until > now) return null;
-        if (!right)
+        // The count and the lock check are one statement, taken before the slow hash: of attempts sent at once, exactly
+        // Web:MaxFailedLogins are judged. A locked attempt still costs the hash, so timing does not tell it apart.
+        var attempt = await database.QuerySingleOrDefaultAsync<long?>(_queries.ClaimLoginAttempt, new
         {
-            await database.ExecuteScalarAsync<long>(_queries.RecordFailedLogin, new
-            {
-                user.Id,
-                MaxFailures = options.Value.MaxFailedLogins,
-                LockedUntil = now.AddMinutes(options.Value.LockoutMinutes),
-                Now = now,
-            }, cancellationToken);
-            return null;
-        }
-        await database.ExecuteScalarAsync<long>(_queries.RecordLogin, new { user.Id, Now = now }, cancellationToken);
+            user.Id,
+            Ip = ip,
+            MaxFailures = options.Value.MaxFailedLogins,
+            LockedUntil = now.AddMinutes(options.Value.LockoutMinutes),
+            Now = now,
+        }, cancellationToken);
+        var right = PasswordHasher.Verify(password, user.PasswordHash, user.PasswordSalt, user.PasswordIterations);
+        if (attempt is null || user.LockedAt is not null || !right) return null;
+        await database.ExecuteScalarAsync<long>(_queries.RecordLogin, new { user.Id, Ip = ip, Now = now }, cancellationToken);
         return user;
     }
+
+    /// <summary>Ends every session of the account (signing out): cookies issued before are refused from the next request on.</summary>
+    public Task EndSessionsAsync(long id, CancellationToken cancellationToken) =>
+        database.ExecuteScalarAsync<long>(_queries.EndSessions, new { Id = id, Now = time.GetUtcNow() }, cancellationToken);
 
     private Task<User?> FindAsync(string emailKey, CancellationToken cancellationToken) =>
         database.QuerySingleOrDefaultAsync<User>(_queries.GetUserByKey, new { EmailKey = emailKey }, cancellationToken);

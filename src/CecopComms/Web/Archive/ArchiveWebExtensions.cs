@@ -26,7 +26,11 @@ public static class ArchiveWebExtensions
         services.AddAuthorizationBuilder().AddPolicy(MemberAuthentication.Policy, p => p
             .AddAuthenticationSchemes(MemberAuthentication.Scheme)
             .RequireAuthenticatedUser());
-        services.AddRateLimiter(o => o.AddPolicy<string, MailOnRequestRateLimitPolicy>(MailOnRequestRateLimitPolicy.MemberLogin));
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy<string, MailOnRequestRateLimitPolicy>(MailOnRequestRateLimitPolicy.MemberLogin);
+            o.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.MemberLink);
+        });
         return services;
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using CecopComms.Audience;
 using CecopComms.Storage;
@@ -38,23 +36,23 @@ public sealed class MemberLogin(Database database, MemberLoginToken tokens, Memb
     /// <summary>The member a link is for, when it can still be used (signed, not expired, not used, still a member); else null. Uses nothing up.</summary>
     public async Task<MemberContact?> CheckAsync(string? token, CancellationToken cancellationToken)
     {
-        if (!tokens.TryRead(token, out var uuid, out _)) return null;
-        if (await database.ExecuteScalarAsync<long>(_queries.LoginTokenUsed, new { TokenHash = Hash(token!) }, cancellationToken) > 0) return null;
-        return await FindAsync(uuid, cancellationToken);
+        if (!tokens.TryRead(token, out var read)) return null;
+        if (await database.ExecuteScalarAsync<long>(_queries.LoginTokenUsed, new { TokenHash = tokens.UseKey(read) }, cancellationToken) > 0) return null;
+        return await FindAsync(read.SubscriberUuid, cancellationToken);
     }
 
     /// <summary>Uses a link up and returns its member; null when it is forged, expired, already used or its person is no longer a member contact.</summary>
     public async Task<MemberContact?> RedeemAsync(string? token, CancellationToken cancellationToken)
     {
-        if (!tokens.TryRead(token, out var uuid, out var expiresAt)) return null;
-        var member = await FindAsync(uuid, cancellationToken);
+        if (!tokens.TryRead(token, out var read)) return null;
+        var member = await FindAsync(read.SubscriberUuid, cancellationToken);
         if (member is null) return null;
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(_queries.DeleteExpiredLoginTokens, new { Now = now }, cancellationToken: cancellationToken));
         // The insert is the check: of two requests racing with one token, only one inserts its row.
         var used = await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(_queries.UseLoginToken,
-            new { TokenHash = Hash(token!), SubscriberId = member.Id, Now = now, ExpiresAt = expiresAt }, cancellationToken: cancellationToken));
+            new { TokenHash = tokens.UseKey(read), SubscriberId = member.Id, Now = now, read.ExpiresAt }, cancellationToken: cancellationToken));
         return used == 1 ? member : null;
     }
 
@@ -63,7 +61,4 @@ public sealed class MemberLogin(Database database, MemberLoginToken tokens, Memb
         database.QuerySingleOrDefaultAsync<MemberContact>(_queries.MemberContactByUuid, new { Uuid = uuid.ToString() }, cancellationToken);
 
     public void Dispose() => _perAddress.Dispose();
-
-    // Only the hash is stored: a copy of the database does not hold tokens that could still be used.
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 }

@@ -1,10 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
 using CecopComms.Delivery;
 
 namespace CecopComms.Web.Archive;
 
 /// <summary>
 /// The magic link's token: an expiring token (see <see cref="TokenSigner.CreateExpiring"/>) signed for
-/// <see cref="TokenPurpose.MemberLogin"/>, valid for <see cref="Lifetime"/>. Single use is kept by <see cref="MemberLogin"/>.
+/// <see cref="TokenPurpose.MemberLogin"/>, valid for <see cref="Lifetime"/>. Single use is kept by <see cref="MemberLogin"/>,
+/// on <see cref="UseKey"/>.
 /// </summary>
 public sealed class MemberLoginToken(TokenSigner signer, TimeProvider time)
 {
@@ -16,13 +19,19 @@ public sealed class MemberLoginToken(TokenSigner signer, TimeProvider time)
         signer.CreateExpiring(new ExpiringToken(TokenPurpose.MemberLogin, subscriberUuid, 0, time.GetUtcNow() + Lifetime));
 
     /// <summary>Reads a token: false when it is forged, altered, for another purpose, or expired.</summary>
-    public bool TryRead(string? text, out Guid subscriberUuid, out DateTimeOffset expiresAt)
+    public bool TryRead(string? text, out ExpiringToken token)
     {
-        subscriberUuid = Guid.Empty;
-        expiresAt = default;
-        if (!signer.TryVerifyExpiring(text, out var token) || token!.Purpose != TokenPurpose.MemberLogin || token.HasExpired(time.GetUtcNow())) return false;
-        subscriberUuid = token.SubscriberUuid;
-        expiresAt = token.ExpiresAt;
+        token = null!;
+        if (!signer.TryVerifyExpiring(text, out var read) || read!.Purpose != TokenPurpose.MemberLogin || read.HasExpired(time.GetUtcNow())) return false;
+        token = read;
         return true;
     }
+
+    /// <summary>
+    /// What marks a token used: the SHA-256 (lower-case hex) of the token rebuilt from what it says, not of the text that
+    /// came in, so no other spelling of the same token can count as a new one. Only the hash is stored: a copy of the
+    /// database holds no token that could still be used.
+    /// </summary>
+    public string UseKey(ExpiringToken token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(signer.CreateExpiring(token))));
 }

@@ -10,6 +10,9 @@ internal static class StaffSession
 {
     public const string Password = "correct horse battery staple";
 
+    /// <summary>The remote address of sign-ins a test makes through <see cref="UserStore.SignInAsync"/> directly.</summary>
+    public const string Address = "192.0.2.10";
+
     /// <summary>A new account with <paramref name="role"/> and a client signed in as it (redirects not followed).</summary>
     public static async Task<(HttpClient Client, User User)> SignInAsync(CecopWebFactory factory, string role)
     {

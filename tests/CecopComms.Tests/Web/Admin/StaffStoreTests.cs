@@ -34,8 +34,8 @@ public sealed class StaffStoreTests
         using var factory = new CecopWebFactory();
         var users = factory.Services.GetRequiredService<UserStore>();
         var user = await users.AddAsync("locked@cecop.example", "Locked", "editor", Password, CancellationToken.None, iterations: 10_000);
-        for (var i = 0; i < 5; i++) await users.SignInAsync(user.Email, "wrong " + i, CancellationToken.None);
-        Assert.Null(await users.SignInAsync(user.Email, Password, CancellationToken.None));
+        for (var i = 0; i < 5; i++) await users.SignInAsync(user.Email, "wrong " + i, StaffSession.Address, CancellationToken.None);
+        Assert.Null(await users.SignInAsync(user.Email, Password, StaffSession.Address, CancellationToken.None));
 
         var tooShort = await Assert.ThrowsAsync<UserException>(() => users.ResetPasswordAsync(user.Id, "short", CancellationToken.None, iterations: 10_000));
         Assert.Contains($"at least {PasswordHasher.MinimumLength}", tooShort.Message);
@@ -43,8 +43,8 @@ public sealed class StaffStoreTests
         Assert.Null(reset.LockedUntil);
         Assert.Equal(0, reset.FailedLogins);
         Assert.NotEqual(user.PasswordHash, reset.PasswordHash);
-        Assert.Null(await users.SignInAsync(user.Email, Password, CancellationToken.None));
-        Assert.NotNull(await users.SignInAsync(user.Email, "a new and long password", CancellationToken.None));
+        Assert.Null(await users.SignInAsync(user.Email, Password, StaffSession.Address, CancellationToken.None));
+        Assert.NotNull(await users.SignInAsync(user.Email, "a new and long password", StaffSession.Address, CancellationToken.None));
         await Assert.ThrowsAsync<UserException>(() => users.ResetPasswordAsync(424242, "a new and long password", CancellationToken.None, iterations: 10_000));
     }
 
@@ -54,13 +54,13 @@ public sealed class StaffStoreTests
         using var factory = new CecopWebFactory();
         var users = factory.Services.GetRequiredService<UserStore>();
         var user = await users.AddAsync("forgetful@cecop.example", "Forgetful", "viewer", Password, CancellationToken.None, iterations: 10_000);
-        for (var i = 0; i < 5; i++) await users.SignInAsync(user.Email, "wrong " + i, CancellationToken.None);
-        Assert.Null(await users.SignInAsync(user.Email, Password, CancellationToken.None));
+        for (var i = 0; i < 5; i++) await users.SignInAsync(user.Email, "wrong " + i, StaffSession.Address, CancellationToken.None);
+        Assert.Null(await users.SignInAsync(user.Email, Password, StaffSession.Address, CancellationToken.None));
 
         var unlocked = await users.UnlockAsync(user.Id, CancellationToken.None);
 
         Assert.Null(unlocked.LockedUntil);
-        Assert.NotNull(await users.SignInAsync(user.Email, Password, CancellationToken.None));
+        Assert.NotNull(await users.SignInAsync(user.Email, Password, StaffSession.Address, CancellationToken.None));
         await Assert.ThrowsAsync<UserException>(() => users.UnlockAsync(424242, CancellationToken.None));
     }
 }

@@ -41,7 +41,7 @@ public sealed class StaffTests(CecopWebFactory factory) : IClassFixture<CecopWeb
         var list = await HtmlAsync(client, "/admin/staff");
         Assert.Contains("can now sign in as editor", list);
         Assert.Contains("Marta &lt;Rossi&gt;", list);
-        Assert.NotNull(await Users.SignInAsync("marta@cecop.example", "a long password one", CancellationToken.None));
+        Assert.NotNull(await Users.SignInAsync("marta@cecop.example", "a long password one", Address, CancellationToken.None));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class StaffTests(CecopWebFactory factory) : IClassFixture<CecopWeb
             Assert.Equal(HttpStatusCode.Redirect, role.StatusCode);
         Assert.Equal("editor", (await Users.GetAsync(other.Id, CancellationToken.None))!.Role);
 
-        for (var i = 0; i < 5; i++) await Users.SignInAsync(other.Email, "wrong " + i, CancellationToken.None);
+        for (var i = 0; i < 5; i++) await Users.SignInAsync(other.Email, "wrong " + i, Address, CancellationToken.None);
         Assert.NotNull((await Users.GetAsync(other.Id, CancellationToken.None))!.LockedUntil);
         Assert.Contains("Locked until", await HtmlAsync(client, "/admin/staff"));
         using (var unlock = await PostAsync(client, page + "?handler=Unlock", ("__csrf", await CsrfAsync(client, page))))
@@ -69,8 +69,8 @@ public sealed class StaffTests(CecopWebFactory factory) : IClassFixture<CecopWeb
         using (var reset = await PostAsync(client, page + "?handler=Password", ("__csrf", await CsrfAsync(client, page)), ("Password", "a brand new password"), ("Repeat", "a brand new password")))
             Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         Assert.Contains("has a new password", await HtmlAsync(client, page));
-        Assert.Null(await Users.SignInAsync(other.Email, Password, CancellationToken.None));
-        Assert.NotNull(await Users.SignInAsync(other.Email, "a brand new password", CancellationToken.None));
+        Assert.Null(await Users.SignInAsync(other.Email, Password, Address, CancellationToken.None));
+        Assert.NotNull(await Users.SignInAsync(other.Email, "a brand new password", Address, CancellationToken.None));
 
         using var missing = await client.GetAsync("/admin/staff/999999");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -99,6 +99,6 @@ public sealed class StaffTests(CecopWebFactory factory) : IClassFixture<CecopWeb
             Assert.Equal(HttpStatusCode.Forbidden, reset.StatusCode);
         Assert.DoesNotContain(await Users.ListAsync(CancellationToken.None), u => u.Email == $"sneaky-{role}@cecop.example");
         Assert.Equal(role, (await Users.GetAsync(user.Id, CancellationToken.None))!.Role);
-        Assert.NotNull(await Users.SignInAsync(user.Email, Password, CancellationToken.None));
+        Assert.NotNull(await Users.SignInAsync(user.Email, Password, Address, CancellationToken.None));
     }
 }

@@ -15,6 +15,7 @@ WHERE s.uuid = @Uuid AND s.status = 'active' AND s.erased_at IS NULL
   AND o.category IN ('full', 'associated', 'affiliate');
 
 -- name: use-login-token
+-- The hash is MemberLoginToken.UseKey: of the token rebuilt from what it says, so every spelling of one token is one row.
 -- 1 row: the token is used now; 0 rows: it was used before (a replay).
 INSERT INTO login_tokens (token_hash, subscriber_id, used_at, expires_at)
 VALUES (@TokenHash, @SubscriberId, @Now, @ExpiresAt)

@@ -1,46 +1,71 @@
--- Staff accounts of the admin pages.
+-- Staff accounts of the admin pages. Accounts are read through the staff_accounts view, which adds the failed sign-ins
+-- and lockouts counted per address in staff_login_failures.
 
 -- name: insert-user
-INSERT INTO users (email, email_key, name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
-VALUES (@Email, @EmailKey, @Name, @Role, @PasswordHash, @PasswordSalt, @PasswordIterations, @Now, @Now)
+INSERT INTO users (email, email_key, name, role, password_hash, password_salt, password_iterations, security_stamp, created_at, updated_at)
+VALUES (@Email, @EmailKey, @Name, @Role, @PasswordHash, @PasswordSalt, @PasswordIterations, lower(hex(randomblob(16))), @Now, @Now)
 ON CONFLICT (email_key) DO NOTHING
 RETURNING id;
 
 -- name: get-user-by-key
-SELECT * FROM users WHERE email_key = @EmailKey;
+SELECT * FROM staff_accounts WHERE email_key = @EmailKey;
 
 -- name: list-users
-SELECT * FROM users ORDER BY email_key;
+SELECT * FROM staff_accounts ORDER BY email_key;
 
--- name: record-failed-login
--- The failure that reaches the limit locks the account; a failure while locked does not extend the lock.
-UPDATE users
-SET failed_logins = failed_logins + 1,
-    locked_until = CASE WHEN failed_logins + 1 >= @MaxFailures AND (locked_until IS NULL OR locked_until <= @Now) THEN @LockedUntil ELSE locked_until END,
+-- name: claim-login-attempt
+-- Counts a sign-in attempt from an address before its password is checked; the attempt that reaches the limit locks the
+-- account against that address. No row: the account is locked against the address, and the password is not judged.
+-- A lock that has run out starts the count again. One statement, so attempts sent at once are counted one by one.
+INSERT INTO staff_login_failures (user_id, ip, failures, locked_until, updated_at)
+VALUES (@Id, @Ip, 1, CASE WHEN @MaxFailures <= 1 THEN @LockedUntil END, @Now)
+ON CONFLICT (user_id, ip) DO UPDATE
+SET failures = CASE WHEN locked_until IS NULL THEN failures + 1 ELSE 1 END,
+    locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failures + 1 ELSE 1 END) >= @MaxFailures THEN @LockedUntil END,
     updated_at = @Now
-WHERE id = @Id;
+WHERE locked_until IS NULL OR locked_until <= @Now
+RETURNING failures;
 
 -- name: record-login
-UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = @Now, updated_at = @Now WHERE id = @Id;
-
+-- The right password: the address starts again with a clean count; locks against other addresses stay.
+DELETE FROM staff_login_failures WHERE user_id = @Id AND ip = @Ip;
+UPDATE users SET last_login_at = @Now, updated_at = @Now WHERE id = @Id;
 
 -- name: get-user-by-id
-SELECT * FROM users WHERE id = @Id;
+SELECT * FROM staff_accounts WHERE id = @Id;
 
 -- name: set-user-role
--- Refuses (no row) to take the admin role from the last admin, so someone can always manage staff accounts.
-UPDATE users SET role = @Role, updated_at = @Now
+-- Refuses (no row) to take the admin role from the last admin who is not locked, so someone can always manage staff
+-- accounts. A new role ends the account's sessions (a new stamp), so the person signs in again under it.
+UPDATE users SET role = @Role, security_stamp = lower(hex(randomblob(16))), updated_at = @Now
 WHERE id = @Id
-  AND (@Role = 'admin' OR role <> 'admin' OR (SELECT count(*) FROM users WHERE role = 'admin') > 1)
+  AND (@Role = 'admin' OR role <> 'admin' OR locked_at IS NOT NULL
+       OR (SELECT count(*) FROM users WHERE role = 'admin' AND locked_at IS NULL) > 1)
 RETURNING id;
 
 -- name: set-user-password
--- A new password also lifts a lockout: the person it is for starts again with a clean count.
+-- A new password also lifts every lockout (the person it is for starts again with a clean count) and ends every
+-- session signed in with the old one.
+DELETE FROM staff_login_failures WHERE user_id = @Id;
 UPDATE users
 SET password_hash = @PasswordHash, password_salt = @PasswordSalt, password_iterations = @PasswordIterations,
-    failed_logins = 0, locked_until = NULL, updated_at = @Now
+    security_stamp = lower(hex(randomblob(16))), updated_at = @Now
 WHERE id = @Id
 RETURNING id;
 
+-- name: lock-user
+-- Refuses (no row) to lock the last admin who is not locked. Ends every session of the account.
+UPDATE users SET locked_at = coalesce(locked_at, @Now), security_stamp = lower(hex(randomblob(16))), updated_at = @Now
+WHERE id = @Id
+  AND (role <> 'admin' OR locked_at IS NOT NULL
+       OR (SELECT count(*) FROM users WHERE role = 'admin' AND locked_at IS NULL) > 1)
+RETURNING id;
+
 -- name: unlock-user
-UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = @Now WHERE id = @Id RETURNING id;
+-- Lifts an admin's lock and every lockout after failed sign-ins.
+DELETE FROM staff_login_failures WHERE user_id = @Id;
+UPDATE users SET locked_at = NULL, updated_at = @Now WHERE id = @Id RETURNING id;
+
+-- name: end-sessions
+-- Signing out: a new stamp, so no copy of the cookie works any more.
+UPDATE users SET security_stamp = lower(hex(randomblob(16))), updated_at = @Now WHERE id = @Id;

@@ -31,8 +31,8 @@ public static class PreviewPage
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        // The same decision for browsers that only know the older header; SecurityHeaders keeps a value set here.
-        headers.XFrameOptions = "SAMEORIGIN";
+        // The same decision for browsers that only know the older header.
+        SecurityHeaders.AllowSameOriginFrame(context);
         headers.CacheControl = "private, no-store";
         headers.ContentLanguage = mail.Language;
         return new ContentResult { Content = mail.Html, ContentType = "text/html; charset=utf-8", StatusCode = StatusCodes.Status200OK };

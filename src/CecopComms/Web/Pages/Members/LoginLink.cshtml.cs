@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecopComms.Web.Pages.Members;
 
 /// <summary>
 /// The page a magic link opens. Opening it changes nothing (mail scanners fetch links before people do); the button
-/// POSTs, which uses the link up and sets the member cookie. A forged, expired or used link gets a 400 page.
+/// POSTs, which uses the link up and sets the member cookie. A forged, expired or used link gets a 400 page. The POSTs
+/// are limited per address (Web:SignInRatePerMinutePerIp).
 /// </summary>
+[EnableRateLimiting(SignInRateLimitPolicy.MemberLink)]
 public sealed class MemberLoginLinkModel(MemberLogin login) : PageModel
 {
     public bool Valid { get; private set; }

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecopComms.Web.Pages.Admin.Staff;
 
-/// <summary>One staff account (admins only): change its role, set a new password (which also lifts a lockout), unlock it.</summary>
+/// <summary>
+/// One staff account (admins only): change its role, set a new password (which also lifts a lockout), lock and unlock
+/// it. A new role, a new password and a lock end the account's sessions.
+/// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountModel(UserStore users) : PageModel
 {
@@ -40,6 +43,9 @@ public sealed class AccountModel(UserStore users) : PageModel
             if (Password != Repeat) throw new UserException("The two passwords are not the same; type the new password twice.");
             return $"{(await users.ResetPasswordAsync(Id, Password ?? "", cancellationToken)).Email} has a new password.";
         }, cancellationToken);
+
+    public Task<IActionResult> OnPostLockAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () => $"{(await users.LockAsync(Id, cancellationToken)).Email} is locked: signed out everywhere, and cannot sign in until unlocked.", cancellationToken);
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () => $"{(await users.UnlockAsync(Id, cancellationToken)).Email} is unlocked and can sign in again.", cancellationToken);
