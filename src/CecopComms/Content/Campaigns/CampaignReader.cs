@@ -30,7 +30,7 @@ public static class CampaignReader
         if (root is null) return null;
         var hashtag = yaml.Scalar(root, "hashtag", required: true);
         if (hashtag is not null && !hashtag.Value.StartsWith('#')) diagnostics.Error(source.Name, hashtag.Line, hashtag.Column, "'hashtag' starts with #");
-        var name = yaml.Scalar(root, "name", required: true);
+        var name = yaml.Scalar(root, "name", required: true, header: true);
         var audience = yaml.Scalar(root, "audience", required: true);
         if (audience is not null && !(audience.Value.StartsWith("list:", StringComparison.Ordinal) || audience.Value.StartsWith("segment:", StringComparison.Ordinal)))
             diagnostics.Error(source.Name, audience.Line, audience.Column, "'audience' is list:SLUG or segment:SLUG");
@@ -75,8 +75,18 @@ public static class CampaignReader
             diagnostics.Error(yaml.File, yaml.LineOf(root), 1, "'sender' is missing: sender: { from_name: CECOP, from_address: ... }");
             return new SenderIdentity("", "", null);
         }
-        return new SenderIdentity(yaml.Scalar(sender, "from_name", required: true)?.Value ?? "", yaml.Scalar(sender, "from_address", required: true)?.Value ?? "",
-            yaml.Scalar(sender, "reply_to", required: false)?.Value);
+        return new SenderIdentity(yaml.Scalar(sender, "from_name", required: true, header: true)?.Value ?? "",
+            Address(yaml.Scalar(sender, "from_address", required: true), "from_address", diagnostics)?.Value ?? "",
+            Address(yaml.Scalar(sender, "reply_to", required: false), "reply_to", diagnostics)?.Value);
+    }
+
+    // The sender's addresses go into the From and Reply-To headers as they are written: each must be one e-mail address.
+    private static LocatedText? Address(LocatedText? address, string key, Diagnostics diagnostics)
+    {
+        if (address is null) return null;
+        if (!Audience.EmailAddress.TryNormalise(address.Value, out _, out var reason))
+            diagnostics.Error(address.File, address.Line, address.Column, $"'{key}' must be one e-mail address ({reason})");
+        return address with { Value = address.Value.Trim() };
     }
 
     private static string Bad(LocatedText language, Diagnostics diagnostics)

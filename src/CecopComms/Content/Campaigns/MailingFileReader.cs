@@ -12,6 +12,7 @@ public static class MailingFileReader
     public static MailingFile? Read(SourceText source, string language, Diagnostics diagnostics)
     {
         diagnostics.Know(source);
+        if (!source.CheckLength(diagnostics)) return null;
         var lines = source.Lines;
         if (lines.Count == 0 || lines[0].Trim() != "---")
         {
@@ -29,7 +30,7 @@ public static class MailingFileReader
         var yaml = new YamlSource(front, diagnostics);
         var root = yaml.Root(lineOffset: 1);
         if (root is null) return null;
-        var subject = yaml.Scalar(root, "subject", required: true);
+        var subject = yaml.Scalar(root, "subject", required: true, header: true);
         var body = string.Join('\n', lines.Skip(close + 1));
         if (string.IsNullOrWhiteSpace(body)) diagnostics.Error(source.Name, close + 1, 1, "the mailing has no text after its front matter");
         return subject is null ? null : new MailingFile(source, language, subject, yaml.Scalar(root, "title", required: false),

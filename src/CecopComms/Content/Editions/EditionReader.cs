@@ -35,7 +35,7 @@ public static class EditionReader
             else diagnostics.Error(source.Name, number.Line, number.Column, $"'number' must be a whole number from 1, not '{number.Value}'");
         }
         var date = yaml.Date(root, "date", required: true);
-        var subject = yaml.Local(root, "subject", required: true);
+        var subject = yaml.Local(root, "subject", required: true, header: true);
         var document = new EditionDocument(
             source,
             publication ?? LocatedText.At("", source.Name, 1, 1),

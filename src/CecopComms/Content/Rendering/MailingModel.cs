@@ -38,7 +38,7 @@ public static partial class MailingModel
 
     /// <summary>A Markdown field in <paramref name="language"/> (else English) as plain text, for text templates.</summary>
     public static string MarkdownText(LocalText text, string language) =>
-        SlotTable.Clean(SoftBreak().Replace(Markdig.Markdown.ToPlainText(text.Text(language)).Trim(), " "));
+        SlotTable.Clean(SoftBreak().Replace(MarkdownField.ToPlainText(text.Text(language)).Trim(), " "));
 
     // A line break inside a paragraph is only where the author wrapped the source.
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\n)\n(?!\n)")]

@@ -7,21 +7,98 @@ namespace CecopComms.Content.Sources;
 
 /// <summary>
 /// Renders a Markdown field to HTML (Markdig; raw HTML is escaped, not passed through) and checks it: links absolute
-/// https, images with alt text, no link left unclosed. Problems point at the line in the file the Markdown came from.
+/// https, images with alt text, no link left unclosed, quotes and lists nested no deeper than <see cref="MaxDepth"/>.
+/// Problems point at the line in the file the Markdown came from.
 /// </summary>
 public static class MarkdownField
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>Quotes, lists and emphasis inside one another: a newsletter needs three or four.</summary>
+    public const int MaxDepth = 32;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxDepth }
         .DisableHtml()
         .UseEmphasisExtras()
         .UsePreciseSourceLocation()
         .Build();
 
+    private static readonly string TooDeepMessage =
+        $"this text puts quotes (>) or lists inside one another more than {MaxDepth} levels deep; a newsletter needs no more than three or four";
+
+    // Text versions keep Markdig's default reading, held to the same depth.
+    private static readonly MarkdownPipeline PlainPipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxDepth }.Build();
+
     public static string ToHtml(LocatedText text, SourceText? source, Diagnostics diagnostics)
     {
-        var document = Markdown.Parse(text.Value, Pipeline);
-        foreach (var inline in document.Descendants<Inline>()) Check(inline, text, source, diagnostics);
-        return Markdown.ToHtml(document, Pipeline).Trim();
+        if (TooDeep(text, source, diagnostics)) return "";
+        try
+        {
+            var document = Markdown.Parse(text.Value, Pipeline);
+            foreach (var inline in document.Descendants<Inline>()) Check(inline, text, source, diagnostics);
+            return Markdown.ToHtml(document, Pipeline).Trim();
+        }
+        catch (ArgumentException e) when (IsTooDeep(e))
+        {
+            diagnostics.Error(text.File, text.Line, text.Column, TooDeepMessage);
+            return "";
+        }
+    }
+
+    /// <summary>
+    /// The text without its Markdown, for text versions; empty when it is nested too deep, which
+    /// <see cref="ToHtml"/> reports as an error for the same text.
+    /// </summary>
+    public static string ToPlainText(string markdown)
+    {
+        try
+        {
+            return Markdown.ToPlainText(markdown, PlainPipeline);
+        }
+        catch (ArgumentException e) when (IsTooDeep(e))
+        {
+            return "";
+        }
+    }
+
+    // Markdig stops at the pipeline's nesting depth with this exception and no type of its own.
+    private static bool IsTooDeep(ArgumentException e) => e.Message.Contains("too deeply nested", StringComparison.Ordinal);
+
+    // Quotes and list items opened on one line ("> > > ...", "- - - ...") are counted before Markdig opens them all
+    // (thousands cost it seconds before its own limit stops it), so the problem points at the marker past the limit.
+    private static bool TooDeep(LocatedText text, SourceText? source, Diagnostics diagnostics)
+    {
+        var lines = text.Value.Split('\n');
+        for (var line = 0; line < lines.Length; line++)
+        {
+            var (depth, column) = (0, 0);
+            var content = lines[line];
+            while (true)
+            {
+                while (column < content.Length && content[column] is ' ' or '\t') column++;
+                var marker = MarkerLength(content, column);
+                if (marker == 0) break;
+                if (++depth > MaxDepth)
+                {
+                    var (fileLine, fileColumn) = Place(line, column, text, source);
+                    diagnostics.Error(text.File, fileLine, fileColumn, TooDeepMessage);
+                    return true;
+                }
+                column += marker;
+            }
+        }
+        return false;
+    }
+
+    // The length of a quote marker (>) or list marker (-, *, +, 1., 1)) at the column, or 0.
+    private static int MarkerLength(string line, int column)
+    {
+        if (column >= line.Length) return 0;
+        if (line[column] == '>') return 1;
+        var end = column;
+        while (end < line.Length && end - column < 9 && char.IsAsciiDigit(line[end])) end++;
+        if (end > column && end < line.Length && line[end] is '.' or ')') end++;
+        else if (end == column && line[column] is '-' or '*' or '+') end++;
+        else return 0;
+        return end == line.Length || line[end] is ' ' or '\t' ? end - column : 0;
     }
 
     private static void Check(Inline inline, LocatedText text, SourceText? source, Diagnostics diagnostics)

@@ -8,7 +8,8 @@ namespace CecopComms.Content.Sources;
 
 /// <summary>
 /// Reads a YAML document node by node (YamlDotNet's representation model) so that every value keeps its line and
-/// column, and every problem is reported at the place it was written.
+/// column, and every problem is reported at the place it was written. The text is read through
+/// <see cref="BoundedYamlParser"/>: staff write it, so its size, depth, aliases and characters are held to limits.
 /// </summary>
 public sealed partial class YamlSource(SourceText source, Diagnostics diagnostics)
 {
@@ -20,10 +21,17 @@ public sealed partial class YamlSource(SourceText source, Diagnostics diagnostic
     /// <summary>The document's top mapping, or null (with an error) when the YAML is broken or not a mapping.</summary>
     public YamlMappingNode? Root(int lineOffset = 0)
     {
+        if (!source.CheckLength(diagnostics, 1 + lineOffset)) return null;
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(source.Text));
+            stream.Load(new BoundedYamlParser(new Parser(new StringReader(source.Text)),
+                (mark, message) => diagnostics.Error(File, (int)mark.Line + lineOffset, (int)mark.Column, message)));
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Error(File, (int)e.Start.Line + lineOffset, (int)e.Start.Column, PositionPrefix().Replace(e.Message, ""));
+            return null;
         }
         catch (YamlException e)
         {
@@ -67,13 +75,16 @@ public sealed partial class YamlSource(SourceText source, Diagnostics diagnostic
     public YamlNode? Node(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
-    /// <summary>A scalar field; an error when it is required and missing or not a single value.</summary>
-    public LocatedText? Scalar(YamlMappingNode map, string key, bool required)
+    /// <summary>
+    /// A scalar field; an error when it is required and missing or not a single value, or when it goes into a mail
+    /// header (<paramref name="header"/>) and holds a line break.
+    /// </summary>
+    public LocatedText? Scalar(YamlMappingNode map, string key, bool required, bool header = false)
     {
         switch (Node(map, key))
         {
             case YamlScalarNode { Value: { } value } scalar when value.Length > 0:
-                return Located(scalar, value);
+                return header ? OneLine(Located(scalar, value), key) : Located(scalar, value);
             case null or YamlScalarNode:
                 if (required) diagnostics.Error(File, LineOf(map), (int)map.Start.Column, $"'{key}' is missing");
                 return null;
@@ -93,13 +104,13 @@ public sealed partial class YamlSource(SourceText source, Diagnostics diagnostic
         return null;
     }
 
-    /// <summary>A text field: one value (English) or a mapping of language tags to values.</summary>
-    public LocalText Local(YamlMappingNode map, string key, bool required)
+    /// <summary>A text field: one value (English) or a mapping of language tags to values; one line each when it goes into a mail header.</summary>
+    public LocalText Local(YamlMappingNode map, string key, bool required, bool header = false)
     {
         var node = Node(map, key);
         if (node is YamlScalarNode or null)
         {
-            var single = Scalar(map, key, required);
+            var single = Scalar(map, key, required, header);
             return single is null ? LocalText.Empty : new LocalText(new Dictionary<string, LocatedText> { [LocalText.Fallback] = single });
         }
         if (node is not YamlMappingNode variants)
@@ -116,7 +127,7 @@ public sealed partial class YamlSource(SourceText source, Diagnostics diagnostic
                 diagnostics.Error(File, LineOf(languageNode), (int)languageNode.Start.Column, $"'{language}' is not a language tag (en, it, fr, es, pl...)");
                 continue;
             }
-            if (valueNode is YamlScalarNode { Value: { Length: > 0 } value } scalar) result[tag!] = Located(scalar, value);
+            if (valueNode is YamlScalarNode { Value: { Length: > 0 } value } scalar) result[tag!] = header ? OneLine(Located(scalar, value), key) : Located(scalar, value);
             else diagnostics.Error(File, LineOf(valueNode), (int)valueNode.Start.Column, $"'{key}' in '{language}' must be a text");
         }
         if (required && !result.ContainsKey(LocalText.Fallback))
@@ -139,6 +150,14 @@ public sealed partial class YamlSource(SourceText source, Diagnostics diagnostic
         Sequence(map, key).OfType<YamlScalarNode>().Where(s => !string.IsNullOrEmpty(s.Value)).Select(s => Located(s, s.Value!)).ToList();
 
     public void Error(YamlNode node, string message) => diagnostics.Error(File, LineOf(node), (int)node.Start.Column, message);
+
+    // A line break in a header would end it there; the last one a YAML block (|) adds is no line of its own.
+    private LocatedText OneLine(LocatedText text, string key)
+    {
+        if (text.Value.TrimEnd('\n').Contains('\n'))
+            diagnostics.Error(File, text.Line, text.Column, $"'{key}' goes into the e-mail's header, so it must be one line of text");
+        return text;
+    }
 
     private LocatedText Located(YamlScalarNode scalar, string value)
     {

@@ -16,9 +16,21 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, int Co
         var width = (Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
         for (var n = Math.Max(1, Line - 1); n <= Math.Min(source.Lines.Count, Line + 1); n++)
         {
-            text.Append('\n').Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width + 2)).Append(" | ").Append(source.Lines[n - 1]);
-            if (n == Line) text.Append('\n').Append(new string(' ', width + 2)).Append(" | ").Append(new string(' ', Math.Max(0, Column - 1))).Append('^');
+            var (shown, column) = Window(source.Lines[n - 1], Column);
+            text.Append('\n').Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width + 2)).Append(" | ").Append(shown);
+            if (n == Line) text.Append('\n').Append(new string(' ', width + 2)).Append(" | ").Append(new string(' ', Math.Max(0, column - 1))).Append('^');
         }
         return text.ToString();
+    }
+
+    private const int QuotedWidth = 120;
+
+    // A line of thousands of characters (80 KB of '[') is quoted around the column, not whole; the caret moves with it.
+    private static (string Text, int Column) Window(string line, int column)
+    {
+        if (line.Length <= QuotedWidth) return (line, column);
+        var start = Math.Clamp(column - 1 - QuotedWidth / 2, 0, line.Length - QuotedWidth);
+        var shown = (start > 0 ? "..." : "") + line.Substring(start, QuotedWidth) + (start + QuotedWidth < line.Length ? "..." : "");
+        return (shown, column - start + (start > 0 ? 3 : 0));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using CecopComms.Content.Sources;
 
 namespace CecopComms.Web.Archive;
 
@@ -36,13 +37,16 @@ public static class ArchiveFeed
             foreach (var edition in editions)
             {
                 var page = $"{root}/{edition.RelativePath}";
+                // Loading refuses characters XML cannot carry; an edition stored before that must not break the feed.
+                var title = XmlCharacters.Strip(edition.Title);
+                var subject = XmlCharacters.Strip(edition.Subject);
                 writer.WriteStartElement("entry", Atom);
                 writer.WriteElementString("id", Atom, page);
-                writer.WriteElementString("title", Atom, $"{edition.Title}: {edition.Subject}");
+                writer.WriteElementString("title", Atom, $"{title}: {subject}");
                 writer.WriteElementString("updated", Atom, Time(edition.SentAt));
                 writer.WriteElementString("published", Atom, Time(edition.SentAt));
                 Link(writer, "alternate", page, "text/html");
-                writer.WriteElementString("summary", Atom, $"{edition.Title}, {edition.IssueDate}: {edition.Subject}");
+                writer.WriteElementString("summary", Atom, $"{title}, {edition.IssueDate}: {subject}");
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
