@@ -4,9 +4,9 @@ using CecopComms.Content;
 using CecopComms.Delivery;
 using CecopComms.Delivery.Tracking;
 using CecopComms.Mail.Mime;
-using CecopComms.Web.Admin;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using static CecopComms.Tests.Web.Admin.StaffSession;
 using static CecopComms.Tests.Web.WebTestData;
 
 namespace CecopComms.Tests.Web.Admin;
@@ -24,7 +24,6 @@ public sealed class PreviewLinkWebFactory : CecopWebFactory
 /// </summary>
 public sealed partial class PreviewLinkTests(PreviewLinkWebFactory factory) : IClassFixture<PreviewLinkWebFactory>
 {
-    private const string Password = "correct horse battery staple";
     private const string Person = "zoe@example.org";
 
     [GeneratedRegex(@"(?:href|src)=""http://localhost(/[^""]+)""")]
@@ -129,20 +128,5 @@ public sealed partial class PreviewLinkTests(PreviewLinkWebFactory factory) : IC
         return (id, subscriber);
     }
 
-    private async Task<HttpClient> SignInAsync(string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@cecop.example";
-        await factory.Services.GetRequiredService<UserStore>().AddAsync(email, "Sofia", role, Password, CancellationToken.None, iterations: 10_000);
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
-        using var response = await PostAsync(client, "/admin/login", ("__csrf", await CsrfAsync(client, "/admin/login")), ("Email", email), ("Password", Password), ("ReturnUrl", "/admin"));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    private static async Task<string> HtmlAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private async Task<HttpClient> SignInAsync(string role) => (await StaffSession.SignInAsync(factory, role)).Client;
 }
