@@ -14,7 +14,7 @@ public sealed class SubscriberExporter(AudienceResolver audiences)
         var rows = await audiences.ExportRowsAsync(audience, cancellationToken);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        await using var csv = CsvWriter.ToFile(path, CsvWriterOptions.Default, FileOptions.None);
+        await using var csv = CsvWriter.ToFile(path, Import.Csv.SpreadsheetCsv.Options, FileOptions.None);
         csv.WriteHeader(ExportRow.Header);
         foreach (var row in rows) await csv.WriteRecordAsync(row.ToFields(), cancellationToken);
         return rows.Count;

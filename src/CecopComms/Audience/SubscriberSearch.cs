@@ -39,7 +39,7 @@ public sealed class SubscriberSearch(Database database, ListStore lists)
         parameters.Add("Limit", -1); // SQLite: no limit
         parameters.Add("Offset", 0);
         var rows = await database.QueryListAsync<ExportRow>(find, parameters, cancellationToken);
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture });
+        await using var csv = CsvWriter.Create(output, Import.Csv.SpreadsheetCsv.Options);
         csv.WriteHeader(ExportRow.Header);
         foreach (var row in rows) await csv.WriteRecordAsync(row.ToFields(), cancellationToken);
         return rows.Count;

@@ -34,7 +34,7 @@ public static class EditionPreview
             return;
         }
         if (extension is not (".html" or ".txt")) throw new UsageException($"--out {path}: write to a .html, .txt or .eml file.");
-        // The very signed links a send carries, without a mailing id.
+        // Without a mailing id the links are inert preview links: whoever sees the preview cannot act for the reader.
         var links = services.GetRequiredService<IRecipientLinkFactory>().For(recipient, null);
         var rendered = mailing.Render(recipient, links);
         var body = extension == ".html" ? rendered.Html : $"Subject: {rendered.Subject}\n\n{rendered.Text}";

@@ -15,4 +15,9 @@ public enum TokenPurpose : byte
     Click = 5,
     /// <summary>Log a member contact in to the members-only archive (magic link); expires and is used once.</summary>
     MemberLogin = 6,
+    /// <summary>
+    /// Every link of a preview or a test copy (unsubscribe, preferences, List-Unsubscribe, open pixel): it names no one
+    /// (an empty uuid, mailing 0), and every public page refuses it, saying it comes from a preview.
+    /// </summary>
+    Preview = 7,
 }

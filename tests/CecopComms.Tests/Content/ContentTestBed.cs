@@ -14,6 +14,7 @@ public sealed class ContentTestBed : IDisposable
     private ContentTestBed(TempWorkspace workspace, CecopComms.Storage.Database database, string templates)
     {
         Workspace = workspace;
+        Database = database;
         Templates = templates;
         var clock = TimeProvider.System;
         Publications = new PublicationStore(database);
@@ -23,6 +24,7 @@ public sealed class ContentTestBed : IDisposable
     }
 
     public TempWorkspace Workspace { get; }
+    public CecopComms.Storage.Database Database { get; }
     public string Templates { get; }
     public PublicationStore Publications { get; }
     public EditionStore Editions { get; }

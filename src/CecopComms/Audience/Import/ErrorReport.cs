@@ -31,7 +31,7 @@ internal sealed class ErrorReport : IAsyncDisposable
             var folder = System.IO.Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
             var writer = new StreamWriter(full, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            var csv = CsvWriter.Create(writer, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture });
+            var csv = CsvWriter.Create(writer, Csv.SpreadsheetCsv.Options);
             foreach (var heading in new[] { "line", "column", "reason", "row" }) csv.WriteField(heading);
             csv.EndRecord();
             return new ErrorReport(csv, full);

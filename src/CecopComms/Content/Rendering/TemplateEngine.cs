@@ -15,6 +15,10 @@ public sealed partial class TemplateEngine
     [GeneratedRegex(@"Occured at: (\d+):(\d+)")]
     private static partial Regex Position();
 
+    // Spaces or tabs before a partial call ({{> name}}, {{#> name}}, {{~> name}}) at the start of a line.
+    [GeneratedRegex(@"^[ \t]+(?=\{\{~?#?>)", RegexOptions.Multiline)]
+    private static partial Regex PartialIndent();
+
     private readonly TemplateSet _templates;
     private readonly IHandlebars _html;
     private readonly IHandlebars _text;
@@ -27,7 +31,7 @@ public sealed partial class TemplateEngine
         _templates = templates;
         _html = Create(noEscape: false);
         _text = Create(noEscape: true);
-        foreach (var (name, source) in templates.Partials("html")) Register(_html, name, source, diagnostics);
+        foreach (var (name, source) in templates.Partials("html")) Register(_html, name, source with { Text = Unindented(source.Text) }, diagnostics);
         foreach (var (name, source) in templates.Partials("txt")) Register(_text, name, source, diagnostics);
     }
 
@@ -42,7 +46,7 @@ public sealed partial class TemplateEngine
             if (_compiled.TryGetValue(key, out var done)) return done;
             try
             {
-                var template = (html ? _html : _text).Compile(source.Text);
+                var template = (html ? _html : _text).Compile(html ? Unindented(source.Text) : source.Text);
                 _compiled[key] = template;
                 return template;
             }
@@ -65,6 +69,14 @@ public sealed partial class TemplateEngine
             finally { _state = null; }
         }
     }
+
+    /// <summary>
+    /// The HTML source with the indentation before partial calls removed. Handlebars.Net 2.4.3 renders a partial that
+    /// stands indented on its own line through its indenting writer, which skips HTML escaping: every {{value}} of that
+    /// partial (and of the partials it calls) would go out raw, so a campaign name or subject could carry live HTML.
+    /// Without the indentation the partial goes through the escaping writer; the mail only loses some leading spaces.
+    /// </summary>
+    internal static string Unindented(string source) => PartialIndent().Replace(source, "");
 
     private CompileState State => _state ?? throw new InvalidOperationException("A helper ran outside a compile.");
 

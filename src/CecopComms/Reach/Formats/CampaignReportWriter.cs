@@ -34,7 +34,7 @@ public static class CampaignReportWriter
     public static string Csv(CampaignReport report)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }))
+        using (var csv = CsvWriter.Create(text, Audience.Import.Csv.SpreadsheetCsv.Options))
         {
             foreach (var heading in Headings.Append("unique reach")) csv.WriteField(heading);
             csv.EndRecord();

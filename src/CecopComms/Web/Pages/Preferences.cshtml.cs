@@ -14,7 +14,8 @@ namespace CecopComms.Web.Pages;
 /// <summary>
 /// The preference centre of a signed link from a mailing: name, language, lists (the public ones, and CECOP Link only
 /// for contact persons of member organisations, the members-only rule of the audience store), the GDPR export as a
-/// JSON download, and erasure after a confirmation step. Every change is a POST with the antiforgery field.
+/// JSON download, and erasure after a confirmation step. Every change is a POST with the antiforgery field. A link from
+/// a preview or a test copy shows and changes nothing.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class PreferencesModel(
@@ -29,7 +30,7 @@ public sealed class PreferencesModel(
     };
 
     /// <summary>What the page shows.</summary>
-    public enum PageState { Form, ConfirmErase, Erased, Gone }
+    public enum PageState { Form, ConfirmErase, Erased, Gone, Preview }
 
     [FromRoute] public string Token { get; set; } = "";
     [FromQuery] public bool Saved { get; set; }
@@ -44,6 +45,7 @@ public sealed class PreferencesModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (TokenPages.IsPreview(signer, Token)) return Preview();
         if (!TryRead(out var token)) return BadRequest();
         if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
         await LoadAsync(subscriber, cancellationToken);
@@ -56,6 +58,7 @@ public sealed class PreferencesModel(
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
+        if (TokenPages.IsPreview(signer, Token)) return Preview();
         if (!TryRead(out var token)) return BadRequest();
         if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
         await LoadAsync(subscriber, cancellationToken);
@@ -72,6 +75,7 @@ public sealed class PreferencesModel(
     /// <summary>The GDPR export (art. 15 and 20), the same document as `cecop subscribers data`.</summary>
     public async Task<IActionResult> OnPostDataAsync(CancellationToken cancellationToken)
     {
+        if (TokenPages.IsPreview(signer, Token)) return Preview();
         if (!TryRead(out var token)) return BadRequest();
         if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
         var data = await subscribers.PersonalDataAsync(subscriber.Email, cancellationToken);
@@ -80,6 +84,7 @@ public sealed class PreferencesModel(
 
     public async Task<IActionResult> OnPostEraseAsync(CancellationToken cancellationToken)
     {
+        if (TokenPages.IsPreview(signer, Token)) return Preview();
         if (!TryRead(out var token)) return BadRequest();
         if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is null) return Gone();
         State = PageState.ConfirmErase;
@@ -89,6 +94,7 @@ public sealed class PreferencesModel(
     /// <summary>Erasure (GDPR art. 17), the same as `cecop subscribers erase`; the link stops working with it.</summary>
     public async Task<IActionResult> OnPostEraseConfirmedAsync(CancellationToken cancellationToken)
     {
+        if (TokenPages.IsPreview(signer, Token)) return Preview();
         if (!TryRead(out var token)) return BadRequest();
         if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
         await subscribers.EraseAsync(subscriber.Email, cancellationToken);
@@ -100,6 +106,13 @@ public sealed class PreferencesModel(
         Offered = (await lists.ListAsync(cancellationToken))
             .Where(l => l.MembersOnly ? l.IsOpenTo(subscriber) : l.Visibility == "public")
             .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
+
+    // A link from a preview or a test copy: no one's preferences, and no change.
+    private PageResult Preview()
+    {
+        State = PageState.Preview;
+        return Page();
+    }
 
     private PageResult Gone()
     {

@@ -11,7 +11,8 @@ namespace CecopComms.Web.Pages;
 /// forbids a GET that unsubscribes. The button's POST (with its antiforgery field) unsubscribes and shows the result.
 /// A mail client's one-click POST (body List-Unsubscribe=One-Click, RFC 8058) carries no cookie and no form token, so
 /// it is accepted without them: the signed token is the proof, and the answer is a bare 200. A forged or altered token
-/// gets a 400 and changes nothing; a replay changes nothing and still succeeds.
+/// gets a 400 and changes nothing; a replay changes nothing and still succeeds. A link from a preview or a test copy
+/// unsubscribes no one: the page (or the one-click answer) says where it came from.
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -19,13 +20,26 @@ public sealed class UnsubscribeModel(TokenSigner signer, SelfServiceStore store,
 {
     [FromRoute] public string Token { get; set; } = "";
     public UnsubscribeResult? Result { get; private set; }
+    public bool FromPreview { get; private set; }
 
-    public IActionResult OnGet() => TryRead(out _) ? Page() : BadRequest();
+    public IActionResult OnGet()
+    {
+        FromPreview = TokenPages.IsPreview(signer, Token);
+        return FromPreview || TryRead(out _) ? Page() : BadRequest();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!TryRead(out var token)) return BadRequest();
+        var preview = TokenPages.IsPreview(signer, Token);
+        if (!preview && !TryRead(out _)) return BadRequest();
         var oneClick = Request.HasFormContentType && (await Request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] == "One-Click";
+        if (preview)
+        {
+            // Nobody to unsubscribe: say so, to the mail client in its bare form and to a person on the page.
+            FromPreview = true;
+            return oneClick ? Content(TokenPages.PreviewNotice + "\n", "text/plain; charset=utf-8") : Page();
+        }
+        TryRead(out var token);
         if (!oneClick && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         Result = await store.UnsubscribeAsync(token.SubscriberUuid, token.MailingId, cancellationToken);
         return oneClick ? Content("Unsubscribed.\n", "text/plain; charset=utf-8") : Page();

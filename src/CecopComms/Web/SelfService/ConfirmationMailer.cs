@@ -11,6 +11,9 @@ namespace CecopComms.Web.SelfService;
 /// Sends confirmation links in the background: the sign-up page answers before any mail server is contacted, so
 /// its response time does not tell whether the address was known (a confirmed one gets no mail). A bounded queue: when
 /// it is full (a flood the rate limit did not stop) the newest request is dropped and logged, and the person can ask again.
+/// One address gets at most <see cref="MailsPerDay"/> confirmations a day, however many sign-ups name it: the form
+/// cannot be used to flood someone. The mail greets no one by name and quotes nothing the visitor typed (the name of an
+/// unconfirmed sign-up is a stranger's text), and its To header carries the address alone.
 /// </summary>
 public sealed class ConfirmationMailer(
     TransactionalMailer mailer,
@@ -20,6 +23,16 @@ public sealed class ConfirmationMailer(
     TimeProvider time,
     ILogger<ConfirmationMailer> logger) : BackgroundService
 {
+    /// <summary>Confirmation mails one address receives per <see cref="Window"/> at most.</summary>
+    public const int MailsPerDay = 3;
+
+    /// <summary>The window of <see cref="MailsPerDay"/>.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromDays(1);
+
+    // Per subscriber uuid: when its window began and how many mails it has had in it. Pruned of ended windows as it grows.
+    private readonly Dictionary<string, (DateTimeOffset Start, int Count)> _sent = new(StringComparer.Ordinal);
+    private readonly Lock _sentLock = new();
+
     private readonly Channel<(Subscriber Subscriber, MailingList List)> _queue =
         Channel.CreateBounded<(Subscriber, MailingList)>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
@@ -33,11 +46,30 @@ public sealed class ConfirmationMailer(
         return $"{delivery.Value.PublicBaseUrl.TrimEnd('/')}/confirm/{token}";
     }
 
-    /// <summary>Queues the confirmation mail; returns at once.</summary>
+    /// <summary>Queues the confirmation mail, unless the address has had <see cref="MailsPerDay"/> already; returns at once.</summary>
     public void Enqueue(Subscriber subscriber, MailingList list)
     {
+        if (!TakeAllowance(subscriber.Uuid))
+        {
+            logger.LogWarning("Subscriber {Id} has had {Count} confirmations within a day; another was not sent.", subscriber.Id, MailsPerDay);
+            return;
+        }
         if (!_queue.Writer.TryWrite((subscriber, list)))
             logger.LogWarning("The confirmation queue is full; a confirmation for subscriber {Id} was dropped.", subscriber.Id);
+    }
+
+    private bool TakeAllowance(string uuid)
+    {
+        var now = time.GetUtcNow();
+        lock (_sentLock)
+        {
+            if (_sent.Count >= 10_000)
+                foreach (var ended in _sent.Where(e => now - e.Value.Start >= Window).Select(e => e.Key).ToList()) _sent.Remove(ended);
+            if (!_sent.TryGetValue(uuid, out var window) || now - window.Start >= Window) window = (now, 0);
+            if (window.Count >= MailsPerDay) return false;
+            _sent[uuid] = (window.Start, window.Count + 1);
+            return true;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,9 +79,9 @@ public sealed class ConfirmationMailer(
             try
             {
                 var url = ConfirmUrl(subscriber, list, out var expiresAt);
-                var result = await mailer.SendAsync(new TransactionalMail("confirm", subscriber.Email, subscriber.Name,
+                var result = await mailer.SendAsync(new TransactionalMail("confirm", subscriber.Email, null,
                     $"Confirm your subscription to {list.Name}",
-                    new { name = subscriber.Name, listName = list.Name, confirmUrl = url, expires = expiresAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) }),
+                    new { listName = list.Name, confirmUrl = url, expires = expiresAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) }),
                     stoppingToken);
                 if (result.Kind != OutcomeKind.Sent)
                     logger.LogWarning("The confirmation for subscriber {Id} was not accepted: {Reply}", subscriber.Id, result.Reply);

@@ -21,8 +21,9 @@ public static class TrackingEndpoints
         TrackingEventWriter events, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled) return Results.NotFound();
-        if (!signer.TryVerify(token, out var read) || read!.Purpose != TokenPurpose.Open) return Results.BadRequest();
-        if (read.MailingId > 0)
+        if (!signer.TryVerify(token, out var read) || read!.Purpose is not (TokenPurpose.Open or TokenPurpose.Preview)) return Results.BadRequest();
+        // A preview's or test copy's pixel is shown and records nothing.
+        if (read.Purpose == TokenPurpose.Open && read.MailingId > 0)
             await events.RecordAsync(new TrackingEvent(read.MailingId, read.SubscriberUuid, TrackingEventKind.Open, null, time.GetUtcNow()), cancellationToken);
         NotStored(context);
         return Results.Bytes(Pixel, "image/gif");

@@ -8,6 +8,7 @@ internal enum SplitOutcome { Complete, Unclosed, Broken }
 /// <summary>
 /// Splits one record's text into fields by RFC 4180 ("" inside quotes is a quote), tolerating spaces around a quoted
 /// field. Strict about the rest: a quote inside an unquoted field or text after a closing quote is broken quoting.
+/// A field the program's own export escaped ('=...) is read without that quote (<see cref="SpreadsheetCsv.Restore"/>).
 /// </summary>
 internal sealed class FieldSplitter(char delimiter)
 {
@@ -37,7 +38,7 @@ internal sealed class FieldSplitter(char delimiter)
                     if (i < text.Length && text[i] == '"') { _quoted.Append('"'); i++; continue; }
                     break;
                 }
-                fields.Add(_quoted.ToString());
+                fields.Add(SpreadsheetCsv.Restore(_quoted.ToString()));
                 i = SkipSpaces(text, i);
                 if (i == text.Length) return SplitOutcome.Complete;
                 if (text[i] == delimiter) { i++; continue; }
@@ -53,7 +54,7 @@ internal sealed class FieldSplitter(char delimiter)
                 problem = $"broken quoting: a quote stands inside unquoted field {fields.Count + 1}";
                 return SplitOutcome.Broken;
             }
-            fields.Add(field.ToString());
+            fields.Add(SpreadsheetCsv.Restore(field.ToString()));
             if (next < 0) return SplitOutcome.Complete;
             i = next + 1;
         }

@@ -37,9 +37,11 @@ SELECT subscriber_id FROM ledger WHERE mailing_id = @MailingId AND status = 'sen
 SELECT DISTINCT subscriber_id FROM bounces WHERE mailing_id = @MailingId ORDER BY subscriber_id;
 
 -- name: mailing-events
--- Distinct people per kind of event; an event whose person was erased (subscriber_id NULL) still counts, once.
-SELECT kind, count(DISTINCT subscriber_id) + count(*) FILTER (WHERE subscriber_id IS NULL) AS people
-FROM events WHERE mailing_id = @MailingId GROUP BY kind;
+-- Distinct people per kind of event: a person who opens a mailing forty times opened it once. An erased person keeps
+-- their row (and so their id here), so what they did before erasure still counts, once. An event with no person
+-- (written before tokens of unknown uuids were refused) cannot be told apart from a replay and counts no one.
+SELECT kind, count(DISTINCT subscriber_id) AS people
+FROM events WHERE mailing_id = @MailingId AND subscriber_id IS NOT NULL GROUP BY kind;
 
 -- name: lists
 SELECT id, slug, name FROM lists ORDER BY id;

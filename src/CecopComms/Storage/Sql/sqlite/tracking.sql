@@ -9,11 +9,13 @@ ON CONFLICT (mailing_id, n) DO NOTHING;
 SELECT url FROM mailing_links WHERE mailing_id = @MailingId ORDER BY n;
 
 -- name: insert-event
--- The subscriber is named by the uuid of the signed token (NULL once erased); a mailing deleted since the token was
--- issued records nothing rather than failing the whole batch on its foreign key.
+-- The subscriber is named by the uuid of the signed token. Erasure gives the person a new uuid, so the tokens of the
+-- mail they kept name nobody and record nothing: an event without a person would count as one more person at every
+-- replay. A mailing deleted since the token was issued records nothing rather than failing the batch on its foreign key.
 INSERT INTO events (mailing_id, subscriber_id, kind, url, occurred_at)
-SELECT @MailingId, (SELECT id FROM subscribers WHERE uuid = @SubscriberUuid), @Kind, @Url, @OccurredAt
-WHERE EXISTS (SELECT 1 FROM mailings WHERE id = @MailingId);
+SELECT @MailingId, s.id, @Kind, @Url, @OccurredAt
+FROM subscribers s
+WHERE s.uuid = @SubscriberUuid AND s.erased_at IS NULL AND EXISTS (SELECT 1 FROM mailings WHERE id = @MailingId);
 
 -- name: events-of-subscriber
 -- What one person did with the mailings they received (GDPR export): opens, clicks, unsubscribes.

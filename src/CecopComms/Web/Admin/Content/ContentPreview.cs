@@ -18,7 +18,7 @@ public sealed class ContentPreview(MailingContent content, RecipientLookup recip
     {
         var mailing = await content.CompileMailingAsync(source, cancellationToken);
         var reader = await ReaderAsync(subscriber, language, cancellationToken);
-        // The very signed links a send carries, without a mailing id.
+        // Without a mailing id the links are inert preview links: whoever sees the preview cannot act for the reader.
         return (mailing, reader, mailing.Render(reader, links.For(reader, null)));
     }
 
