@@ -21,3 +21,11 @@ public enum TokenPurpose : byte
     /// </summary>
     Preview = 7,
 }
+
+/// <summary>Rules about token purposes.</summary>
+public static class TokenPurposes
+{
+    /// <summary>Purposes whose tokens belong to one real mailing (its id is in the token, never 0).</summary>
+    public static bool IsMailingBound(this TokenPurpose purpose) =>
+        purpose is TokenPurpose.Unsubscribe or TokenPurpose.Preferences or TokenPurpose.Open or TokenPurpose.Click;
+}

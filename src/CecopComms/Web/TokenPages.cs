@@ -9,8 +9,17 @@ public static class TokenPages
     /// <summary>The caller's IP address as recorded with consent and counted by per-address limits ("unknown" behind a test server).</summary>
     public static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>Whether <paramref name="token"/> is a link from a preview or a test copy, which the page refuses and says so.</summary>
-    public static bool IsPreview(TokenSigner signer, string? token) => signer.TryVerify(token, out var read) && read!.Purpose == TokenPurpose.Preview;
+    /// <summary>
+    /// Whether <paramref name="token"/> is a link from a preview or a test copy, which the page refuses and says so. Links
+    /// signed before previews had a purpose of their own are recognised too: a real mailing's links always name it (ids
+    /// start at 1), and only previews and test copies were signed for mailing 0, with the real person's id. Such links,
+    /// shown to viewers in admin previews, must not keep working.
+    /// </summary>
+    public static bool IsPreview(TokenSigner signer, string? token) => signer.TryVerify(token, out var read) && IsPreview(read!);
+
+    /// <summary>Whether a verified token is a preview's: its own purpose, or a mailing-bound purpose without a mailing.</summary>
+    public static bool IsPreview(RecipientToken token) =>
+        token.Purpose == TokenPurpose.Preview || token.MailingId <= 0 && token.Purpose.IsMailingBound();
 
     /// <summary>What the one-click answer and the pages say to a link from a preview.</summary>
     public const string PreviewNotice = "This is a link from a preview or a test copy of a mailing. It belongs to no one and changes nothing; the mailing itself carries each reader's own link.";

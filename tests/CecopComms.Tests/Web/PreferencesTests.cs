@@ -17,8 +17,8 @@ public sealed class PreferencesTests(CecopWebFactory factory) : IClassFixture<Ce
         var publicOne = await AddSubscriberAsync(factory, "public@example.org", [List]);
         using var client = factory.CreateClient();
 
-        var forMember = await client.GetStringAsync("/preferences/" + Token(TokenPurpose.Preferences, member, 0));
-        var forPublic = await client.GetStringAsync("/preferences/" + Token(TokenPurpose.Preferences, publicOne, 0));
+        var forMember = await client.GetStringAsync("/preferences/" + Token(TokenPurpose.Preferences, member, 1));
+        var forPublic = await client.GetStringAsync("/preferences/" + Token(TokenPurpose.Preferences, publicOne, 1));
 
         Assert.Contains("value=\"cecop-link\"", forMember);
         Assert.Contains("value=\"external-newsletter\"", forMember);
@@ -64,7 +64,7 @@ public sealed class PreferencesTests(CecopWebFactory factory) : IClassFixture<Ce
     public async Task My_data_downloads_as_json_and_erasure_needs_a_second_step_and_ends_the_link()
     {
         var person = await AddSubscriberAsync(factory, "erase@example.org", [List]);
-        var url = "/preferences/" + Token(TokenPurpose.Preferences, person, 0);
+        var url = "/preferences/" + Token(TokenPurpose.Preferences, person, 1);
         using var client = factory.CreateClient();
         var csrf = await CsrfAsync(client, url);
 
@@ -95,10 +95,10 @@ public sealed class PreferencesTests(CecopWebFactory factory) : IClassFixture<Ce
     public async Task Forged_and_wrong_purpose_tokens_and_forms_without_antiforgery_get_400()
     {
         var person = await AddSubscriberAsync(factory, "guarded@example.org", [List]);
-        var good = Token(TokenPurpose.Preferences, person, 0);
+        var good = Token(TokenPurpose.Preferences, person, 1);
         using var client = factory.CreateClient();
 
-        foreach (var token in new[] { Altered(good), Token(TokenPurpose.Unsubscribe, person, 0), new TokenSigner(new byte[40]).Create(new RecipientToken(TokenPurpose.Preferences, Guid.Parse(person.Uuid), 0)) })
+        foreach (var token in new[] { Altered(good), Token(TokenPurpose.Unsubscribe, person, 1), new TokenSigner(new byte[40]).Create(new RecipientToken(TokenPurpose.Preferences, Guid.Parse(person.Uuid), 1)) })
         {
             using var page = await client.GetAsync("/preferences/" + token);
             Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);

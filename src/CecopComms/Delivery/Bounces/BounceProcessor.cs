@@ -192,7 +192,8 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
             var value = address.Trim().Trim('<', '>');
             var at = value.LastIndexOf('@');
             if (at <= prefix.Length || !value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
-            if (signer.TryVerify(value[prefix.Length..at], out var token) && token!.Purpose == TokenPurpose.Unsubscribe) return token;
+            // A test copy's or an old preview's address (no mailing) unsubscribes no one.
+            if (signer.TryVerify(value[prefix.Length..at], out var token) && token!.Purpose == TokenPurpose.Unsubscribe && token.MailingId > 0) return token;
         }
         return null;
     }

@@ -76,6 +76,23 @@ public sealed partial class PreviewLinkTests(PreviewLinkWebFactory factory) : IC
         await AssertUnchangedAsync(subscriber);
     }
 
+    [Fact]
+    public async Task Links_that_earlier_previews_signed_for_the_real_person_without_a_mailing_are_refused_too()
+    {
+        // Before previews had a token purpose of their own, a preview or a test copy carried the person's own unsubscribe
+        // and preference tokens for "mailing 0"; viewers may still hold such links. No real mailing has id 0.
+        var (_, subscriber) = await SetUpAsync(9, "2022-08-15");
+        var uuid = Guid.Parse(await ScalarAsync<string>(factory, "SELECT uuid FROM subscribers WHERE id = @subscriber", new { subscriber }));
+        var links = new[] { TokenPurpose.Unsubscribe, TokenPurpose.Preferences }
+            .Select(purpose => $"/{(purpose == TokenPurpose.Unsubscribe ? "unsubscribe" : "preferences")}/{Signer.Create(new RecipientToken(purpose, uuid, 0))}")
+            .Append($"/t/o/{Signer.Create(new RecipientToken(TokenPurpose.Open, uuid, 0))}.gif")
+            .ToList();
+
+        await AttackAsync(links);
+
+        await AssertUnchangedAsync(subscriber);
+    }
+
     // Everything a holder of the links could do, each answered by the page that says it comes from a preview.
     private async Task AttackAsync(IEnumerable<string> links)
     {
