@@ -39,7 +39,7 @@ public sealed class TrackingEventWriterTests : WorkspaceTest
         await writer.StartAsync(CancellationToken.None);
         await writer.RecordAsync(new TrackingEvent(mailing, uuid, TrackingEventKind.Open, null, DateTimeOffset.UtcNow), CancellationToken.None);
         await writer.RecordAsync(new TrackingEvent(mailing + 1000, uuid, TrackingEventKind.Open, null, DateTimeOffset.UtcNow), CancellationToken.None);
-        await writer.RecordAsync(new TrackingEvent(mailing, Guid.NewGuid(), TrackingEventKind.Open, null, DateTimeOffset.UtcNow), CancellationToken.None);
+        await writer.RecordAsync(new TrackingEvent(mailing, uuid, TrackingEventKind.Click, "https://cecop.coop/x", DateTimeOffset.UtcNow), CancellationToken.None);
         await writer.FlushAsync(CancellationToken.None);
         await writer.StopAsync(CancellationToken.None);
         Assert.Equal(2, await CountAsync(database, mailing));

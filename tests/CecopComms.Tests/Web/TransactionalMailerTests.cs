@@ -13,7 +13,7 @@ public sealed class TransactionalMailerTests : IDisposable
     {
         var mailer = _factory.Services.GetRequiredService<TransactionalMailer>();
         var mail = new TransactionalMail("confirm", "ana@example.org", "Ana\r\nBcc: victim@example.org", "Confirm\r\nBcc: victim@example.org",
-            new { name = "<script>alert(1)</script>", listName = "CECOP Newsletter", confirmUrl = "https://cecop.example/confirm/x", expires = "2026-11-25 10:30" });
+            new { name = "Ana", listName = "<script>alert(1)</script>", confirmUrl = "https://cecop.example/confirm/x", expires = "2026-11-25 10:30" });
 
         var message = await mailer.ComposeAsync(mail, CancellationToken.None);
 
