@@ -81,7 +81,11 @@ public static class WebApp
             // Every admin page needs a signed-in staff member, except the sign-in page itself.
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.AllowAnonymousToPage("/Admin/Login");
+            // A method no handler takes is refused, not rendered as a page with nothing loaded.
+            o.Conventions.ConfigureFilter(new UnhandledMethodFilter());
         });
+        // An empty field bound to non-null text stays "", not null (see EmptyTextStaysText).
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new EmptyTextStaysText()));
         // Pages are read in many languages: letters stay letters ("López", not "L&#xF3;pez"); markup characters are still escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>

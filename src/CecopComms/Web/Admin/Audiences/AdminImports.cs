@@ -93,7 +93,8 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         foreach (var c in Path.GetInvalidFileNameChars()) name = name.Replace(c, '_');
-        return name.Length == 0 || name is "errors.csv" or "result.json" ? "upload.csv" : name;
+        // "." and ".." name the folder and its parent, not a file.
+        return name.Length == 0 || name is "." or ".." or "errors.csv" or "result.json" ? "upload.csv" : name;
     }
 
     // The report holds each refused row's raw text; the key column is found the way the importer found it, from the header.

@@ -1,3 +1,4 @@
+using CecopComms.Audience;
 using CecopComms.Content;
 using CecopComms.Content.Rendering;
 using CecopComms.Delivery;
@@ -27,8 +28,18 @@ public sealed class ContentPreview(MailingContent content, RecipientLookup recip
         var lang = string.IsNullOrWhiteSpace(language) ? null : language.Trim();
         if (string.IsNullOrWhiteSpace(email))
             return new RecipientData(0, "preview", "preview@example.org", "", lang ?? "en", null, null, new Dictionary<string, string?>());
-        var recipient = await recipients.FindAsync(email.Trim(), cancellationToken)
-            ?? throw new ContentNotFoundException($"{email.Trim()} is not a subscriber; give another address, or leave it empty for a sample reader.");
+        RecipientData? recipient;
+        try
+        {
+            recipient = await recipients.FindAsync(email.Trim(), cancellationToken);
+        }
+        catch (AudienceException e)
+        {
+            // Not an address at all ("nobody@x", 5,000 characters): the same answer as an address of no one.
+            throw new ContentNotFoundException(e.Message);
+        }
+        if (recipient is null)
+            throw new ContentNotFoundException($"{email.Trim()} is not a subscriber; give another address, or leave it empty for a sample reader.");
         return lang is null ? recipient : recipient with { Language = lang };
     }
 }
