@@ -43,4 +43,20 @@ public sealed class CampaignReportTests
         Assert.Equal(reach, json.RootElement.GetProperty("unique_reach").GetInt64());
         Assert.Equal(3, json.RootElement.GetProperty("mailings").GetArrayLength());
     }
+    [Fact]
+    public async Task A_mailing_title_that_a_spreadsheet_would_run_as_a_formula_is_escaped_in_the_csv()
+    {
+        using var year = await SyntheticYear.CreateAsync(channels: false);
+        const string Hostile = "=HYPERLINK(\"http://evil.example/x\",\"click\")";
+        await using (var connection = await year.Database.OpenAsync())
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE campaign_mailings SET title = @Hostile WHERE slug = 'launch'", new { Hostile });
+        var builder = new CampaignReportBuilder(year.Database, new CampaignStore(year.Database, year.Clock), year.Figures, year.Clock);
+        var report = await builder.BuildAsync("coopskills2023", trackingEnabled: false, CancellationToken.None);
+
+        using var reader = CsvHelper.CsvReader.FromText(CampaignReportWriter.Csv(report));
+        var rows = new List<string[]>();
+        while (reader.Read()) rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        Assert.Equal("'" + Hostile, rows.Single(r => r[0] == "launch")[1]);
+        Assert.DoesNotContain(rows.SelectMany(r => r), c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r');
+    }
 }

@@ -49,6 +49,25 @@ public sealed class ReportFormatTests
     }
 
     [Fact]
+    public async Task Csv_escapes_a_source_that_a_spreadsheet_would_run_as_a_formula_and_keeps_numbers_numbers()
+    {
+        using var year = await SyntheticYear.CreateAsync();
+        const string Hostile = "=HYPERLINK(\"http://evil.example/x\",\"click\")";
+        await using (var connection = await year.Database.OpenAsync())
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE channel_figures SET source = @Hostile WHERE channel = 'linkedin'", new { Hostile });
+        var periods = new[] { 2021, 2022, 2023 }.Select(y => ReportPeriod.CalendarYear(y, SyntheticYear.Brussels)).ToArray();
+        var report = await year.Builder.BuildAsync(periods, SyntheticYear.Brussels, "en-GB", true, CancellationToken.None);
+
+        using var reader = CsvHelper.CsvReader.FromText(YearReportCsv.Write(report));
+        var rows = new List<string[]>();
+        while (reader.Read()) rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        var linkedin = rows.Single(r => r[1] == "channel.linkedin.followers");
+        Assert.Equal("'" + Hostile, linkedin[8]);
+        Assert.Equal(["559", "892", "1347"], linkedin[3..6]);
+        Assert.DoesNotContain(rows.SelectMany(r => r[..3].Concat(r[8..])), c => c.Length > 0 && c[0] is '=' or '+' or '@' or '\t' or '\r');
+    }
+
+    [Fact]
     public async Task Html_is_one_file_with_no_external_reference_and_valid_accessible_svg()
     {
         var (year, report) = await ReportAsync("en-GB");
