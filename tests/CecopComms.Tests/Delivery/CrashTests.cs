@@ -8,7 +8,7 @@ namespace CecopComms.Tests.Delivery;
 /// <summary>
 /// The sender in a child process (the built cecop executable, real content engine, real SMTP peer) killed with SIGKILL
 /// in the middle of a send, then started again: the mailing completes, nobody is lost, and the only second copies are
-/// rows that were in 'sending' when it died.
+/// rows that were in 'sending' when it died, taken over once their claims ran out.
 /// </summary>
 public sealed class CrashTests : WorkspaceTest
 {
@@ -26,6 +26,9 @@ public sealed class CrashTests : WorkspaceTest
                 ["Transport"] = "smtp",
                 ["Servers"] = new JsonArray(new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = server.Port, ["Security"] = "None", ["MaxConnections"] = 4 }),
                 ["RetryBaseSeconds"] = 0.1,
+                // The killed sender's claims hold its rows this long before the restart may send them.
+                ["ClaimSeconds"] = 2,
+                ["HandoffSeconds"] = 2,
                 ["BounceDomain"] = "bounces.cecop.example",
             },
         });
