@@ -17,27 +17,11 @@ public sealed class FencedClaimStallTests : WorkspaceTest
     public async Task A_sender_stalled_longer_than_its_claim_sends_no_second_copy_when_it_wakes()
     {
         await using var server = await FaultySmtpServer.StartAsync("--delay-ms", "5");
-        Workspace.WriteSettings(new JsonObject
-        {
-            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["Path"] = Workspace.DatabasePath },
-            ["Delivery"] = new JsonObject
-            {
-                ["Transport"] = "smtp",
-                ["Servers"] = new JsonArray(new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = server.Port, ["Security"] = "None", ["MaxConnections"] = 2 }),
-                ["RetryBaseSeconds"] = 0.1,
-                // The stall (8 s) is longer than a claim (2 s) and the mailing's lease (5 s); a row already handed to the
-                // server when the sender froze is held 30 s, so the frozen sender can still mark it when it wakes.
-                ["ClaimSeconds"] = 2,
-                ["HandoffSeconds"] = 30,
-                ["BounceDomain"] = "bounces.cecop.example",
-            },
-        });
-        await DeliveryTestBed.AddSubscribersAsync(await Workspace.OpenDatabaseAsync(), Recipients);
-        var loaded = await CecopProcess.RunAsync(Workspace, "editions", "load", Workspace.WriteFile("edition.yaml", Scheduling.SchedulingTestBed.Edition), "--format", "json");
-        Assert.True(loaded.ExitCode == 0, loaded.ToString());
-        var edition = JsonNode.Parse(loaded.Stdout)!["edition"]!["id"]!.GetValue<long>();
+        // The stall (8 s) is longer than a claim (2 s) and the mailing's lease (5 s); a row already handed to the server
+        // when the sender froze is held 30 s, so the frozen sender can still mark it when it wakes.
+        var edition = await SenderProcesses.PrepareAsync(Workspace, server, connections: 2, Recipients, claimSeconds: 2, handoffSeconds: 30);
 
-        using var first = Start("send", $"edition:{edition}", "--now");
+        using var first = Started(SenderProcesses.Start(Workspace, "send", $"edition:{edition}", "--now"));
         Process? second = null;
         try
         {
@@ -53,7 +37,7 @@ public sealed class FencedClaimStallTests : WorkspaceTest
             var stopped = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(1));
             // The second sender waits for the first's lease to run out, then takes the mailing over.
-            second = Start("mailings", "resume", "1", "--format", "json");
+            second = Started(SenderProcesses.Start(Workspace, "mailings", "resume", "1", "--format", "json"));
             while (stopped.Elapsed < TimeSpan.FromSeconds(8)) await Task.Delay(50);
             var beforeWake = server.Accepted().Count;
             Signal("CONT", first.Id);
@@ -105,21 +89,9 @@ public sealed class FencedClaimStallTests : WorkspaceTest
         return process.ExitCode == 0 ? text : text + await error;
     }
 
-    private Process Start(params string[] args)
+    private Process Started((Process Process, Task<string> Output, Task<string> Error) child)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Workspace.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CecopProcess.Executable);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["NO_COLOR"] = "1";
-        var process = Process.Start(start)!;
-        // Read as it comes, so a full pipe never blocks the child.
-        _outputs[process.Id] = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        return process;
+        _outputs[child.Process.Id] = (child.Output, child.Error);
+        return child.Process;
     }
 }
