@@ -32,7 +32,8 @@ public static class MailingCommands
             MailingStatus.Cancelled => $"Mailing {run.MailingId} cancelled; {run.Sent:N0} were sent in this run.",
             _ => $"Mailing {run.MailingId} is {MailingStore.Text(run.Status)}: {run.Reason}.",
         });
-        if (run.Recovered > 0) Line($"{run.Recovered:N0} rows were left 'sending' by a sender that stopped; they were sent again.");
+        if (run.Recovered > 0) Line($"{run.Recovered:N0} rows were left 'sending' by a sender that stopped; their claims ran out and they were sent again.");
+        if (run.Lost > 0) Line($"{run.Lost:N0} rows were taken over by another sender while this one was stalled; it neither sent nor marked them after that.");
         return ExitCodes.Success;
     }
 

@@ -50,6 +50,21 @@ public sealed class DeliveryOptions
     [Range(1, 1_000_000, ErrorMessage = "Delivery:PauseAfterConsecutiveErrors must be 1 or more.")]
     public int PauseAfterConsecutiveErrors { get; set; } = 50;
 
+    /// <summary>
+    /// How long a sender holds the ledger rows it claimed, by the database's clock; renewed while it runs. A sender that
+    /// died or stalled longer loses them to another, and does not send them when it wakes. Also how long a killed sender's
+    /// rows wait before a restart sends them.
+    /// </summary>
+    [Range(1, 3_600, ErrorMessage = "Delivery:ClaimSeconds must be between 1 and 3600.")]
+    public double ClaimSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a row just handed to the server is held (at least ClaimSeconds): a sender stalled while the server
+    /// answers can still mark it. A stall inside the handoff longer than this may give that one recipient a second copy.
+    /// </summary>
+    [Range(1, 3_600, ErrorMessage = "Delivery:HandoffSeconds must be between 1 and 3600.")]
+    public double HandoffSeconds { get; set; } = 60;
+
     /// <summary>The domain of Message-IDs and List-Ids.</summary>
     [Required(ErrorMessage = "Delivery:MessageIdDomain must name a domain.")]
     public string MessageIdDomain { get; set; } = "cecop.coop";

@@ -4,8 +4,10 @@ namespace CecopComms.Delivery;
 public sealed class LedgerQueries
 {
     public string InsertRecipients { get; set; } = "";
-    public string RecoverSending { get; set; } = "";
+    public string Claimable { get; set; } = "";
     public string Claim { get; set; } = "";
+    public string ConfirmClaim { get; set; } = "";
+    public string RenewClaims { get; set; } = "";
     public string ClaimedRecipients { get; set; } = "";
     public string MarkSent { get; set; } = "";
     public string MarkRetry { get; set; } = "";

@@ -7,10 +7,16 @@ using Dapper;
 namespace CecopComms.Delivery;
 
 /// <summary>
-/// One sender's connection to a mailing's ledger. Every call runs on this one connection, one at a time: the sender is
-/// the mailing's single writer, which keeps SQLite's locking simple while workers send in parallel. Each call commits
-/// before it returns, so what it marked survives a crash of the process.
+/// One sender run's connection to a mailing's ledger. Every call runs on this one connection, one at a time, which keeps
+/// SQLite's locking simple while workers send in parallel. Each call commits before it returns, so what it marked
+/// survives a crash of the process.
 /// </summary>
+/// <remarks>
+/// Rows are claimed in batches, each under a claim of its own ("owner/run/batch") that holds them until a time set by
+/// the database's clock. The run renews its live claims while it works, confirms a row's claim just before handing it to
+/// the transport, and every mark applies only while the row is still under the claim that sent it: a run that stalled
+/// past its claims finds its rows taken and neither sends nor marks them.
+/// </remarks>
 public sealed class LedgerSession : IAsyncDisposable
 {
     private readonly DbConnection _connection;
@@ -19,35 +25,44 @@ public sealed class LedgerSession : IAsyncDisposable
     private readonly BounceRecorder _bounces;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly LedgerClaims _terms;
+    private readonly string _run;
+    // The claim each row of this run is held under, from its claim until its mark; under the gate.
+    private readonly Dictionary<long, string> _held = [];
+    private int _batches;
 
-    internal LedgerSession(DbConnection connection, LedgerQueries queries, MailingQueries mailings, BounceRecorder bounces, TimeProvider time, long mailingId)
+    internal LedgerSession(DbConnection connection, LedgerQueries queries, MailingQueries mailings, BounceRecorder bounces, TimeProvider time, long mailingId,
+        string owner, LedgerClaims terms)
     {
         _connection = connection;
         _queries = queries;
         _mailings = mailings;
         _bounces = bounces;
         _time = time;
+        _terms = terms;
+        _run = $"{owner}/{Guid.NewGuid():N}";
         MailingId = mailingId;
     }
 
     public long MailingId { get; }
 
-    /// <summary>Opens a session on the mailing's ledger.</summary>
+    /// <summary>Rows this session took over from a claim that ran out (a sender that died or stalled): the only possible second copies.</summary>
+    public int TakenOver { get; private set; }
+
+    /// <summary>Opens a session of sender <paramref name="owner"/> on the mailing's ledger, claiming rows on <paramref name="terms"/>.</summary>
     /// <remarks>A refused recipient's hard bounce is recorded by the BounceRecorder given, by the same rules as the bounce mailbox's reports.</remarks>
-    public static async Task<LedgerSession> OpenAsync(Database database, TimeProvider time, long mailingId, BounceRecorder bounces, CancellationToken cancellationToken)
+    public static async Task<LedgerSession> OpenAsync(Database database, TimeProvider time, long mailingId, BounceRecorder bounces, string owner, LedgerClaims terms,
+        CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
         return new LedgerSession(connection, QueryLoader.Load<LedgerQueries>(database.Dialect, "ledger"),
-            QueryLoader.Load<MailingQueries>(database.Dialect, "mailings"), bounces, time, mailingId);
+            QueryLoader.Load<MailingQueries>(database.Dialect, "mailings"), bounces, time, mailingId, owner, terms);
     }
 
-    /// <summary>Takes or renews the sender's lease on the mailing; false when a live sender holds it.</summary>
+    /// <summary>Takes or renews the sender's lease on the mailing, by the database's clock; false when a live sender holds it.</summary>
     public Task<bool> TakeLeaseAsync(string owner, TimeSpan length, CancellationToken cancellationToken) => RunAsync(async () =>
-    {
-        var now = _time.GetUtcNow();
-        return await _connection.ExecuteAsync(new CommandDefinition(_mailings.TakeLease,
-            new { Id = MailingId, Owner = owner, Until = now + length, Now = now }, cancellationToken: cancellationToken)) > 0;
-    });
+        await _connection.ExecuteAsync(new CommandDefinition(_mailings.TakeLease,
+            new { Id = MailingId, Owner = owner, For = LedgerClaims.Modifier(length) }, cancellationToken: cancellationToken)) > 0);
 
     public Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken) => RunAsync(() =>
         _connection.ExecuteAsync(new CommandDefinition(_mailings.ReleaseLease, new { Id = MailingId, Owner = owner }, cancellationToken: cancellationToken)));
@@ -66,53 +81,86 @@ public sealed class LedgerSession : IAsyncDisposable
             Id = MailingId, From = new[] { MailingStore.Text(from) }, To = MailingStore.Text(to), Reason = reason, Now = _time.GetUtcNow(),
         }, cancellationToken: cancellationToken)) > 0);
 
-    /// <summary>Rows a dead sender left in 'sending' go back to pending; returns how many (the only possible duplicates).</summary>
-    public Task<int> RecoverSendingAsync(CancellationToken cancellationToken) => RunAsync(() =>
-        _connection.ExecuteAsync(new CommandDefinition(_queries.RecoverSending, new { MailingId, Now = _time.GetUtcNow() }, cancellationToken: cancellationToken)));
-
-    /// <summary>Marks up to <paramref name="limit"/> next rows 'sending' (committed) and returns them with their recipients.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> next rows under a new claim (committed: 'sending', claimed until the database's now
+    /// plus the claim length) and returns them with their recipients. Rows whose claim ran out are taken over.
+    /// </summary>
     public Task<IReadOnlyList<ClaimedRecipient>> ClaimAsync(int limit, CancellationToken cancellationToken) => RunAsync<IReadOnlyList<ClaimedRecipient>>(async () =>
     {
         var now = _time.GetUtcNow();
-        var ids = (await _connection.QueryAsync<long>(new CommandDefinition(_queries.Claim, new { MailingId, Limit = limit, Now = now }, cancellationToken: cancellationToken))).AsList();
-        if (ids.Count == 0) return [];
+        var claim = $"{_run}/{++_batches}";
+        List<long> ids;
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the rows chosen are still free when they are updated.
+        await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken))
+        {
+            var free = (await _connection.QueryAsync<(long Id, bool TakenOver)>(new CommandDefinition(_queries.Claimable,
+                new { MailingId, Limit = limit, Now = now }, transaction, cancellationToken: cancellationToken))).AsList();
+            if (free.Count == 0) return [];
+            ids = (await _connection.QueryAsync<long>(new CommandDefinition(_queries.Claim, new
+            {
+                Ids = JsonSerializer.Serialize(free.Select(f => f.Id)), Claim = claim, ClaimFor = LedgerClaims.Modifier(_terms.Claim), Now = now,
+            }, transaction, cancellationToken: cancellationToken))).AsList();
+            await transaction.CommitAsync(cancellationToken);
+            TakenOver += free.Count(f => f.TakenOver);
+        }
+        foreach (var id in ids) _held[id] = claim;
         return (await _connection.QueryAsync<ClaimedRecipient>(new CommandDefinition(_queries.ClaimedRecipients,
             new { Ids = JsonSerializer.Serialize(ids) }, cancellationToken: cancellationToken))).AsList();
     });
 
-    /// <summary>Writes outcomes in one transaction: sent, retry, failed, bounced (with the bounce and the person's status), skipped, released.</summary>
-    public Task WriteAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken) => RunAsync(async () =>
+    /// <summary>
+    /// Just before <paramref name="ledgerId"/> is handed to the transport: true when its claim is still this run's and has
+    /// not run out by the database's clock; the row is then held for the handoff length. False: the row was lost, do not send it.
+    /// </summary>
+    public Task<bool> ConfirmClaimAsync(long ledgerId, CancellationToken cancellationToken) => RunAsync(async () =>
+        _held.TryGetValue(ledgerId, out var claim)
+        && await _connection.ExecuteAsync(new CommandDefinition(_queries.ConfirmClaim,
+            new { Id = ledgerId, Claim = claim, HandoffFor = LedgerClaims.Modifier(_terms.Handoff) }, cancellationToken: cancellationToken)) > 0);
+
+    /// <summary>Extends this run's claims that have not run out; returns how many rows they hold.</summary>
+    public Task<int> RenewClaimsAsync(CancellationToken cancellationToken) => RunAsync(async () =>
     {
-        if (outcomes.Count == 0) return 0;
+        if (_held.Count == 0) return 0;
+        return await _connection.ExecuteAsync(new CommandDefinition(_queries.RenewClaims, new
+        {
+            MailingId, Claims = JsonSerializer.Serialize(_held.Values.Distinct()), ClaimFor = LedgerClaims.Modifier(_terms.Claim),
+        }, cancellationToken: cancellationToken));
+    });
+
+    /// <summary>
+    /// Writes outcomes in one transaction: sent, retry, failed, bounced (with the bounce and the person's status), skipped,
+    /// released. Each applies only while its row is still under this run's claim; returns the rows whose mark did not apply
+    /// because the claim was lost (the row is another sender's now, and stays as that sender marks it).
+    /// </summary>
+    public Task<IReadOnlyList<long>> WriteAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken) => RunAsync<IReadOnlyList<long>>(async () =>
+    {
+        if (outcomes.Count == 0) return [];
         var now = _time.GetUtcNow();
+        var lost = new List<long>();
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         foreach (var o in outcomes)
         {
-            switch (o.Kind)
+            var claim = _held.GetValueOrDefault(o.LedgerId, "");
+            var applied = o.Kind switch
             {
-                case OutcomeKind.Sent:
-                    await Execute(_queries.MarkSent, new { Id = o.LedgerId, o.Reply, o.MessageId, Now = now });
-                    break;
-                case OutcomeKind.Retry:
-                    await Execute(_queries.MarkRetry, new { Id = o.LedgerId, o.Reply, NextAttemptAt = o.RetryAt ?? now, Now = now });
-                    break;
-                case OutcomeKind.Failed:
-                    await Execute(_queries.MarkFailed, new { Id = o.LedgerId, o.Reply, Now = now });
-                    break;
-                case OutcomeKind.Bounced:
-                    await Execute(_queries.MarkFailed, new { Id = o.LedgerId, o.Reply, Now = now });
-                    await _bounces.RecordRefusalAsync(_connection, transaction, o.LedgerId, o.Code ?? "550", o.Reply ?? "", now, cancellationToken);
-                    break;
-                case OutcomeKind.Skipped:
-                    await Execute(_queries.MarkSkipped, new { Id = o.LedgerId, o.Reply, Now = now });
-                    break;
-                case OutcomeKind.Released:
-                    await Execute(_queries.Release, new { Ids = $"[{o.LedgerId}]", Now = now });
-                    break;
+                OutcomeKind.Sent => await Execute(_queries.MarkSent, new { Id = o.LedgerId, Claim = claim, o.Reply, o.MessageId, Now = now }),
+                OutcomeKind.Retry => await Execute(_queries.MarkRetry, new { Id = o.LedgerId, Claim = claim, o.Reply, NextAttemptAt = o.RetryAt ?? now, Now = now }),
+                OutcomeKind.Failed or OutcomeKind.Bounced => await Execute(_queries.MarkFailed, new { Id = o.LedgerId, Claim = claim, o.Reply, Now = now }),
+                OutcomeKind.Skipped => await Execute(_queries.MarkSkipped, new { Id = o.LedgerId, Claim = claim, o.Reply, Now = now }),
+                OutcomeKind.Released => await Execute(_queries.Release, new { Id = o.LedgerId, Claim = claim, Now = now }),
+                _ => 0,
+            } > 0;
+            if (!applied)
+            {
+                lost.Add(o.LedgerId);
+                continue;
             }
+            if (o.Kind == OutcomeKind.Bounced)
+                await _bounces.RecordRefusalAsync(_connection, transaction, o.LedgerId, o.Code ?? "550", o.Reply ?? "", now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return outcomes.Count;
+        foreach (var o in outcomes) _held.Remove(o.LedgerId);
+        return lost;
 
         Task<int> Execute(string sql, object parameters) =>
             _connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));

@@ -10,9 +10,9 @@ namespace CecopComms.Delivery;
 
 /// <summary>
 /// Sends a running mailing until it is done, paused or cancelled. Under a lease on the mailing (one sender at a time),
-/// it claims rows in order (marked 'sending' and committed before any is handed over), workers render, compose, sign
-/// and send them over the transport within the throttle, and a single writer commits each outcome as soon as it comes
-/// back. Pause and cancel are read from the database every <see cref="PollInterval"/>; rows claimed but not yet handed
+/// it claims rows in order (marked 'sending' under a fenced claim and committed before any is handed over), workers
+/// render, compose, sign, confirm the row's claim and send it over the transport within the throttle, and a single writer
+/// commits each outcome as soon as it comes back, where the claim is still this run's (see <see cref="LedgerSession"/>). Pause and cancel are read from the database every <see cref="PollInterval"/>; rows claimed but not yet handed
 /// over go back to pending. Too many failures in a row pause the mailing with the last reply as the reason.
 /// </summary>
 public sealed class MailingSender(
@@ -51,7 +51,7 @@ public sealed class MailingSender(
         var mailing = await mailings.GetAsync(mailingId, cancellationToken);
         if (mailing.Status != MailingStatus.Running)
             return new SendRun(mailingId, mailing.Status, mailing.StatusReason ?? $"it is {MailingStore.Text(mailing.Status)}", 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0);
-        await using var session = await LedgerSession.OpenAsync(database, time, mailingId, _bounceRecorder, cancellationToken);
+        await using var session = await LedgerSession.OpenAsync(database, time, mailingId, _bounceRecorder, _owner, LedgerClaims.From(_options), cancellationToken);
         // A sender that died keeps its lease until it runs out: wait that long before leaving the mailing to a live one.
         var waited = Stopwatch.GetTimestamp();
         while (!await session.TakeLeaseAsync(_owner, LeaseLength, cancellationToken))
@@ -62,7 +62,6 @@ public sealed class MailingSender(
         }
         try
         {
-            var recovered = await session.RecoverSendingAsync(cancellationToken);
             ICompiledMailing compiled;
             try
             {
@@ -74,9 +73,9 @@ public sealed class MailingSender(
                 // would change nothing, so the mailing pauses and says why; resume once the content is fixed.
                 var reason = "its content no longer compiles: " + e.Message;
                 await session.SetStatusAsync(MailingStatus.Running, MailingStatus.Paused, reason, CancellationToken.None);
-                return new SendRun(mailingId, MailingStatus.Paused, reason, 0, 0, 0, 0, recovered, Stopwatch.GetElapsedTime(started), 0, 0);
+                return new SendRun(mailingId, MailingStatus.Paused, reason, 0, 0, 0, 0, 0, Stopwatch.GetElapsedTime(started), 0, 0);
             }
-            var run = new Run(this, session, mailing, compiled, progress, recovered, started);
+            var run = new Run(this, session, mailing, compiled, progress, started);
             var result = await run.ExecuteAsync(cancellationToken);
             if (result.Status == MailingStatus.Finished) await content.SetStateAsync(mailing.Source, ContentState.Sent, CancellationToken.None);
             if (result.Status == MailingStatus.Cancelled) await content.SetStateAsync(mailing.Source, ContentState.Cancelled, CancellationToken.None);
@@ -106,8 +105,12 @@ public sealed class MailingSender(
         }
     }
 
-    /// <summary>Sends one claimed row; null when cancelled mid-send (the row stays 'sending' and is recovered on the next run).</summary>
-    private async Task<DeliveryOutcome?> SendOneAsync(ICompiledMailing compiled, long mailingId, ClaimedRecipient row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one claimed row; null when cancelled mid-send (the row stays 'sending' and is taken again once its claim runs
+    /// out). A row whose claim was lost (this sender stalled past it) is not sent: it is released, which applies only if
+    /// nobody took it meanwhile.
+    /// </summary>
+    private async Task<DeliveryOutcome?> SendOneAsync(LedgerSession session, ICompiledMailing compiled, long mailingId, ClaimedRecipient row, CancellationToken cancellationToken)
     {
         if (!row.Mailable) return new DeliveryOutcome(row.LedgerId, OutcomeKind.Skipped, "no longer subscribed or active");
         MimeMessage message;
@@ -126,6 +129,8 @@ public sealed class MailingSender(
         try
         {
             await throttle.WaitAsync(recipient.Domain, cancellationToken);
+            if (!await session.ConfirmClaimAsync(row.LedgerId, CancellationToken.None))
+                return new DeliveryOutcome(row.LedgerId, OutcomeKind.Released, "claim lost before sending");
             result = await transport.SendAsync(new OutgoingMessage(message, new MailboxAddress(null, bounces.For(mailingId, row.SubscriberId)), recipient,
                 $"mailing-{mailingId}/{row.LedgerId:D8}"), cancellationToken);
         }
@@ -158,13 +163,13 @@ public sealed class MailingSender(
 
     /// <summary>The state of one run: claimed rows in flight, counters, the duplicate window.</summary>
     private sealed class Run(MailingSender sender, LedgerSession session, Mailing mailing, ICompiledMailing compiled,
-        IProgress<SenderProgress>? progress, int recovered, long started)
+        IProgress<SenderProgress>? progress, long started)
     {
         private const int ClaimBatch = 200;
         private readonly int _capacity = Math.Max(64, sender.Workers * 8);
         private int _inFlight;
         private volatile bool _halt;
-        private long _sent, _failed, _retried, _skipped, _windowTicksTotal, _windowTicksMax;
+        private long _sent, _failed, _retried, _skipped, _lost, _windowTicksTotal, _windowTicksMax;
         private int _consecutiveErrors;
         private string? _pauseReason;
 
@@ -208,8 +213,8 @@ public sealed class MailingSender(
             if (status == MailingStatus.Cancelled) await session.SkipWaitingAsync(CancellationToken.None);
             Report();
             var count = Math.Max(1, Interlocked.Read(ref _sent));
-            return new SendRun(mailing.Id, status, reason, _sent, _failed, _retried, _skipped, recovered, Stopwatch.GetElapsedTime(started),
-                TicksToMilliseconds(_windowTicksMax), TicksToMilliseconds(_windowTicksTotal) / count);
+            return new SendRun(mailing.Id, status, reason, _sent, _failed, _retried, _skipped, session.TakenOver, Stopwatch.GetElapsedTime(started),
+                TicksToMilliseconds(_windowTicksMax), TicksToMilliseconds(_windowTicksTotal) / count, (int)Interlocked.Read(ref _lost));
         }
 
         private async Task<(MailingStatus, string?)> CoordinateAsync(ChannelWriter<ClaimedRecipient> work, ChannelWriter<DeliveryOutcome> results, CancellationToken cancellationToken)
@@ -223,6 +228,7 @@ public sealed class MailingSender(
                     var (status, reason) = await session.StatusAsync(CancellationToken.None);
                     if (status != MailingStatus.Running) return (status, reason);
                     if (!await session.TakeLeaseAsync(sender._owner, LeaseLength, CancellationToken.None)) return (MailingStatus.Running, "another sender took over");
+                    if (Volatile.Read(ref _inFlight) > 0) await session.RenewClaimsAsync(CancellationToken.None);
                     Report();
                 }
                 if (_halt) return (MailingStatus.Paused, _pauseReason);
@@ -260,7 +266,7 @@ public sealed class MailingSender(
                     results.TryWrite(new DeliveryOutcome(row.LedgerId, OutcomeKind.Released, null));
                     continue;
                 }
-                var outcome = await sender.SendOneAsync(compiled, mailing.Id, row, cancellationToken);
+                var outcome = await sender.SendOneAsync(session, compiled, mailing.Id, row, cancellationToken);
                 if (outcome is null) Interlocked.Decrement(ref _inFlight);
                 else results.TryWrite(outcome);
             }
@@ -273,9 +279,14 @@ public sealed class MailingSender(
             {
                 batch.Clear();
                 while (batch.Count < 512 && results.TryRead(out var outcome)) batch.Add(outcome);
-                await session.WriteAsync(batch, CancellationToken.None);
+                var lost = await session.WriteAsync(batch, CancellationToken.None);
                 var committed = Stopwatch.GetTimestamp();
-                foreach (var o in batch) Count(o, committed);
+                foreach (var o in batch)
+                {
+                    // A row another sender took over is counted by that sender, whatever happened to it here.
+                    if (lost.Contains(o.LedgerId)) Interlocked.Increment(ref _lost);
+                    else Count(o, committed);
+                }
                 Interlocked.Add(ref _inFlight, -batch.Count);
                 if (_consecutiveErrors >= sender._options.PauseAfterConsecutiveErrors && _pauseReason is null)
                 {

@@ -116,7 +116,7 @@ public sealed class MailingStore(Database database, TimeProvider time)
 
     /// <summary>Running mailings no live sender holds, oldest first.</summary>
     public Task<IReadOnlyList<long>> RunnableAsync(CancellationToken cancellationToken) =>
-        database.QueryListAsync<long>(_queries.RunnableMailings, new { Now = time.GetUtcNow() }, cancellationToken);
+        database.QueryListAsync<long>(_queries.RunnableMailings, null, cancellationToken);
 
     internal static string Text(MailingStatus status) => status.ToString().ToLowerInvariant();
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CecopComms.Tests.Infrastructure;
 
@@ -8,7 +7,7 @@ namespace CecopComms.Tests.Delivery;
 /// <summary>
 /// The sender in a child process (the built cecop executable, real content engine, real SMTP peer) killed with SIGKILL
 /// in the middle of a send, then started again: the mailing completes, nobody is lost, and the only second copies are
-/// rows that were in 'sending' when it died.
+/// rows that were in 'sending' when it died, taken over once their claims ran out.
 /// </summary>
 public sealed class CrashTests : WorkspaceTest
 {
@@ -18,29 +17,17 @@ public sealed class CrashTests : WorkspaceTest
     public async Task A_sender_killed_mid_send_resumes_on_restart_and_loses_nobody()
     {
         await using var server = await FaultySmtpServer.StartAsync("--delay-ms", "2");
-        Workspace.WriteSettings(new JsonObject
-        {
-            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["Path"] = Workspace.DatabasePath },
-            ["Delivery"] = new JsonObject
-            {
-                ["Transport"] = "smtp",
-                ["Servers"] = new JsonArray(new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = server.Port, ["Security"] = "None", ["MaxConnections"] = 4 }),
-                ["RetryBaseSeconds"] = 0.1,
-                ["BounceDomain"] = "bounces.cecop.example",
-            },
-        });
-        await DeliveryTestBed.AddSubscribersAsync(await Workspace.OpenDatabaseAsync(), Recipients);
-        var loaded = await CecopProcess.RunAsync(Workspace, "editions", "load", Workspace.WriteFile("edition.yaml", Scheduling.SchedulingTestBed.Edition), "--format", "json");
-        Assert.True(loaded.ExitCode == 0, loaded.ToString());
-        var edition = JsonNode.Parse(loaded.Stdout)!["edition"]!["id"]!.GetValue<long>();
+        // The killed sender's claims hold its rows 2 s before the restart may send them.
+        var edition = await SenderProcesses.PrepareAsync(Workspace, server, connections: 4, Recipients, claimSeconds: 2, handoffSeconds: 2);
 
-        using (var first = Start("send", $"edition:{edition}", "--now"))
+        var child = SenderProcesses.Start(Workspace, "send", $"edition:{edition}", "--now");
+        using (var first = child.Process)
         {
             var deadline = Stopwatch.StartNew();
             while (server.Accepted().Count < Recipients / 3)
             {
                 Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the first sender did not get a third of the way in a minute");
-                if (first.HasExited) Assert.Fail("the first sender ended before it was killed: " + await first.StandardError.ReadToEndAsync());
+                if (first.HasExited) Assert.Fail("the first sender ended before it was killed: " + await child.Error);
                 await Task.Delay(20);
             }
             var beforeKill = server.Accepted().Count;
@@ -69,22 +56,5 @@ public sealed class CrashTests : WorkspaceTest
         Assert.Equal(Recipients, mailing["sent"]!.GetValue<long>());
         Console.WriteLine($"crash test: killed after {atKill} accepted; {recovered} rows recovered from 'sending'; {duplicates} second copies; " +
             $"window after restart max {run["window_max_milliseconds"]} ms, mean {run["window_mean_milliseconds"]} ms");
-    }
-
-    private Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Workspace.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CecopProcess.Executable);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["NO_COLOR"] = "1";
-        var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        return process;
     }
 }

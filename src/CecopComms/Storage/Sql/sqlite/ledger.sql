@@ -1,24 +1,44 @@
 -- The delivery ledger: one row per recipient of a mailing. States: pending, sending, sent, retry, failed, skipped.
--- Every change is committed before the next step: 'sending' before the message is handed to the transport,
--- 'sent' right after the server's acceptance. A row left in 'sending' by a crash is sent again on restart.
+-- Every change is committed before the next step: 'sending' (claimed) before the message is handed to the transport,
+-- 'sent' right after the server's acceptance. A row left in 'sending' by a crash is sent again once its claim expires.
 
 -- name: insert-recipients
 -- @Ids is a JSON array of subscriber ids; a person already in the ledger of the mailing is kept once.
 INSERT OR IGNORE INTO ledger (mailing_id, subscriber_id, status, updated_at)
 SELECT @MailingId, value, 'pending', @Now FROM json_each(@Ids);
 
--- name: recover-sending
--- At the start of a run, under the mailing's lease: rows a dead sender left in 'sending' go back to pending. They are
--- the only messages that may already have reached the server; returns how many.
-UPDATE ledger SET status = 'pending', updated_at = @Now WHERE mailing_id = @MailingId AND status = 'sending';
+-- Claims are fenced, and their time is the database's: "now" below is always SQLite's clock, never a node's, so a node
+-- whose clock is off neither takes a live claim nor keeps an expired one. @ClaimFor and @HandoffFor are SQLite
+-- modifiers ("+30.000 seconds").
+
+-- name: claimable
+-- In the claim's transaction (BEGIN IMMEDIATE: one writer): the next rows in order, pending ones, retries that are due,
+-- and rows still 'sending' whose claim ran out (their sender died or stalled); taken_over says which were those.
+SELECT id, status = 'sending' AS taken_over FROM ledger
+WHERE mailing_id = @MailingId
+  AND (status = 'pending' OR (status = 'retry' AND next_attempt_at <= @Now)
+       OR (status = 'sending' AND (claim_until IS NULL OR claim_until < strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))))
+ORDER BY id LIMIT @Limit;
 
 -- name: claim
--- Marks the next rows 'sending', in order: pending ones, then retries that are due; returns their ids.
-UPDATE ledger SET status = 'sending', attempts = attempts + 1, updated_at = @Now
-WHERE id IN (SELECT id FROM ledger
-             WHERE mailing_id = @MailingId AND (status = 'pending' OR (status = 'retry' AND next_attempt_at <= @Now))
-             ORDER BY id LIMIT @Limit)
+-- Marks the rows chosen by claimable 'sending' under claim @Claim until the database's now + @ClaimFor; returns their ids.
+UPDATE ledger SET status = 'sending', attempts = attempts + 1, claimed_by = @Claim,
+                  claim_until = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', @ClaimFor), updated_at = @Now
+WHERE id IN (SELECT value FROM json_each(@Ids))
 RETURNING id;
+
+-- name: confirm-claim
+-- Just before a row is handed to the transport: still ours and not expired? Then it is held for @HandoffFor, long
+-- enough for the server's answer and the mark even if the sender stalls meanwhile. 0 rows: the claim is lost, do not send.
+UPDATE ledger SET claim_until = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', @HandoffFor)
+WHERE id = @Id AND claimed_by = @Claim AND status = 'sending' AND claim_until >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now');
+
+-- name: renew-claims
+-- While a run is alive: its live claims are extended (never shortened: a row being handed over keeps its longer hold).
+-- An expired claim is not renewed: it may already be someone else's, and its rows are lost to this run.
+UPDATE ledger SET claim_until = max(claim_until, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', @ClaimFor))
+WHERE mailing_id = @MailingId AND status = 'sending' AND claimed_by IN (SELECT value FROM json_each(@Claims))
+  AND claim_until >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now');
 
 -- name: claimed-recipients
 -- What rendering needs for each claimed row, and whether the person may still be mailed.
@@ -34,23 +54,26 @@ LEFT JOIN organisations o ON o.id = s.organisation_id
 WHERE l.id IN (SELECT value FROM json_each(@Ids))
 ORDER BY l.id;
 
+-- Marks apply only while the row is still in 'sending' under the claim that sent it: a claim that was taken over
+-- leaves the row as its new holder marks it (0 rows changed: the sender lost the row).
+
 -- name: mark-sent
 UPDATE ledger SET status = 'sent', reply = @Reply, message_id = @MessageId, sent_at = @Now, next_attempt_at = NULL, updated_at = @Now
-WHERE id = @Id;
+WHERE id = @Id AND claimed_by = @Claim AND status = 'sending';
 
 -- name: mark-retry
-UPDATE ledger SET status = 'retry', reply = @Reply, next_attempt_at = @NextAttemptAt, updated_at = @Now WHERE id = @Id;
+UPDATE ledger SET status = 'retry', reply = @Reply, next_attempt_at = @NextAttemptAt, updated_at = @Now WHERE id = @Id AND claimed_by = @Claim AND status = 'sending';
 
 -- name: mark-failed
-UPDATE ledger SET status = 'failed', reply = @Reply, next_attempt_at = NULL, updated_at = @Now WHERE id = @Id;
+UPDATE ledger SET status = 'failed', reply = @Reply, next_attempt_at = NULL, updated_at = @Now WHERE id = @Id AND claimed_by = @Claim AND status = 'sending';
 
 -- name: mark-skipped
-UPDATE ledger SET status = 'skipped', reply = @Reply, updated_at = @Now WHERE id = @Id;
+UPDATE ledger SET status = 'skipped', reply = @Reply, updated_at = @Now WHERE id = @Id AND claimed_by = @Claim AND status = 'sending';
 
 -- name: release
 -- Rows claimed but not handed to the transport (pause, cancel, shutdown) go back to pending, attempt not counted.
-UPDATE ledger SET status = 'pending', attempts = max(attempts - 1, 0), updated_at = @Now
-WHERE id IN (SELECT value FROM json_each(@Ids)) AND status = 'sending';
+UPDATE ledger SET status = 'pending', attempts = max(attempts - 1, 0), claim_until = NULL, updated_at = @Now
+WHERE id = @Id AND claimed_by = @Claim AND status = 'sending';
 
 -- name: retry-failed
 UPDATE ledger SET status = 'pending', attempts = 0, reply = NULL, updated_at = @Now

@@ -36,12 +36,13 @@ WHERE id = @Id AND status IN @From;
 
 -- name: take-lease
 -- A sender takes a running mailing when nobody holds it or the holder's lease ran out (it died); renewing is the same call.
-UPDATE mailings SET lease_owner = @Owner, lease_until = @Until
-WHERE id = @Id AND (lease_owner IS NULL OR lease_owner = @Owner OR lease_until < @Now);
+-- Time is the database's (@For is a modifier, "+5.000 seconds"), so a node whose clock is off cannot take a live lease.
+UPDATE mailings SET lease_owner = @Owner, lease_until = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', @For)
+WHERE id = @Id AND (lease_owner IS NULL OR lease_owner = @Owner OR lease_until < strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 
 -- name: release-lease
 UPDATE mailings SET lease_owner = NULL, lease_until = NULL WHERE id = @Id AND lease_owner = @Owner;
 
 -- name: runnable-mailings
 -- Running mailings no live sender holds.
-SELECT id FROM mailings WHERE status = 'running' AND (lease_owner IS NULL OR lease_until < @Now) ORDER BY id;
+SELECT id FROM mailings WHERE status = 'running' AND (lease_owner IS NULL OR lease_until < strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ORDER BY id;
