@@ -13,16 +13,18 @@ public static class SendCommands
         var source = new Argument<string>("source") { Description = MailingSourceArgument.Help };
         var now = new Option<bool>("--now") { Description = "Send to the whole audience now: the ledger is written first, then the progress bar runs until it is done." };
         var test = new Option<string?>("--test") { Description = "Send one copy marked [TEST] to this address instead; nobody else receives anything." };
+        var lang = new Option<string?>("--lang") { Description = "With --test: the language of the copy, as `editions preview --lang` shows it." };
+        var reader = new Option<string?>("--subscriber") { Description = "With --test: fill the copy with this subscriber's data, as `editions preview --subscriber` does." };
         var command = new Command("send", "Send an edition or campaign mailing now (--now), or a test copy (--test EMAIL). `cecop schedule` sends later.")
         {
-            source, now, test, CliOptions.Format,
+            source, now, test, lang, reader, CliOptions.Format,
         };
         command.SetRun(async (parse, services, ct) =>
         {
             var what = MailingSourceArgument.Parse(parse.GetValue(source)!);
             if (parse.GetValue(test) is { } email)
             {
-                var result = await services.GetRequiredService<TestSend>().SendAsync(what, email, ct);
+                var result = await services.GetRequiredService<TestSend>().SendAsync(what, email, parse.GetValue(lang), parse.GetValue(reader), ct);
                 if (parse.WantsJson()) WriteJson(result);
                 else Line(result.Kind == OutcomeKind.Sent ? $"Test copy of {what} sent to {email}: {result.Reply}" : $"Test copy of {what} not sent: {result.Reply}");
                 return result.Kind == OutcomeKind.Sent ? ExitCodes.Success : ExitCodes.UserError;

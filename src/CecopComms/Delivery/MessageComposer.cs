@@ -39,7 +39,8 @@ public sealed partial class MessageComposer(
         message.Headers.Add("List-Id", $"{HeaderText.Clean(mailing.PublicationName)} <{slug}.{_options.MessageIdDomain}>");
         message.Headers.Add("List-Unsubscribe", $"<mailto:unsubscribe+{unsubscribe}@{_options.BounceDomain}>, <{recipientLinks.UnsubscribeUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.Headers.Add(RecipientHeader, bounces.Tag(mailingId ?? 0, recipient.SubscriberId));
+        // A test copy ties a bounce to no one: it may carry a reader's data but goes to another address.
+        message.Headers.Add(RecipientHeader, bounces.Tag(mailingId ?? 0, test ? 0 : recipient.SubscriberId));
         if (!string.IsNullOrWhiteSpace(rendered.Language)) message.Headers.Add("Content-Language", HeaderText.Clean(rendered.Language));
         if (test) message.Headers.Add("X-Cecop-Test", "yes");
 

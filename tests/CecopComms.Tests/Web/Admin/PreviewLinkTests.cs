@@ -93,6 +93,40 @@ public sealed partial class PreviewLinkTests(PreviewLinkWebFactory factory) : IC
         await AssertUnchangedAsync(subscriber);
     }
 
+    [Fact]
+    public async Task A_test_copy_matches_the_preview_its_language_and_its_reader_and_ties_a_bounce_to_no_one()
+    {
+        var (id, _) = await SetUpAsync(10, "2022-09-15");
+        using var editor = await SignInAsync("editor");
+        var preview = $"/admin/content/preview/edition/{id}?lang=it&subscriber={Uri.EscapeDataString(Person)}";
+        var before = factory.OutboxMessages().Count;
+
+        // The Italian preview of Zoë's mail, sent as a test copy to the officer's own address.
+        using (var sent = await PostAsync(editor, $"/admin/content/preview/edition/{id}?handler=TestSend",
+                   ("__csrf", await CsrfAsync(editor, preview)), ("TestEmail", "officer@cecop.example"), ("Lang", "it"), ("Subscriber", Person)))
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var italian = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes((await OutboxAsync(factory, before + 1)).Skip(before).Single())));
+
+        Assert.Equal("[TEST] L'economia sociale sotto i riflettori: le nostre notizie della primavera 2021", italian.Subject);
+        Assert.Equal("officer@cecop.example", italian.To.Mailboxes.Single().Address);
+        Assert.Equal("Zoë", italian.To.Mailboxes.Single().Name);
+        Assert.True(factory.Services.GetRequiredService<BounceAddress>().TryParse(italian.Headers["X-Cecop-Recipient"]!, out var mailing, out var subscriber));
+        Assert.Equal((0L, 0L), (mailing, subscriber));
+
+        // Without a language or a reader, the copy is the address's own subscriber's, in their language.
+        using (var sent = await PostAsync(editor, $"/admin/content/preview/edition/{id}?handler=TestSend",
+                   ("__csrf", await CsrfAsync(editor, preview)), ("TestEmail", Person), ("Lang", ""), ("Subscriber", "")))
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var own = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes((await OutboxAsync(factory, before + 2)).Skip(before + 1).Single())));
+        Assert.Equal("[TEST] Social economy in the spotlight: our spring 2021 news", own.Subject);
+
+        // A reader who is no subscriber is said so on the page, and nothing is sent.
+        using (var refused = await PostAsync(editor, $"/admin/content/preview/edition/{id}?handler=TestSend",
+                   ("__csrf", await CsrfAsync(editor, preview)), ("TestEmail", "officer@cecop.example"), ("Lang", "it"), ("Subscriber", "nobody@example.org")))
+            Assert.Contains("nobody@example.org is not a subscriber", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(before + 2, factory.OutboxMessages().Count);
+    }
+
     // Everything a holder of the links could do, each answered by the page that says it comes from a preview.
     private async Task AttackAsync(IEnumerable<string> links)
     {

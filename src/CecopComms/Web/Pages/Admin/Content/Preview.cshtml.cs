@@ -57,7 +57,8 @@ public sealed class ContentPreviewModel(ContentPreview preview, TestSend testSen
         try
         {
             if (string.IsNullOrWhiteSpace(TestEmail)) throw new AudienceException("Give the address the test copy goes to.");
-            var result = await testSend.SendAsync(source, TestEmail, cancellationToken);
+            // The copy matches the preview on the page: its language and its reader.
+            var result = await testSend.SendAsync(source, TestEmail, Empty(Lang), Empty(Subscriber), cancellationToken);
             if (result.Kind == OutcomeKind.Sent)
             {
                 TempData["Message"] = $"A test copy marked [TEST] was sent to {TestEmail.Trim()}.";
