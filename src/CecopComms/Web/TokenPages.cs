@@ -10,14 +10,11 @@ public static class TokenPages
     public static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
-    /// Whether <paramref name="token"/> is a link from a preview or a test copy, which the page refuses and says so. Links
-    /// signed before previews had a purpose of their own are recognised too: a real mailing's links always name it (ids
-    /// start at 1), and only previews and test copies were signed for mailing 0, with the real person's id. Such links,
-    /// shown to viewers in admin previews, must not keep working.
+    /// Whether a verified token is a link from a preview or a test copy, which the page refuses and says so: its own
+    /// purpose, or a mailing-bound purpose without a mailing. The latter are links signed before previews had a purpose of
+    /// their own: a real mailing's links always name it (ids start at 1), and only previews and test copies were signed for
+    /// mailing 0, with the real person's id. Such links, shown to viewers in admin previews, must not keep working.
     /// </summary>
-    public static bool IsPreview(TokenSigner signer, string? token) => signer.TryVerify(token, out var read) && IsPreview(read!);
-
-    /// <summary>Whether a verified token is a preview's: its own purpose, or a mailing-bound purpose without a mailing.</summary>
     public static bool IsPreview(RecipientToken token) =>
         token.Purpose == TokenPurpose.Preview || token.MailingId <= 0 && token.Purpose.IsMailingBound();
 

@@ -45,9 +45,8 @@ public sealed class PreferencesModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (TokenPages.IsPreview(signer, Token)) return Preview();
-        if (!TryRead(out var token)) return BadRequest();
-        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
+        var (refusal, _, subscriber) = await OpenAsync(cancellationToken);
+        if (refusal is not null) return refusal;
         await LoadAsync(subscriber, cancellationToken);
         Name = subscriber.Name;
         Language = subscriber.Language;
@@ -58,9 +57,8 @@ public sealed class PreferencesModel(
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        if (TokenPages.IsPreview(signer, Token)) return Preview();
-        if (!TryRead(out var token)) return BadRequest();
-        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
+        var (refusal, token, subscriber) = await OpenAsync(cancellationToken);
+        if (refusal is not null) return refusal;
         await LoadAsync(subscriber, cancellationToken);
         if (!Languages.TryNormalise(Language, out var language)) Errors.Add("Choose a language from the list.");
         if ((Name ?? "").Length > 200) Errors.Add("The name is too long (200 characters at most).");
@@ -75,18 +73,15 @@ public sealed class PreferencesModel(
     /// <summary>The GDPR export (art. 15 and 20), the same document as `cecop subscribers data`.</summary>
     public async Task<IActionResult> OnPostDataAsync(CancellationToken cancellationToken)
     {
-        if (TokenPages.IsPreview(signer, Token)) return Preview();
-        if (!TryRead(out var token)) return BadRequest();
-        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
+        var (refusal, _, subscriber) = await OpenAsync(cancellationToken);
+        if (refusal is not null) return refusal;
         var data = await subscribers.PersonalDataAsync(subscriber.Email, cancellationToken);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "cecop-my-data.json");
     }
 
     public async Task<IActionResult> OnPostEraseAsync(CancellationToken cancellationToken)
     {
-        if (TokenPages.IsPreview(signer, Token)) return Preview();
-        if (!TryRead(out var token)) return BadRequest();
-        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is null) return Gone();
+        if ((await OpenAsync(cancellationToken)).Refusal is { } refusal) return refusal;
         State = PageState.ConfirmErase;
         return Page();
     }
@@ -94,9 +89,8 @@ public sealed class PreferencesModel(
     /// <summary>Erasure (GDPR art. 17), the same as `cecop subscribers erase`; the link stops working with it.</summary>
     public async Task<IActionResult> OnPostEraseConfirmedAsync(CancellationToken cancellationToken)
     {
-        if (TokenPages.IsPreview(signer, Token)) return Preview();
-        if (!TryRead(out var token)) return BadRequest();
-        if (await store.FindAsync(token.SubscriberUuid, cancellationToken) is not { } subscriber) return Gone();
+        var (refusal, _, subscriber) = await OpenAsync(cancellationToken);
+        if (refusal is not null) return refusal;
         await subscribers.EraseAsync(subscriber.Email, cancellationToken);
         State = PageState.Erased;
         return Page();
@@ -121,11 +115,14 @@ public sealed class PreferencesModel(
         return Page();
     }
 
-    private bool TryRead(out RecipientToken token)
+    // The link's token and its person, or the page that refuses the link: the preview notice for a preview's link, 400
+    // for a forged, altered or other link, 410 once the person is erased. The token is verified once per request.
+    private async Task<(IActionResult? Refusal, RecipientToken Token, Subscriber Subscriber)> OpenAsync(CancellationToken cancellationToken)
     {
-        token = null!;
-        if (!signer.TryVerify(Token, out var read) || read!.Purpose != TokenPurpose.Preferences) return false;
-        token = read;
-        return true;
+        if (!signer.TryVerify(Token, out var read)) return (BadRequest(), null!, null!);
+        if (TokenPages.IsPreview(read!)) return (Preview(), null!, null!);
+        if (read!.Purpose != TokenPurpose.Preferences) return (BadRequest(), null!, null!);
+        if (await store.FindAsync(read.SubscriberUuid, cancellationToken) is not { } subscriber) return (Gone(), null!, null!);
+        return (null, read, subscriber);
     }
 }

@@ -22,34 +22,28 @@ public sealed class UnsubscribeModel(TokenSigner signer, SelfServiceStore store,
     public UnsubscribeResult? Result { get; private set; }
     public bool FromPreview { get; private set; }
 
-    public IActionResult OnGet()
-    {
-        FromPreview = TokenPages.IsPreview(signer, Token);
-        return FromPreview || TryRead(out _) ? Page() : BadRequest();
-    }
+    public IActionResult OnGet() => Read(out _) ? Page() : BadRequest();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var preview = TokenPages.IsPreview(signer, Token);
-        if (!preview && !TryRead(out _)) return BadRequest();
+        if (!Read(out var token)) return BadRequest();
         var oneClick = Request.HasFormContentType && (await Request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] == "One-Click";
-        if (preview)
-        {
+        if (FromPreview)
             // Nobody to unsubscribe: say so, to the mail client in its bare form and to a person on the page.
-            FromPreview = true;
             return oneClick ? Content(TokenPages.PreviewNotice + "\n", "text/plain; charset=utf-8") : Page();
-        }
-        TryRead(out var token);
         if (!oneClick && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         Result = await store.UnsubscribeAsync(token.SubscriberUuid, token.MailingId, cancellationToken);
         return oneClick ? Content("Unsubscribed.\n", "text/plain; charset=utf-8") : Page();
     }
 
-    private bool TryRead(out RecipientToken token)
+    // Verifies the link once: false for a forged, altered or other link; a preview's link is read and sets FromPreview.
+    private bool Read(out RecipientToken token)
     {
         token = null!;
-        if (!signer.TryVerify(Token, out var read) || read!.Purpose != TokenPurpose.Unsubscribe) return false;
-        token = read;
+        if (!signer.TryVerify(Token, out var read)) return false;
+        FromPreview = TokenPages.IsPreview(read!);
+        if (!FromPreview && read!.Purpose != TokenPurpose.Unsubscribe) return false;
+        token = read!;
         return true;
     }
 }
