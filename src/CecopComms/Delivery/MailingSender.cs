@@ -12,8 +12,9 @@ namespace CecopComms.Delivery;
 /// Sends a running mailing until it is done, paused or cancelled. Under a lease on the mailing (one sender at a time),
 /// it claims rows in order (marked 'sending' under a fenced claim and committed before any is handed over), workers
 /// render, compose, sign, confirm the row's claim and send it over the transport within the throttle, and a single writer
-/// commits each outcome as soon as it comes back, where the claim is still this run's (see <see cref="LedgerSession"/>). Pause and cancel are read from the database every <see cref="PollInterval"/>; rows claimed but not yet handed
-/// over go back to pending. Too many failures in a row pause the mailing with the last reply as the reason.
+/// commits each outcome as soon as it comes back, where the claim is still this run's (see <see cref="LedgerSession"/>).
+/// Pause and cancel are read from the database every <see cref="PollInterval"/>; rows claimed but not yet handed over go
+/// back to pending. Too many failures in a row pause the mailing with the last reply as the reason.
 /// </summary>
 public sealed class MailingSender(
     Database database,
