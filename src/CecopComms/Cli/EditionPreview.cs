@@ -1,7 +1,8 @@
 using CecopComms.Content;
 using CecopComms.Content.Rendering;
 using CecopComms.Delivery;
-using CecopComms.Mail.Mime;
+using CecopComms.Mail;
+using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CecopComms.Cli;
@@ -30,7 +31,7 @@ public static class EditionPreview
                 ?? throw new UsageException(".eml previews need the delivery module; write --out FILE.html or FILE.txt.");
             var message = composer.Compose(mailing, recipient, null, test: true);
             await using var file = File.Create(path!);
-            await message.WriteToAsync(FormatOptions.Default, file, cancellationToken);
+            await message.WriteToAsync(MailMessages.Crlf, file, cancellationToken);
             return;
         }
         if (extension is not (".html" or ".txt")) throw new UsageException($"--out {path}: write to a .html, .txt or .eml file.");

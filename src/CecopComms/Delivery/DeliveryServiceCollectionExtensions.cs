@@ -1,5 +1,5 @@
 using CecopComms.Delivery.Tracking;
-using CecopComms.Mail.Dkim;
+using CecopComms.Mail;
 using CecopComms.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,12 +45,12 @@ public static class DeliveryServiceCollectionExtensions
 
     private static DeliveryOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
 
-    private static DkimSigner? CreateSigner(DkimOptions dkim, TimeProvider time)
+    private static RsaDkimSigner? CreateSigner(DkimOptions dkim, TimeProvider time)
     {
         if (!dkim.Enabled) return null;
         var path = Path.GetFullPath(dkim.KeyPath!);
         if (!File.Exists(path)) throw new Hosting.SettingsException($"Delivery:Dkim:KeyPath {path} does not exist.");
         // The signature's t= comes from the application's clock, like every other time it writes.
-        return new DkimSigner(path, dkim.Domain!, dkim.Selector!) { TimeProvider = time };
+        return new RsaDkimSigner(path, dkim.Domain!, dkim.Selector!, time);
     }
 }

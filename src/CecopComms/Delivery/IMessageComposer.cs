@@ -1,5 +1,5 @@
 using CecopComms.Content;
-using CecopComms.Mail.Mime;
+using MimeKit;
 
 namespace CecopComms.Delivery;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using CecopComms.Content;
 using CecopComms.Delivery.Bounces;
-using CecopComms.Mail.Mime;
+using MimeKit;
 using CecopComms.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CecopComms.Content;
-using CecopComms.Mail.Dkim;
-using CecopComms.Mail.Mime;
+using CecopComms.Mail;
+using MimeKit;
 using Microsoft.Extensions.Options;
 
 namespace CecopComms.Delivery;
@@ -9,11 +9,11 @@ namespace CecopComms.Delivery;
 /// <summary>
 /// Builds each recipient's message: rendered content, From/Reply-To/To, a unique Message-ID, List-Id, List-Unsubscribe
 /// (mailto and https, one click per RFC 8058) with a signed token, X-Cecop-Recipient tying a bounce to mailing and
-/// subscriber, then DKIM when configured. Everything from subscribers or content that lands in a header is cleaned of
+/// subscriber, then DKIM when configured (MimeKit, signed through <see cref="RsaDkimSigner"/>). Everything from subscribers or content that lands in a header is cleaned of
 /// CR and LF. Thread-safe: sender workers share one.
 /// </summary>
 public sealed partial class MessageComposer(
-    RecipientLinkFactory links, BounceAddress bounces, IOptions<DeliveryOptions> options, TimeProvider time, DkimSigner? signer = null) : IMessageComposer
+    RecipientLinkFactory links, BounceAddress bounces, IOptions<DeliveryOptions> options, TimeProvider time, RsaDkimSigner? signer = null) : IMessageComposer
 {
     /// <summary>The header that names mailing, subscriber and a tag, like the bounce address.</summary>
     public const string RecipientHeader = "X-Cecop-Recipient";
@@ -29,7 +29,7 @@ public sealed partial class MessageComposer(
         var unsubscribe = links.Token(TokenPurpose.Unsubscribe, recipient, mailingId);
         var recipientLinks = links.For(recipient, mailingId, unsubscribe);
         var rendered = mailing.Render(recipient, recipientLinks);
-        var message = new MimeMessage(time) { MessageId = MimeUtils.GenerateMessageId(_options.MessageIdDomain) };
+        var message = MailMessages.Create(time, _options.MessageIdDomain);
         message.From.Add(new MailboxAddress(HeaderText.Clean(mailing.Sender.FromName), mailing.Sender.FromAddress));
         if (!string.IsNullOrWhiteSpace(mailing.Sender.ReplyTo)) message.ReplyTo.Add(new MailboxAddress(null, mailing.Sender.ReplyTo.Trim()));
         message.To.Add(new MailboxAddress(HeaderText.Clean(recipient.Name), recipient.Email.Trim()));
@@ -45,7 +45,9 @@ public sealed partial class MessageComposer(
         if (test) message.Headers.Add("X-Cecop-Test", "yes");
 
         message.Body = new BodyBuilder { HtmlBody = rendered.Html, TextBody = rendered.Text }.ToMessageBody();
-        signer?.Sign(FormatOptions.Default, message, DkimSigner.DefaultHeaders);
+        // Encoded for any server (7-bit) before signing: MailKit sends a signed message as it is, so what is signed is what goes out.
+        message.Prepare(EncodingConstraint.SevenBit);
+        signer?.Sign(message);
         return message;
     }
 }

@@ -1,4 +1,5 @@
-using CecopComms.Mail.Mime;
+using CecopComms.Mail;
+using MimeKit;
 
 namespace CecopComms.Delivery;
 
@@ -27,7 +28,7 @@ public sealed class OutboxTransport(string folder, int concurrency = 4) : IMessa
         {
             var envelope = $"Return-Path: <{message.Sender.GetAddress(idnEncode: true)}>\r\nDelivered-To: {message.Recipient.GetAddress(idnEncode: true)}\r\n";
             await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(envelope), cancellationToken);
-            await message.Message.WriteToAsync(FormatOptions.Default, stream, cancellationToken);
+            await message.Message.WriteToAsync(MailMessages.Crlf, stream, cancellationToken);
         }
         File.Move(temp, path, overwrite: true);
         return new TransportResult(OutcomeKind.Sent, "written to " + path);

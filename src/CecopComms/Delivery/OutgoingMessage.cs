@@ -1,4 +1,4 @@
-using CecopComms.Mail.Mime;
+using MimeKit;
 
 namespace CecopComms.Delivery;
 

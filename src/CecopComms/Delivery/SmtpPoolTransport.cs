@@ -1,25 +1,30 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Sockets;
-using CecopComms.Mail.Mime;
-using CecopComms.Mail.Smtp;
+using System.Text.RegularExpressions;
+using CecopComms.Mail;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace CecopComms.Delivery;
 
 /// <summary>
-/// Sends over a pool of SMTP connections to one or more servers. Each server has a weight and a maximum number of
-/// connections; a connection is opened when needed and reused for many messages. A refusal (SmtpCommandException)
-/// keeps the connection; a broken stream drops it and the next message opens a new one.
+/// Sends over a pool of MailKit SMTP connections to one or more servers. Each server has a weight and a maximum number of
+/// connections; a connection is opened when needed (<see cref="SmtpConnector"/>) and reused for many messages. A refusal
+/// (<see cref="SmtpCommandException"/>) keeps the connection; a broken stream drops it and the next message opens a new one.
+/// 4xx replies are retried later, a refused recipient (5xx at RCPT) is a bounce, other 5xx fail the message.
 /// </summary>
-public sealed class SmtpPoolTransport : IMessageTransport
+public sealed partial class SmtpPoolTransport : IMessageTransport
 {
     private readonly Server[] _servers;
     private readonly int _totalWeight;
 
-    /// <exception cref="ArgumentException">No server, or a Security value that is not a SecureSocketOptions name.</exception>
+    /// <exception cref="ArgumentException">No server, or a Security or AuthMechanism value that is not known.</exception>
     public SmtpPoolTransport(IReadOnlyList<SmtpServerOptions> servers, int timeoutMilliseconds = 60_000)
     {
         if (servers.Count == 0) throw new ArgumentException("Delivery:Servers is empty: name at least one SMTP server, or use the outbox transport.", nameof(servers));
-        _servers = servers.Select(s => new Server(s, ParseSecurity(s.Security), timeoutMilliseconds)).ToArray();
+        _servers = servers.Select((s, i) => new Server(s, new SmtpConnector(s, i, timeoutMilliseconds))).ToArray();
         _totalWeight = _servers.Sum(s => s.Options.Weight);
     }
 
@@ -34,33 +39,46 @@ public sealed class SmtpPoolTransport : IMessageTransport
     {
         var server = Pick();
         await server.Slots.WaitAsync(cancellationToken);
-        SmtpClient? client = null;
+        PooledSmtpClient? client = null;
         try
         {
             client = server.Idle.TryTake(out var idle) && idle.IsConnected ? idle : await server.ConnectAsync(cancellationToken);
-            var reply = await client.SendAsync(FormatOptions.Default, message.Message, message.Sender, [message.Recipient], cancellationToken);
+            client.ResetRefused();
+            // Composed messages are prepared (7-bit) and signed already: MailKit sends them byte for byte.
+            var reply = await client.SendAsync(MailMessages.Crlf, message.Message, message.Sender, [message.Recipient], cancellationToken);
             server.Idle.Add(client);
             client = null;
             return new TransportResult(OutcomeKind.Sent, reply);
         }
         catch (SmtpCommandException e)
         {
+            var refused = client?.LastRefused;
             if (client is { IsConnected: true }) { server.Idle.Add(client); client = null; }
-            var code = ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) + (e.EnhancedStatusCode is { } enhanced ? " " + enhanced : "");
-            var reply = e.RefusedRecipients.Count > 0 ? e.RefusedRecipients[0].Response.ToString() : e.Message;
             var status = (int)e.StatusCode;
+            var enhanced = EnhancedCode().Match(e.Message) is { Success: true } m ? m.Value : null;
+            var code = status.ToString(CultureInfo.InvariantCulture) + (enhanced is null ? "" : " " + enhanced);
+            var reply = refused?.Reply ?? $"{status} {e.Message}";
             if (status is >= 400 and < 500) return new TransportResult(OutcomeKind.Retry, reply, code, ConnectionLost: status == 421);
-            return e.ErrorCode == SmtpErrorCode.RecipientNotAccepted
-                ? new TransportResult(OutcomeKind.Bounced, reply, code)
-                : new TransportResult(OutcomeKind.Failed, reply, code);
+            if (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted) return new TransportResult(OutcomeKind.Bounced, reply, code);
+            if (e.ErrorCode == SmtpErrorCode.SenderNotAccepted)
+                return new TransportResult(OutcomeKind.Failed, $"The mail server {server.Connector.Where} refused the sender <{message.Sender.Address}> ({reply}). "
+                    + (status == 530 ? $"It asks to sign in first: set {server.Connector.Setting("User")} and {server.Connector.Setting("Password")}."
+                        : $"Check Delivery:BounceDomain and what the relay lets {(string.IsNullOrEmpty(server.Options.User) ? "this machine" : server.Options.User)} send as."), code);
+            return new TransportResult(OutcomeKind.Failed, reply, code);
+        }
+        catch (SmtpSetupException e)
+        {
+            // Settings that cannot work: every message would meet the same refusal, so the run pauses after a few.
+            return new TransportResult(OutcomeKind.Retry, e.Message, ConnectionLost: true);
         }
         catch (NotSupportedException e)
         {
             return new TransportResult(OutcomeKind.Failed, e.Message);
         }
-        catch (Exception e) when (e is IOException or SmtpProtocolException or ServiceNotConnectedException or SocketException or SslHandshakeException or AuthenticationException)
+        catch (Exception e) when (e is IOException or SmtpProtocolException or ServiceNotConnectedException or SocketException or SslHandshakeException
+            or AuthenticationException or ServiceNotAuthenticatedException)
         {
-            return new TransportResult(OutcomeKind.Retry, $"{server.Options.Host}:{server.Options.Port}: {e.Message}", ConnectionLost: true);
+            return new TransportResult(OutcomeKind.Retry, $"{server.Connector.Where}: {e.Message}", ConnectionLost: true);
         }
         finally
         {
@@ -83,6 +101,7 @@ public sealed class SmtpPoolTransport : IMessageTransport
                 catch (Exception e) when (e is IOException or SmtpProtocolException or SmtpCommandException or ServiceNotConnectedException or OperationCanceledException or SocketException) { }
                 client.Dispose();
             }
+            server.Connector.Dispose();
         }
     }
 
@@ -99,35 +118,24 @@ public sealed class SmtpPoolTransport : IMessageTransport
         return _servers[^1];
     }
 
-    private static SecureSocketOptions ParseSecurity(string text) =>
-        Enum.TryParse<SecureSocketOptions>(text, ignoreCase: true, out var value)
-            ? value
-            : throw new ArgumentException($"Delivery:Servers: Security '{text}' is not one of {string.Join(", ", Enum.GetNames<SecureSocketOptions>())}.");
+    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3}(?=\s|$)")]
+    private static partial Regex EnhancedCode();
 
-    private sealed class Server(SmtpServerOptions options, SecureSocketOptions security, int timeout)
+    private sealed class Server(SmtpServerOptions options, SmtpConnector connector)
     {
         private int _opened;
 
         public SmtpServerOptions Options { get; } = options;
+        public SmtpConnector Connector { get; } = connector;
         public SemaphoreSlim Slots { get; } = new(options.MaxConnections, options.MaxConnections);
-        public ConcurrentBag<SmtpClient> Idle { get; } = [];
+        public ConcurrentBag<PooledSmtpClient> Idle { get; } = [];
         public int Opened => _opened;
 
-        public async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+        public async Task<PooledSmtpClient> ConnectAsync(CancellationToken cancellationToken)
         {
-            var client = new SmtpClient { Timeout = timeout };
-            try
-            {
-                await client.ConnectAsync(Options.Host, Options.Port, security, cancellationToken);
-                if (!string.IsNullOrEmpty(Options.User)) await client.AuthenticateAsync(Options.User, Options.Password ?? "", cancellationToken);
-                Interlocked.Increment(ref _opened);
-                return client;
-            }
-            catch
-            {
-                client.Dispose();
-                throw;
-            }
+            var client = await Connector.ConnectAsync(cancellationToken);
+            Interlocked.Increment(ref _opened);
+            return client;
         }
     }
 }

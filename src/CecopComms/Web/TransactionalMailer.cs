@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using CecopComms.Content;
 using CecopComms.Content.Publications;
 using CecopComms.Delivery;
-using CecopComms.Mail.Mime;
+using CecopComms.Mail;
+using MimeKit;
 using HandlebarsDotNet;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public sealed class TransactionalMailer(
     public async Task<MimeMessage> ComposeAsync(TransactionalMail mail, CancellationToken cancellationToken)
     {
         var (fromName, fromAddress) = await SenderAsync(mail.PublicationSlug, cancellationToken);
-        var message = new MimeMessage(time) { MessageId = MimeUtils.GenerateMessageId(delivery.Value.MessageIdDomain) };
+        var message = MailMessages.Create(time, delivery.Value.MessageIdDomain);
         message.From.Add(new MailboxAddress(HeaderText.Clean(fromName), HeaderText.Clean(fromAddress)));
         message.To.Add(new MailboxAddress(HeaderText.Clean(mail.ToName), HeaderText.Clean(mail.ToAddress)));
         message.Subject = HeaderText.Clean(mail.Subject);
@@ -44,6 +45,7 @@ public sealed class TransactionalMailer(
             HtmlBody = Template(mail.Template, "html", Html)(mail.Model),
             TextBody = Template(mail.Template, "txt", Text)(mail.Model),
         }.ToMessageBody();
+        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 

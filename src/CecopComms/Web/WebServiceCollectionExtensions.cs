@@ -1,4 +1,4 @@
-using CecopComms.Mail.Mime;
+using MimeKit;
 using CecopComms.Web.Admin;
 using CecopComms.Web.SelfService;
 using Microsoft.Extensions.DependencyInjection;

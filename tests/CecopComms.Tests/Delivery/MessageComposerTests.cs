@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using CecopComms.Content;
 using CecopComms.Delivery;
-using CecopComms.Mail.Dkim;
-using CecopComms.Mail.Mime;
+using CecopComms.Mail;
+using MimeKit;
 using Microsoft.Extensions.Options;
 
 namespace CecopComms.Tests.Delivery;
@@ -17,7 +17,7 @@ public sealed class MessageComposerTests
     private static readonly RecipientData Person = new(31, Guid.NewGuid().ToString(), "ana@coop.example", "Ana\r\nBcc: victim@example.org", "it",
         "Legacoop", "IT", new Dictionary<string, string?>());
 
-    private static MessageComposer Composer(DkimSigner? dkim = null)
+    private static MessageComposer Composer(RsaDkimSigner? dkim = null)
     {
         var options = Options.Create(Settings);
         return new MessageComposer(new RecipientLinkFactory(Signer, options), new BounceAddress(Signer, Settings.BounceDomain), options, TimeProvider.System, dkim);
@@ -26,7 +26,7 @@ public sealed class MessageComposerTests
     private static string Written(MimeMessage message)
     {
         using var stream = new MemoryStream();
-        message.WriteTo(FormatOptions.Default, stream);
+        message.WriteTo(MailMessages.Crlf, stream);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
@@ -72,7 +72,7 @@ public sealed class MessageComposerTests
     public void With_a_key_the_message_is_dkim_signed_over_the_list_headers()
     {
         using var key = RSA.Create(2048);
-        using var dkim = new DkimSigner(key, "cecop.example", "news");
+        var dkim = new RsaDkimSigner(key, "cecop.example", "news", TimeProvider.System);
         var text = Written(Composer(dkim).Compose(Mailing, Person, 5, test: false));
         Assert.StartsWith("DKIM-Signature:", text);
         var signature = text[..text.IndexOf("\r\nFrom:", StringComparison.Ordinal)].Replace("\r\n", "");

@@ -4,7 +4,7 @@ using CecopComms.Content;
 using CecopComms.Content.Editions;
 using CecopComms.Content.Validation;
 using CecopComms.Delivery;
-using CecopComms.Mail.Mime;
+using MimeKit;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using CecopComms.Content;
 using CecopComms.Delivery;
-using CecopComms.Mail.Mime;
+using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CecopComms.Tests.Web;

@@ -21,7 +21,7 @@ public sealed class BounceMailboxOptions
     [Range(0, 65535, ErrorMessage = "Bounces:Port must be between 0 (the protocol's usual port) and 65535.")]
     public int Port { get; set; }
 
-    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable (CecopComms.Mail.Smtp.SecureSocketOptions).</summary>
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable (MailKit.Security.SecureSocketOptions).</summary>
     [Required, RegularExpression("^(?i)(None|Auto|SslOnConnect|StartTls|StartTlsWhenAvailable)$",
         ErrorMessage = "Bounces:Security must be one of None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable.")]
     public string Security { get; set; } = "SslOnConnect";

@@ -2,15 +2,17 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CecopComms.Audience;
-using CecopComms.Mail.Dsn;
-using CecopComms.Mail.Imap;
-using CecopComms.Mail.Mime;
-using CecopComms.Mail.Pop3;
-using CecopComms.Mail.Smtp;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MimeKit;
+using MailKit.Net.Pop3;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MailKit;
 using CecopComms.Storage;
 using Dapper;
 using Microsoft.Extensions.Options;
-using AuthenticationException = CecopComms.Mail.Smtp.AuthenticationException;
+using AuthenticationException = MailKit.Security.AuthenticationException;
 
 namespace CecopComms.Delivery.Bounces;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using CecopComms.Mail.Dsn;
 using CecopComms.Storage;
 using Dapper;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,6 @@
-using CecopComms.Mail.Imap;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
 
 namespace CecopComms.Delivery.Bounces;
 
@@ -13,7 +15,9 @@ internal sealed class ImapBounceMailbox(ImapClient client, IList<UniqueId> uids)
     public async Task<byte[]> ReadAsync(int index, CancellationToken cancellationToken)
     {
         await using var stream = await client.Inbox.GetStreamAsync(uids[index], cancellationToken);
-        return ((MemoryStream)stream).ToArray();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
     }
 
     public Task DeleteAsync(int index, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using CecopComms.Mail.Dsn;
 
 namespace CecopComms.Delivery.Bounces;
 

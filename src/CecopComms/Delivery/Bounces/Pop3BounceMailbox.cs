@@ -1,4 +1,4 @@
-using CecopComms.Mail.Pop3;
+using MailKit.Net.Pop3;
 
 namespace CecopComms.Delivery.Bounces;
 
@@ -9,8 +9,11 @@ internal sealed class Pop3BounceMailbox(Pop3Client client) : IBounceMailbox
 
     public async Task<byte[]> ReadAsync(int index, CancellationToken cancellationToken)
     {
-        await using var stream = await client.GetStreamAsync(index, cancellationToken);
-        return ((MemoryStream)stream).ToArray();
+        // MailKit's stream reads the message off the connection: copy it out before the next command.
+        await using var stream = await client.GetStreamAsync(index, headersOnly: false, cancellationToken);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
     }
 
     public Task DeleteAsync(int index, CancellationToken cancellationToken) => client.DeleteMessageAsync(index, cancellationToken);

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CecopComms.Delivery;
 using CecopComms.Delivery.Bounces;
-using CecopComms.Mail.Tests.Peers;
+using CecopComms.Tests.Peers;
 using Dapper;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using CecopComms.Content;
 using CecopComms.Delivery;
 using CecopComms.Delivery.Tracking;
-using CecopComms.Mail.Mime;
+using MimeKit;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using static CecopComms.Tests.Web.Admin.StaffSession;

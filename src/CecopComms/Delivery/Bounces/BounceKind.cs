@@ -1,4 +1,4 @@
-namespace CecopComms.Mail.Dsn;
+namespace CecopComms.Delivery.Bounces;
 
 /// <summary>Whether a failed delivery should stop mail to the address.</summary>
 public enum BounceKind

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace CecopComms.Mail.Tests.Peers;
+namespace CecopComms.Tests.Peers;
 
 /// <summary>
 /// Debian's Dovecot (dovecot-pop3d, dovecot-imapd) run by the test with a configuration of its own in a temporary

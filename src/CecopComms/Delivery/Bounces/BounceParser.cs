@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using CecopComms.Mail.Mime;
+using MimeKit;
+using MimeKit.Utils;
 
-namespace CecopComms.Mail.Dsn;
+namespace CecopComms.Delivery.Bounces;
 
 /// <summary>
 /// Classifies a message from the bounce mailbox: an RFC 3464 delivery report, one of the common
@@ -66,7 +67,7 @@ public static partial class BounceParser
         _ => null,
     };
 
-    private static List<BounceRecipient> FromStatusGroups(IReadOnlyList<HeaderList> groups, string text)
+    private static List<BounceRecipient> FromStatusGroups(HeaderListCollection groups, string text)
     {
         var result = new List<BounceRecipient>();
         for (var i = 1; i < groups.Count; i++)
@@ -219,7 +220,7 @@ public static partial class BounceParser
         foreach (var entity in Walk(message.Body))
         {
             if (entity is MessagePart { Message: { } embedded })
-                return embedded.ParsedHeaders ?? new HeaderList();
+                return embedded.Headers;
             if (entity is TextPart part && part.ContentType.IsMimeType("text", "rfc822-headers"))
                 return ReadHeaders(Encoding.UTF8.GetBytes(part.Text));
         }
@@ -234,24 +235,29 @@ public static partial class BounceParser
         return null;
     }
 
+    /// <summary>A header block quoted as text (or in a text/rfc822-headers part), read by MimeKit; empty when the text does not start with a field.</summary>
     private static HeaderList ReadHeaders(byte[] bytes)
     {
-        var raw = new List<RawHeader>();
         var lf = Array.IndexOf(bytes, (byte)'\n');
-        var first = bytes.AsSpan(0, lf < 0 ? bytes.Length : lf).TrimEnd((byte)'\r');
-        if (HeaderBlockReader.FieldName(first) is not null)
-            HeaderBlockReader.Read(bytes, 0, bytes.Length, raw);
-        var list = new HeaderList();
-        foreach (var header in raw)
-            list.Add(header.Field, header.Decoded);
-        return list;
+        var first = Encoding.UTF8.GetString(bytes, 0, lf < 0 ? bytes.Length : lf);
+        if (!HeaderFieldStart().IsMatch(first))
+            return new HeaderList();
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return HeaderList.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return new HeaderList();
+        }
     }
 
     private static string? OriginalMessageId(MimeMessage message, HeaderList? original, string text)
     {
-        if (original?["Message-ID"] is { } id && MimeReader.MessageId(id) is { } fromOriginal)
+        if (original?["Message-ID"] is { } id && MimeUtils.ParseMessageId(id) is { } fromOriginal)
             return fromOriginal;
-        if (message.Headers["X-Original-Message-ID"] is { } xid && MimeReader.MessageId(xid) is { } fromHeader)
+        if (message.Headers["X-Original-Message-ID"] is { } xid && MimeUtils.ParseMessageId(xid) is { } fromHeader)
             return fromHeader;
         if (QuotedMessageId().Match(text) is { Success: true } quoted)
             return quoted.Groups["id"].Value;
@@ -260,7 +266,7 @@ public static partial class BounceParser
 
     /// <summary>An automatic reply names the message it answers in In-Reply-To (RFC 3834 §3.1.4).</summary>
     private static string? ReplyTarget(MimeMessage message) =>
-        message.Headers["In-Reply-To"] is { } inReplyTo ? MimeReader.MessageId(inReplyTo) : null;
+        message.Headers["In-Reply-To"] is { } inReplyTo ? MimeUtils.ParseMessageId(inReplyTo) : null;
 
     private static List<string> ReturnAddresses(MimeMessage message, HeaderList? original)
     {
@@ -412,6 +418,9 @@ public static partial class BounceParser
 
     [GeneratedRegex(@"^-+ ?This is a copy of the message, including all the headers\. ?-+\s*$|^--- Below this line is a copy of the message\.\s*$|^-+ ?(Original message|The header of the original message is following\.?) ?-+\s*$|^Original message headers:\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex QuotedOriginalMarker();
+
+    [GeneratedRegex(@"^[\x21-\x39\x3B-\x7E]+[ \t]*:")]
+    private static partial Regex HeaderFieldStart();
 
     [GeneratedRegex(@"^Message-ID:\s*<(?<id>[^<>\s]+)>", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex QuotedMessageId();

@@ -1,4 +1,4 @@
-namespace CecopComms.Mail.Dsn;
+namespace CecopComms.Delivery.Bounces;
 
 /// <summary>What a message found in the bounce mailbox is.</summary>
 public enum BounceMessageType

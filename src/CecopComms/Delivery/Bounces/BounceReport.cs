@@ -1,6 +1,6 @@
-using CecopComms.Mail.Mime;
+using MimeKit;
 
-namespace CecopComms.Mail.Dsn;
+namespace CecopComms.Delivery.Bounces;
 
 /// <summary>What <see cref="BounceParser"/> found in one message of the bounce mailbox.</summary>
 public sealed class BounceReport

@@ -1,4 +1,4 @@
-namespace CecopComms.Mail.Dsn;
+namespace CecopComms.Delivery.Bounces;
 
 /// <summary>One recipient a delivery report says failed or was delayed.</summary>
 /// <param name="FinalRecipient">The address the last server tried (RFC 3464 Final-Recipient, or the address a non-standard report names); null when the report names none, and then the report's return addresses identify the recipient.</param>
