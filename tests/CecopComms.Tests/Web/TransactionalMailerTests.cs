@@ -17,7 +17,7 @@ public sealed class TransactionalMailerTests : IDisposable
 
         var message = await mailer.ComposeAsync(mail, CancellationToken.None);
 
-        Assert.Equal("CECOP Newsletter <newsletter@cecop.coop>", message.From.ToString());
+        Assert.Equal(("CECOP Newsletter", "newsletter@cecop.coop"), (message.From.Mailboxes.Single().Name, message.From.Mailboxes.Single().Address));
         Assert.Equal("Confirm  Bcc: victim@example.org", message.Subject);
         Assert.Empty(message.Bcc);
         Assert.DoesNotContain('\n', message.To.ToString());
@@ -41,7 +41,7 @@ public sealed class TransactionalMailerTests : IDisposable
         var message = await _factory.Services.GetRequiredService<TransactionalMailer>().ComposeAsync(
             new TransactionalMail("confirm", "ana@example.org", null, "Confirm", new { listName = "x", confirmUrl = "x", expires = "x" }), CancellationToken.None);
 
-        Assert.Equal("CECOP <no-reply@cecop.example>", message.From.ToString());
+        Assert.Equal(("CECOP", "no-reply@cecop.example"), (message.From.Mailboxes.Single().Name, message.From.Mailboxes.Single().Address));
     }
 
     public void Dispose() => _factory.Dispose();
