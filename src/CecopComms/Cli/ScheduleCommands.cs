@@ -65,8 +65,8 @@ public static class ScheduleCommands
         var cancel = new Command("cancel", "Cancel an active schedule (its trigger is removed).") { id };
         cancel.SetRun(async (parse, services, ct) =>
         {
-            var schedule = await services.GetRequiredService<SchedulePlanner>().CancelAsync(parse.GetValue(id), ct);
-            Line($"Schedule {schedule.Id} cancelled.");
+            var (schedule, released) = await services.GetRequiredService<SchedulePlanner>().CancelAsync(parse.GetValue(id), ct);
+            Line($"Schedule {schedule.Id} cancelled." + (released is { } source ? $" {source} is a draft again: edit it, schedule it or send it now." : ""));
             return ExitCodes.Success;
         });
         return new Command("schedules", "Schedules: one-off sends, recurring editions, campaign plans.") { list, cancel };

@@ -5,6 +5,7 @@ public sealed class MailingQueries
 {
     public string InsertMailing { get; set; } = "";
     public string LiveMailingForSource { get; set; } = "";
+    public string SourcesWithLiveMailing { get; set; } = "";
     public string SetTotal { get; set; } = "";
     public string GetMailing { get; set; } = "";
     public string ListMailings { get; set; } = "";

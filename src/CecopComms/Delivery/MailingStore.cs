@@ -58,6 +58,18 @@ public sealed class MailingStore(Database database, TimeProvider time)
         return await GetAsync(id, cancellationToken);
     }
 
+    /// <summary>The mailing, other than a cancelled one, that <paramref name="source"/> already has (it is sent once), or null.</summary>
+    public async Task<(long Id, string Status)?> LiveMailingAsync(MailingSource source, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(_queries.LiveMailingForSource,
+            new { SourceKind = source.Kind == MailingSourceKind.Edition ? "edition" : "campaign-mailing", SourceId = source.Id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Every source ("edition:12", "campaign-mailing:4") with a mailing that is not cancelled: these are never offered for sending again.</summary>
+    public async Task<IReadOnlySet<string>> SourcesWithLiveMailingAsync(CancellationToken cancellationToken) =>
+        (await database.QueryListAsync<string>(_queries.SourcesWithLiveMailing, null, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
     public Task<Mailing?> FindAsync(long id, CancellationToken cancellationToken) =>
         database.QuerySingleOrDefaultAsync<Mailing>(_queries.GetMailing, new { Id = id }, cancellationToken);
 

@@ -6,7 +6,7 @@ namespace CecopComms.Scheduling;
 
 /// <summary>Makes schedules: a one-off send at a local time, a recurring edition by cron, a campaign's planned mailings.</summary>
 public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers triggers, IMailingContent content, Content.Publications.PublicationStore publications,
-    IOptions<SchedulingOptions> options, TimeProvider time)
+    Delivery.MailingStore mailings, IOptions<SchedulingOptions> options, TimeProvider time)
 {
     /// <summary>Sends <paramref name="source"/> at <paramref name="at"/> (see <see cref="ParseTime"/>), in the default time zone for display.</summary>
     /// <exception cref="ScheduleException">The time is past or the zone unknown.</exception>
@@ -54,15 +54,26 @@ public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers tr
         return (added, plan.Count(p => p.PlannedAt <= now));
     }
 
+    /// <summary>
+    /// Cancels an active schedule. What it would have sent becomes a draft again (editable, and offered to schedule or send
+    /// now), unless another active schedule or a mailing still holds it.
+    /// </summary>
+    /// <returns>The cancelled schedule, and the edition or campaign mailing that is a draft again, if one is.</returns>
     /// <exception cref="ScheduleException">No such schedule, or it is no longer active.</exception>
-    public async Task<Schedule> CancelAsync(long id, CancellationToken cancellationToken)
+    public async Task<(Schedule Schedule, MailingSource? Released)> CancelAsync(long id, CancellationToken cancellationToken)
     {
         if (!await schedules.CancelAsync(id, cancellationToken))
             throw new ScheduleException($"Schedule {id} is {(await schedules.GetAsync(id, cancellationToken)).Status.ToString().ToLowerInvariant()}: only an active schedule can be cancelled.");
         var scheduler = await triggers.CreateSchedulerAsync(cancellationToken);
         try { await triggers.RemoveAsync(scheduler, id, cancellationToken); }
         finally { await scheduler.Shutdown(false, cancellationToken); }
-        return await schedules.GetAsync(id, cancellationToken);
+        var schedule = await schedules.GetAsync(id, cancellationToken);
+        if (schedule.Source is not { } text) return (schedule, null);
+        var others = await schedules.ListAsync(ScheduleStatus.Active, cancellationToken);
+        if (others.Any(s => s.Source == text) || (await mailings.SourcesWithLiveMailingAsync(cancellationToken)).Contains(text)) return (schedule, null);
+        var source = ScheduledSend.ParseSource(text);
+        await content.SetStateAsync(source, ContentState.Draft, cancellationToken);
+        return (schedule, source);
     }
 
     /// <summary>Reads a time as given: with an offset or Z it is exact; without, it is a wall-clock time in <paramref name="zone"/> (default Scheduling:TimeZone).</summary>

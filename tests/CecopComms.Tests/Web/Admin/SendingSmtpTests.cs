@@ -29,7 +29,8 @@ public sealed partial class SendingSmtpTests
         foreach (var reader in readers) await AddSubscriberAsync(factory, reader, ["external-newsletter"]);
         using var client = await SignInAsync(factory, "editor");
 
-        using var started = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", $"edition:{edition}"));
+        var (_, started) = await SendNowConfirmedAsync(client, $"edition:{edition}");
+        using var _started = started;
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var page = started.Headers.Location!.OriginalString;
         var html = "";

@@ -30,6 +30,24 @@ internal static class SendingStaff
         return await PostAsync(client, action, [("__csrf", csrf), .. fields]);
     }
 
+    /// <summary>
+    /// "Send now" as an officer does it: the first post shows the confirmation with the audience's live count, the second
+    /// confirms that count. Returns the confirmation page's text and the final response.
+    /// </summary>
+    public static async Task<(string Confirmation, HttpResponseMessage Sent)> SendNowConfirmedAsync(HttpClient client, string source)
+    {
+        string confirmation;
+        using (var asked = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source)))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            confirmation = await TextAsync(asked);
+        }
+        var count = System.Text.RegularExpressions.Regex.Match(confirmation, "name=\"Count\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.NotEqual("", count);
+        var sent = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source), ("Count", count), ("confirmed", "yes"));
+        return (confirmation, sent);
+    }
+
     /// <summary>A response's HTML with entities decoded, for sentences holding quotes or '+' (which the encoder writes as entities).</summary>
     public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 

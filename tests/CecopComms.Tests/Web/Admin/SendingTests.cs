@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Net;
 using CecopComms.Content;
@@ -71,26 +72,116 @@ public sealed class SendingTests(CecopWebFactory factory) : IClassFixture<CecopW
     }
 
     [Fact]
-    public async Task Send_now_writes_the_ledger_and_a_second_send_of_the_edition_is_refused()
+    public async Task Send_now_asks_first_naming_the_audience_and_its_live_count_then_writes_the_ledger_once()
     {
         var edition = await DraftAsync();
         await AddSubscriberAsync(factory, "send-now-1@example.org", ["external-newsletter"]);
         await AddSubscriberAsync(factory, "send-now-2@example.org", ["external-newsletter"]);
         using var client = await SignInAsync(factory, "editor");
 
-        using var sent = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", $"edition:{edition}"));
-        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        // Nothing is pre-selected: the officer chooses what goes out.
+        Assert.Contains("<option value=\"\" disabled selected=\"selected\">Choose what to send</option>", await HtmlAsync(client, "/admin/sending"));
+
+        // The first press only asks: the title, the list and its live count, and nothing is written.
+        int count;
+        using (var asked = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", $"edition:{edition}")))
+        {
+            var text = (await TextAsync(asked)).Replace("<strong>", "").Replace("</strong>", "");
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            count = int.Parse(Regex.Match(text, "It goes now to the ([0-9,]+) recipients of the list CECOP Newsletter, counted just now").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            Assert.True(count >= 2);
+            Assert.Contains("Send “CECOP Newsletter", text);
+            Assert.Contains($"Yes, send to {count:N0} recipients now", text);
+        }
+        Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM mailings WHERE source_kind = 'edition' AND source_id = @edition", new { edition }));
+
+        // Someone joins in between: the confirmed count no longer holds, so it asks again instead of sending.
+        await AddSubscriberAsync(factory, "send-now-3@example.org", ["external-newsletter"]);
+        using (var stale = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", $"edition:{edition}"), ("Count", count.ToString(CultureInfo.InvariantCulture)), ("confirmed", "yes")))
+            Assert.Contains($"The audience changed since you looked: it has {count + 1:N0} recipients now, not {count:N0}.", await TextAsync(stale));
+        Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM mailings WHERE source_kind = 'edition' AND source_id = @edition", new { edition }));
+
+        var (_, sent) = await SendNowConfirmedAsync(client, $"edition:{edition}");
+        using (sent) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var mailing = await ScalarAsync<long>(factory, "SELECT id FROM mailings WHERE source_kind = 'edition' AND source_id = @edition", new { edition });
         Assert.Equal($"/admin/sending/mailings/{mailing}", sent.Headers.Location?.OriginalString);
         var page = await HtmlAsync(client, sent.Headers.Location!.OriginalString);
-        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\">", page);
         Assert.Contains("recipients in the ledger", page);
         Assert.Equal("running", await ScalarAsync<string>(factory, "SELECT status FROM mailings WHERE id = @mailing", new { mailing }));
-        Assert.True(await ScalarAsync<long>(factory, "SELECT count(*) FROM ledger WHERE mailing_id = @mailing", new { mailing }) >= 2);
+        Assert.Equal(count + 1, await ScalarAsync<long>(factory, "SELECT count(*) FROM ledger WHERE mailing_id = @mailing", new { mailing }));
 
         using var again = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", $"edition:{edition}"));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains($"already has mailing {mailing}, which is running: an edition or campaign mailing is sent once", await TextAsync(again));
+        Assert.Contains($"already has mailing {mailing}, which is running: an edition or campaign mailing is sent once. Open mailing {mailing} to resume it", await TextAsync(again));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_schedule_asks_first_then_makes_the_edition_a_draft_that_can_be_edited_and_sent()
+    {
+        var edition = await DraftAsync();
+        await AddSubscriberAsync(factory, "after-cancel@example.org", ["external-newsletter"]);
+        using var client = await SignInAsync(factory, "editor");
+        var year = DateTime.UtcNow.Year + 1;
+        using (var scheduled = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=Schedule", ("Source", $"edition:{edition}"), ("Date", $"{year}-03-03"), ("Time", "10:00")))
+            Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        var id = await ScalarAsync<long>(factory, "SELECT id FROM schedules WHERE source = @source", new { source = $"edition:{edition}" });
+        Assert.Equal("scheduled", await ScalarAsync<string>(factory, "SELECT state FROM editions WHERE id = @edition", new { edition }));
+        // The schedules table names the edition by its title, not "edition:N".
+        var listed = await TextAsync(await client.GetAsync("/admin/sending"));
+        Assert.Contains($"(edition {edition})</td>", listed);
+
+        using (var asked = await SubmitAsync(client, "/admin/sending", $"/admin/sending?handler=CancelSchedule&id={id}"))
+        {
+            var text = await TextAsync(asked);
+            Assert.Contains($"Cancel schedule {id}?", text);
+            Assert.Contains($"(edition {edition}) at {year}-03-03 10:00 +01:00 Europe/Brussels.", text);
+        }
+        Assert.Equal("active", await ScalarAsync<string>(factory, "SELECT status FROM schedules WHERE id = @id", new { id }));
+
+        using (var cancelled = await SubmitAsync(client, "/admin/sending", $"/admin/sending?handler=CancelSchedule&id={id}", ("confirmed", "yes")))
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal("cancelled", await ScalarAsync<string>(factory, "SELECT status FROM schedules WHERE id = @id", new { id }));
+        Assert.Equal("draft", await ScalarAsync<string>(factory, "SELECT state FROM editions WHERE id = @edition", new { edition }));
+        var after = await TextAsync(await client.GetAsync("/admin/sending"));
+        Assert.Contains($"Schedule {id} cancelled.", after);
+        Assert.Contains("is a draft again: edit it under Content, schedule it or send it now.", after);
+        Assert.Contains($"<option value=\"edition:{edition}\">", after);
+
+        // The way forward from there: it can be edited (the compose page opens it), and sent now.
+        Assert.Contains("Save the edition", await HtmlAsync(client, $"/admin/content/editions/compose?id={edition}"));
+        var (_, sent) = await SendNowConfirmedAsync(client, $"edition:{edition}");
+        using (sent) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("sending", await ScalarAsync<string>(factory, "SELECT state FROM editions WHERE id = @edition", new { edition }));
+    }
+
+    [Fact]
+    public async Task An_edition_whose_mailing_was_cancelled_or_that_was_left_marked_scheduled_is_offered_again_but_a_sent_one_is_not()
+    {
+        var cancelledOne = await DraftAsync();
+        var stranded = await DraftAsync();
+        var sentOne = await DraftAsync();
+        await AddSubscriberAsync(factory, "offered-again@example.org", ["external-newsletter"]);
+        var starter = factory.Services.GetRequiredService<MailingStarter>();
+        var store = factory.Services.GetRequiredService<MailingStore>();
+        var first = await starter.StartAsync(new MailingSource(MailingSourceKind.Edition, cancelledOne), MailingStatus.Running, CancellationToken.None);
+        await store.CancelAsync(first.Id, CancellationToken.None);
+        await factory.Services.GetRequiredService<MailingContent>().SetStateAsync(new MailingSource(MailingSourceKind.Edition, cancelledOne), ContentState.Cancelled, CancellationToken.None);
+        // Left "scheduled" by a schedule cancelled before this release: no schedule and no mailing hold it.
+        await ScalarAsync<long>(factory, "UPDATE editions SET state = 'scheduled' WHERE id = @stranded", new { stranded });
+        var done = await starter.StartAsync(new MailingSource(MailingSourceKind.Edition, sentOne), MailingStatus.Running, CancellationToken.None);
+        await store.SetStatusAsync(done.Id, [MailingStatus.Running], MailingStatus.Finished, null, CancellationToken.None);
+        await ScalarAsync<long>(factory, "UPDATE editions SET state = 'sending' WHERE id = @sentOne", new { sentOne });
+        using var client = await SignInAsync(factory, "editor");
+
+        var form = await TextAsync(await client.GetAsync("/admin/sending"));
+
+        Assert.Contains($"<option value=\"edition:{cancelledOne}\">", form);
+        Assert.Contains($"(edition {cancelledOne}, its last mailing was cancelled)", form);
+        Assert.Contains($"<option value=\"edition:{stranded}\">", form);
+        Assert.DoesNotContain($"<option value=\"edition:{sentOne}\">", form);
+        var (_, sent) = await SendNowConfirmedAsync(client, $"edition:{cancelledOne}");
+        using (sent) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(2, await ScalarAsync<long>(factory, "SELECT count(*) FROM mailings WHERE source_kind = 'edition' AND source_id = @cancelledOne", new { cancelledOne }));
     }
 
     [Fact]
@@ -105,12 +196,15 @@ public sealed class SendingTests(CecopWebFactory factory) : IClassFixture<CecopW
         var id = await ScalarAsync<long>(factory, "SELECT max(id) FROM schedules WHERE kind = 'recurring' AND publication = 'cecop-link'");
         var listed = WebUtility.HtmlDecode(await HtmlAsync(client, "/admin/sending"));
         Assert.Contains("the next draft edition of CECOP Link at “0 0 10 ? * TUE#1” (Europe/Brussels), next ", listed);
-        Assert.Contains($"Cancel schedule {id}", listed);
+        Assert.Contains($"Cancel schedule {id}…", listed);
 
-        using (var cancelled = await SubmitAsync(client, "/admin/sending", $"/admin/sending?handler=CancelSchedule&id={id}"))
+        using (var asked = await SubmitAsync(client, "/admin/sending", $"/admin/sending?handler=CancelSchedule&id={id}"))
+            Assert.Contains("It would send the next draft edition of cecop-link at “0 0 10 ? * TUE#1” (Europe/Brussels).", await TextAsync(asked));
+        Assert.Equal("active", await ScalarAsync<string>(factory, "SELECT status FROM schedules WHERE id = @id", new { id }));
+        using (var cancelled = await SubmitAsync(client, "/admin/sending", $"/admin/sending?handler=CancelSchedule&id={id}", ("confirmed", "yes")))
             Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal("cancelled", await ScalarAsync<string>(factory, "SELECT status FROM schedules WHERE id = @id", new { id }));
-        using var twice = await SubmitAsync(client, "/admin/sending", $"/admin/sending?handler=CancelSchedule&id={id}");
+        using var twice = await SubmitAsync(client, "/admin/sending", $"/admin/sending?handler=CancelSchedule&id={id}", ("confirmed", "yes"));
         Assert.Contains($"Schedule {id} is cancelled: only an active schedule can be cancelled.", await TextAsync(twice));
     }
 
@@ -179,9 +273,9 @@ public sealed class SendingTests(CecopWebFactory factory) : IClassFixture<CecopW
         var posts = new[]
         {
             ("/admin/sending", "/admin/sending?handler=Schedule", new[] { ("Source", $"edition:{edition}"), ("Date", $"{DateTime.UtcNow.Year + 1}-01-15"), ("Time", "10:00") }),
-            ("/admin/sending", "/admin/sending?handler=SendNow", new[] { ("Source", $"edition:{edition}") }),
+            ("/admin/sending", "/admin/sending?handler=SendNow", new[] { ("Source", $"edition:{edition}"), ("Count", "1"), ("confirmed", "yes") }),
             ("/admin/sending", "/admin/sending?handler=Recurring", new[] { ("Publication", "cecop-link"), ("Cron", "0 0 10 ? * TUE#1") }),
-            ("/admin/sending", $"/admin/sending?handler=CancelSchedule&id={schedule}", Array.Empty<(string, string)>()),
+            ("/admin/sending", $"/admin/sending?handler=CancelSchedule&id={schedule}", new[] { ("confirmed", "yes") }),
             ("/admin/sending/bounces", "/admin/sending/bounces?handler=Fetch", Array.Empty<(string, string)>()),
         }.Concat(new[] { "Pause", "Resume", "RetryFailed", "Cancel" }.Select(h =>
             ($"/admin/sending/mailings/{mailing}", $"/admin/sending/mailings/{mailing}?handler={h}", new[] { ("confirmed", "yes") })));

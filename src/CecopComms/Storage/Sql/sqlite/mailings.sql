@@ -11,6 +11,10 @@ SELECT id, status FROM mailings
 WHERE source_kind = @SourceKind AND source_id = @SourceId AND status <> 'cancelled'
 LIMIT 1;
 
+-- name: sources-with-live-mailing
+-- Every edition and campaign mailing that has a mailing other than a cancelled one: sent, sending, paused or waiting.
+SELECT DISTINCT source_kind || ':' || source_id FROM mailings WHERE status <> 'cancelled';
+
 -- name: set-total
 UPDATE mailings SET total = (SELECT count(*) FROM ledger WHERE mailing_id = @Id), updated_at = @Now WHERE id = @Id;
 

@@ -18,11 +18,12 @@ namespace CecopComms.Web.Pages.Admin.Sending;
 /// /admin/sending: every mailing with its progress, the schedules (missed ones included), and the forms that schedule a
 /// draft at a local time, send it now, or follow a publication with a cron expression. The same services as `cecop
 /// schedule`, `cecop send --now` and `cecop schedules cancel`, so the same checks run (content compiled now, a past time
-/// refused, an edition sent once).
+/// refused, an edition sent once). Sending now and cancelling a schedule each take a second step: a confirmation that
+/// names what goes to whom (with the audience's live count) or what the schedule would have sent.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules, SchedulePlanner planner, MailingStarter starter, SendingChoices choices,
-    IOptions<SchedulingOptions> scheduling, TimeProvider time) : PageModel
+    IMailingContent content, CecopComms.Audience.AudienceResolver audiences, IOptions<SchedulingOptions> scheduling, TimeProvider time) : PageModel
 {
     /// <summary>Mailings listed, latest first.</summary>
     public const int MailingLimit = 100;
@@ -32,6 +33,14 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     [BindProperty] public string? Time { get; set; }
     [BindProperty] public string? Publication { get; set; }
     [BindProperty] public string? Cron { get; set; }
+    /// <summary>The recipient count the officer confirmed; a send goes ahead only while the audience still has it.</summary>
+    [BindProperty] public int? Count { get; set; }
+
+    /// <summary>Set on the send-now confirmation step.</summary>
+    public SendNowConfirmation? ConfirmingSend { get; private set; }
+
+    /// <summary>Set on the cancel confirmation step: the schedule, and what it would send.</summary>
+    public Schedule? ConfirmingCancel { get; private set; }
 
     public IReadOnlyList<Mailing> Mailings { get; private set; } = [];
     public IReadOnlyList<Schedule> Schedules { get; private set; } = [];
@@ -58,10 +67,28 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         return RedirectToPage();
     }, cancellationToken);
 
-    /// <summary>Starts the chosen draft now: its ledger is written here, the sender of `cecop serve` sends it.</summary>
-    public Task<IActionResult> OnPostSendNowAsync(CancellationToken cancellationToken) => ActAsync(async () =>
+    /// <summary>
+    /// First shows what would go to whom, with the audience's live recipient count; with confirmed=yes and that same count,
+    /// starts the chosen draft now (its ledger is written here, the sender of `cecop serve` sends it). If the audience
+    /// changed in between, the confirmation is shown again with the new count.
+    /// </summary>
+    public Task<IActionResult> OnPostSendNowAsync(string? confirmed, CancellationToken cancellationToken) => ActAsync(async () =>
     {
-        var mailing = await starter.StartAsync(ChosenSource(), MailingStatus.Running, cancellationToken);
+        var source = ChosenSource();
+        var compiled = await content.CompileAsync(source, cancellationToken);
+        if (await mailings.LiveMailingAsync(source, cancellationToken) is { } live)
+            throw new MailingException($"{compiled.Title} already has mailing {live.Id}, which is {live.Status}: an edition or campaign mailing is sent once. "
+                + $"Open mailing {live.Id} to resume it, retry its failed recipients or cancel it; once cancelled, the edition can be sent again.");
+        var audience = await audiences.ResolveAsync(compiled.AudienceReference, cancellationToken);
+        var count = (await audiences.RecipientsAsync(audience, cancellationToken)).Count;
+        if (confirmed != "yes" || Count != count)
+        {
+            ConfirmingSend = new SendNowConfirmation(source, compiled.Title, audience.Name, audience.Kind, count,
+                confirmed == "yes" ? $"The audience changed since you looked: it has {count:N0} recipients now, not {Count:N0}. Check and confirm again." : null);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var mailing = await starter.StartAsync(source, MailingStatus.Running, cancellationToken);
         TempData["Message"] = $"Mailing {mailing.Id} started: {mailing.Title} to {mailing.Audience}, {mailing.Total:N0} recipients in the ledger.";
         return RedirectToPage("Mailing", new { id = mailing.Id });
     }, cancellationToken);
@@ -79,13 +106,44 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         return RedirectToPage();
     }, cancellationToken);
 
-    /// <summary>Cancels an active schedule, like `cecop schedules cancel ID`.</summary>
-    public Task<IActionResult> OnPostCancelScheduleAsync(long id, CancellationToken cancellationToken) => ActAsync(async () =>
+    /// <summary>
+    /// First shows what the schedule would send and when; with confirmed=yes cancels it, like `cecop schedules cancel ID`.
+    /// What it would have sent is a draft again: editable, and offered here to schedule or send now.
+    /// </summary>
+    public Task<IActionResult> OnPostCancelScheduleAsync(long id, string? confirmed, CancellationToken cancellationToken) => ActAsync(async () =>
     {
-        var schedule = await planner.CancelAsync(id, cancellationToken);
-        TempData["Message"] = $"Schedule {schedule.Id} cancelled.";
+        if (confirmed != "yes")
+        {
+            var schedule = await schedules.GetAsync(id, cancellationToken);
+            if (schedule.Status != ScheduleStatus.Active)
+                throw new ScheduleException($"Schedule {id} is {schedule.Status.ToString().ToLowerInvariant()}: only an active schedule can be cancelled.");
+            ConfirmingCancel = schedule;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var (cancelled, released) = await planner.CancelAsync(id, cancellationToken);
+        TempData["Message"] = $"Schedule {cancelled.Id} cancelled." + (released is { } source
+            ? $" {Describe(source)} is a draft again: edit it under Content, schedule it or send it now."
+            : "");
         return RedirectToPage();
     }, cancellationToken);
+
+    /// <summary>What a schedule sends, in words: "CECOP Newsletter #3 (edition 12)" or "the next draft edition of cecop-link".</summary>
+    public string What(Schedule schedule) => schedule.Source is { } text
+        ? Titles.TryGetValue(text, out var title) ? title : text
+        : $"the next draft edition of {schedule.Publication}";
+
+    /// <summary>What cancelling <paramref name="schedule"/> means, in one paragraph of the confirmation.</summary>
+    public string CancelSentence(Schedule schedule)
+    {
+        var when = schedule.Cron is { } cron ? $" at “{cron}” ({schedule.TimeZone})" : schedule.RunAt is { } at ? $" at {ScheduledSend.Local(at, schedule.TimeZone)}" : "";
+        return $"It would send {What(schedule)}{when}. " + (schedule.Source is null
+            ? "Nothing more is sent on its behalf."
+            : "Nothing is sent, and what it would send becomes a draft again: you can edit it, schedule it again or send it now.");
+    }
+
+    /// <summary>Titles of editions and campaign mailings by source, for the schedules table.</summary>
+    public IReadOnlyDictionary<string, string> Titles { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The next occurrence of an active schedule, or null.</summary>
     public DateTimeOffset? Next(Schedule schedule) => ScheduledSend.Next(schedule, Now);
@@ -94,13 +152,15 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         ? throw new ScheduleException("Choose the edition or campaign mailing to send.")
         : MailingSourceArgument.Parse(Source);
 
-    private string Describe(MailingSource source) => Drafts.FirstOrDefault(d => d.Source == source)?.Label ?? source.ToString();
+    private string Describe(MailingSource source) =>
+        Drafts.FirstOrDefault(d => d.Source == source)?.Label ?? (Titles.TryGetValue(source.ToString(), out var title) ? title : source.ToString());
 
     private async Task<IActionResult> ActAsync(Func<Task<IActionResult>> action, CancellationToken cancellationToken)
     {
         if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
-        // The drafts are read first so the message can name what was scheduled.
+        // The drafts and titles are read first so the message can name what was scheduled or cancelled.
         Drafts = await choices.DraftsAsync(cancellationToken);
+        Titles = await choices.TitlesAsync(cancellationToken);
         try
         {
             return await action();
@@ -120,5 +180,6 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         Schedules = (await schedules.ListAsync(null, cancellationToken)).OrderByDescending(s => s.Id).ToList();
         Drafts = await choices.DraftsAsync(cancellationToken);
         Publications = await choices.PublicationsAsync(cancellationToken);
+        Titles = await choices.TitlesAsync(cancellationToken);
     }
 }
