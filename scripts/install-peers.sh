@@ -37,3 +37,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO systemctl disable --now dovecot >/dev/null 2>&1 || true
   fi
 fi
+# npm installs the front-end files the browser tests inject (axe-core). A machine that has Node.js with its own npm (the
+# NodeSource build) keeps it; Debian's npm is installed only where there is none.
+if ! command -v npm >/dev/null 2>&1; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi

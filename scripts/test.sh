@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 scripts/install-peers.sh
+# Front-end files the browser tests inject (axe-core), exact versions from package-lock.json.
+npm ci --prefix tests/CecopComms.Tests --no-audit --no-fund --loglevel=error
 dotnet restore CecopComms.sln
 dotnet build CecopComms.sln -c Release --no-restore
 log=$(mktemp)

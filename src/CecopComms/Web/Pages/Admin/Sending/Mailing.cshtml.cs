@@ -36,6 +36,26 @@ public sealed class MailingPageModel(MailingStore mailings) : PageModel
         return Page();
     }
 
+    /// <summary>The figures the page shows, as JSON, for mailing-progress.js to update them in place (GET ?handler=Progress).</summary>
+    public async Task<IActionResult> OnGetProgressAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await mailings.FindAsync(id, cancellationToken) is not { } m) return NotFound();
+        return new JsonResult(new
+        {
+            status = MailingStore.Text(m.Status),
+            reason = m.StatusReason,
+            // Followed until it can change no more: a paused mailing may be resumed elsewhere.
+            follow = m.Status is not (MailingStatus.Finished or MailingStatus.Cancelled),
+            total = m.Total,
+            done = m.Done,
+            sent = m.Sent,
+            failed = m.Failed,
+            skipped = m.Skipped,
+            waiting = m.Waiting + m.Retrying,
+            retrying = m.Retrying,
+        });
+    }
+
     public Task<IActionResult> OnPostPauseAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
     {
         var mailing = await mailings.PauseAsync(id, null, cancellationToken);
