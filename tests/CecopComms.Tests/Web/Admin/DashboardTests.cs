@@ -49,7 +49,7 @@ public sealed class DashboardTests(CecopWebFactory factory) : IClassFixture<Ceco
         var raw = await HtmlAsync(client, "/admin");
 
         Assert.Contains("Nothing is scheduled.", raw);
-        Assert.Contains("No mailing is scheduled, running or paused.", raw);
+        Assert.Contains("No mailing is being sent or paused at the moment.", raw);
         Assert.DoesNotContain("http-equiv=\"refresh\"", raw);
     }
 }

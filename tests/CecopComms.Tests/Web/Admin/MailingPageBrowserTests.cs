@@ -27,7 +27,7 @@ public sealed class MailingPageBrowserTests
     private const int Readers = 45;
 
     [Fact]
-    public async Task Progress_updates_in_place_the_keyboard_reaches_pause_in_three_keys_and_axe_finds_nothing_serious()
+    public async Task Progress_updates_in_place_pause_is_three_keys_away_axe_finds_nothing_serious_and_it_fits_a_phone()
     {
         using var workspace = new TempWorkspace();
         var baseUrl = $"http://127.0.0.1:{ServeProcess.FreePort()}";
@@ -141,6 +141,19 @@ public sealed class MailingPageBrowserTests
         Assert.Equal("finished", await noScript.TextContentAsync("[data-figure=status]"));
         Assert.Equal(0, await noScript.Locator("form:visible:has(button:text-is('Pause'))").CountAsync());
         await plain.CloseAsync();
+
+        // On a 390 × 844 phone: no page scrolls sideways (wide tables scroll inside their own box), and sign-out is on screen.
+        var phone = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var small = await phone.NewPageAsync();
+        await SignInAsync(small, baseUrl);
+        foreach (var path in new[] { "/admin", "/admin/sending", $"/admin/sending/mailings/{mailing}", "/admin/audiences/subscribers", "/admin/content", "/admin/reports" })
+        {
+            await small.GotoAsync(baseUrl + path);
+            Assert.True(await small.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{path} is wider than the phone: {await small.EvaluateAsync<int>("document.documentElement.scrollWidth")} px");
+            var signOut = await small.Locator("form.signout button").BoundingBoxAsync();
+            Assert.True(signOut is { } box && box.X >= 0 && box.X + box.Width <= 390, $"{path}: sign-out is cut off");
+        }
+        await phone.CloseAsync();
         Assert.Equal(0, await serve.StopAsync());
     }
 
