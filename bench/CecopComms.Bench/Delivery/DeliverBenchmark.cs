@@ -2,15 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CecopComms.Bench.Mime;
 using CecopComms.Bench.Smtp;
 using CecopComms.Content;
 using CecopComms.Content.Validation;
 using CecopComms.Delivery;
 using CecopComms.Hosting;
+using CecopComms.Mail;
 using CecopComms.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace CecopComms.Bench.Delivery;
 
@@ -19,8 +23,12 @@ namespace CecopComms.Bench.Delivery;
 /// 20 KB loaded through the content engine, `MailingStarter` writing the ledger, then `MailingSender` rendering each
 /// message for its reader, building and DKIM-signing it, sending it over a pool of SMTP connections to Postfix's
 /// smtp-sink on 127.0.0.1 and marking its row. Prints messages/s, the duplicate window, peak working set and the
-/// managed heap through the run, then smtp-source's raw rate at the same concurrency.
-/// Options: --recipients N (100000), --connections C (4), --items N (news items, 8: about 20 KB), --no-dkim.
+/// managed heap through the run and bytes allocated per message. Then, in the same process on the same edition, each
+/// stage alone (render, MIME composition, DKIM, SMTP send over the same number of connections; the ledger is what the
+/// end-to-end CPU time leaves), and smtp-source's raw rate at the same concurrency.
+/// Options: --recipients N (100000), --connections C (4), --items N (news items, 8: about 20 KB), --no-dkim,
+/// --stage-messages N (messages per stage round, 1000; 0 skips the stage breakdown), --write-sample DIR (writes one composed
+/// message, sample.eml, and the DKIM public key, dkim.pub.pem, there: for checking the signature with another verifier).
 /// </summary>
 public sealed class DeliverBenchmark : IBenchmark
 {
@@ -34,6 +42,7 @@ public sealed class DeliverBenchmark : IBenchmark
         var connections = int.Parse(SmtpBenchmark.Option(args, "--connections") ?? "4", CultureInfo.InvariantCulture);
         var items = int.Parse(SmtpBenchmark.Option(args, "--items") ?? "8", CultureInfo.InvariantCulture);
         var dkim = !args.Contains("--no-dkim");
+        var stageMessages = int.Parse(SmtpBenchmark.Option(args, "--stage-messages") ?? "1000", CultureInfo.InvariantCulture);
         var folder = Directory.CreateTempSubdirectory("cecop-bench-deliver-").FullName;
         try
         {
@@ -61,7 +70,7 @@ public sealed class DeliverBenchmark : IBenchmark
             var generate = Stopwatch.StartNew();
             await SubscriberRows.InsertAsync(services.GetRequiredService<Database>(), recipients, cancellationToken);
             var (edition, compiled) = await services.GetRequiredService<MailingContent>().SaveEditionAsync(new SourceText("bench.yaml", EditionYaml(items)), cancellationToken);
-            var size = MessageSize(services, compiled);
+            var size = MessageSize(services, compiled, SmtpBenchmark.Option(args, "--write-sample"), keyPath);
             Console.WriteLine($"deliver: {recipients:N0} recipients generated in {generate.Elapsed.TotalSeconds:N1} s; edition {edition.Id} ({items} items), about {size:N0} bytes per message on the wire; " +
                 $"DKIM {(dkim ? "on (RSA-2048, relaxed/relaxed)" : "off")}; {connections} SMTP connections to smtp-sink; {Environment.ProcessorCount} cores, load {SmtpBenchmark.LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
@@ -70,20 +79,26 @@ public sealed class DeliverBenchmark : IBenchmark
             var ledgerSeconds = startedAt.Elapsed.TotalSeconds;
             var samples = new MemorySamples(recipients);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(true);
             var run = await services.GetRequiredService<MailingSender>().RunAsync(mailing.Id, new ImmediateReport(samples.Take), cancellationToken);
             var total = startedAt.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var allocatedPerMessage = (GC.GetTotalAllocatedBytes(true) - allocatedBefore) / Math.Max(1, run.Sent);
             await services.GetRequiredService<IMessageTransport>().DisposeAsync();
             var received = await sink.StopAsync();
 
             using var process = Process.GetCurrentProcess();
+            var cpuPerMessage = cpuSeconds * 1e6 / Math.Max(1, run.Sent);
             Console.WriteLine();
-            Console.WriteLine("| recipients | ledger written s | send s | messages/s (send) | messages/s (ledger + send) | CPU s | sink received | peak working set MB | managed heap MB at 25/50/75/100 % | duplicate window max / mean ms |");
-            Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |");
+            Console.WriteLine("| recipients | ledger written s | send s | messages/s (send) | messages/s (ledger + send) | CPU s | CPU µs/message | bytes allocated/message | sink received | peak working set MB | managed heap MB at 25/50/75/100 % | duplicate window max / mean ms |");
+            Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {recipients:N0} | {ledgerSeconds:N1} | {run.Elapsed.TotalSeconds:N1} | {run.PerSecond:N0} | {run.Sent / total:N0} | {cpuSeconds:N0} | {received:N0} | {process.PeakWorkingSet64 / 1048576.0:N0} | {samples} | {run.WindowMaxMilliseconds:N1} / {run.WindowMeanMilliseconds:N2} |"));
+                $"| {recipients:N0} | {ledgerSeconds:N1} | {run.Elapsed.TotalSeconds:N1} | {run.PerSecond:N0} | {run.Sent / total:N0} | {cpuSeconds:N1} | {cpuPerMessage:N0} | {allocatedPerMessage:N0} | {received:N0} | {process.PeakWorkingSet64 / 1048576.0:N0} | {samples} | {run.WindowMaxMilliseconds:N1} / {run.WindowMeanMilliseconds:N2} |"));
             if (received != recipients || run.Status != MailingStatus.Finished)
                 Console.WriteLine($"WARNING: mailing {run.Status.ToString().ToLowerInvariant()} ({run.Reason}); the sink counted {received:N0} of {recipients:N0}.");
+
+            if (stageMessages > 0)
+                await StageBreakdown.RunAsync(services, compiled, mailing.Id, dkim ? keyPath : null, connections, stageMessages, cpuPerMessage, allocatedPerMessage, cancellationToken);
 
             var source = await Smtp.SmtpBenchmark.SmtpSourceAsync(connections, Math.Min(recipients, 50_000), cancellationToken);
             Console.WriteLine($"smtp-source -d -s {connections} -l 20480 to a fresh sink ({Math.Min(recipients, 50_000):N0} messages): {source:N0} messages/s; ours {run.PerSecond / source:P0} of it. " +
@@ -97,12 +112,31 @@ public sealed class DeliverBenchmark : IBenchmark
         }
     }
 
-    private static long MessageSize(IServiceProvider services, ICompiledMailing compiled)
+    private static long MessageSize(IServiceProvider services, ICompiledMailing compiled, string? sampleFolder, string keyPath)
     {
         var composer = services.GetRequiredService<IMessageComposer>();
         var reader = new RecipientData(1, Guid.NewGuid().ToString(), "reader1@members.example", "Reader One", "en", "Cooperative One", "BE", new Dictionary<string, string?>());
         using var bytes = new MemoryStream();
-        composer.Compose(compiled, reader, 1, false).WriteTo(Mail.Mime.FormatOptions.Default, bytes);
+        composer.Compose(compiled, reader, 1, false).WriteTo(MailMessages.Crlf, bytes);
+        if (sampleFolder is not null)
+        {
+            Directory.CreateDirectory(sampleFolder);
+            File.WriteAllBytes(Path.Combine(sampleFolder, "sample.eml"), bytes.ToArray());
+            using var key = RSA.Create();
+            key.ImportFromPem(File.ReadAllText(keyPath));
+            File.WriteAllText(Path.Combine(sampleFolder, "dkim.pub.pem"), key.ExportSubjectPublicKeyInfoPem());
+            // And a 7-bit text message with tabs, runs of spaces, blanks at line ends and trailing empty lines: the signer's
+            // general canonicalisation path, which quoted-printable bodies do not take.
+            var plain = MailMessages.Create(TimeProvider.System, "cecop.example");
+            plain.From.Add(new MailboxAddress("Cecop  News", "news@cecop.example"));
+            plain.To.Add(new MailboxAddress("Reader", "reader@members.example"));
+            plain.Subject = "Spaces\t and  tabs";
+            plain.Body = new TextPart("plain") { Text = "Line  one\twith\t \tblanks \nline two   \n \n\t\n\n\n" };
+            plain.Prepare(EncodingConstraint.SevenBit);
+            new RsaDkimSigner(keyPath, "cecop.example", "news2026", TimeProvider.System).Sign(plain);
+            using var plainBytes = File.Create(Path.Combine(sampleFolder, "sample-7bit.eml"));
+            plain.WriteTo(MailMessages.Crlf, plainBytes);
+        }
         return bytes.Length;
     }
 

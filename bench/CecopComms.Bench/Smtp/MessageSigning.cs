@@ -1,44 +1,31 @@
 using System.Security.Cryptography;
-using CecopComms.Mail.Dkim;
-using CecopComms.Mail.Mime;
+using CecopComms.Mail;
+using MimeKit;
 
 namespace CecopComms.Bench.Smtp;
 
 /// <summary>
-/// DKIM-signs a message before each send, as the sender workers do (signing again replaces the previous
-/// signature, so a reused message carries one). One signer per connection: the benchmark's tasks run in parallel.
+/// DKIM-signs a message before each send, as the sender workers do: the application's <see cref="RsaDkimSigner"/>
+/// (MimeKit's DkimSigner signing through .NET's RSA), RSA-2048, relaxed/relaxed, <see cref="RsaDkimSigner.SignedHeaders"/>.
+/// A reused message loses its previous DKIM-Signature first, so it carries one. Thread-safe: one signer for all connections.
 /// </summary>
 internal sealed class MessageSigning : IDisposable
 {
     private readonly RSA _key = RSA.Create(2048);
-    private readonly ThreadLocal<DkimSigner> _signers;
 
-    private MessageSigning() =>
-        _signers = new ThreadLocal<DkimSigner>(() => new DkimSigner(_key, "cecop.example", "news2026"), trackAllValues: true);
+    public MessageSigning() => Signer = new RsaDkimSigner(_key, "cecop.example", "news2026", TimeProvider.System);
 
-    /// <summary>A signer, or null when DKIM signing cannot run here (reported by the benchmark).</summary>
-    public static MessageSigning? Create()
+    public RsaDkimSigner Signer { get; }
+
+    /// <summary>The RSA key, for the "RSA alone" rows and for a stock MimeKit signer of the same key.</summary>
+    public RSA Key => _key;
+
+    /// <summary>Signs a message prepared for the wire (Prepare(SevenBit) already done), replacing an earlier signature.</summary>
+    public void Sign(MimeMessage message)
     {
-        var signing = new MessageSigning();
-        try
-        {
-            var probe = NewsletterSample.Create(0);
-            signing.Sign(probe);
-            return signing;
-        }
-        catch (NotImplementedException)
-        {
-            signing.Dispose();
-            return null;
-        }
+        message.Headers.RemoveAll(HeaderId.DkimSignature);
+        Signer.Sign(message);
     }
 
-    public void Sign(MimeMessage message) => _signers.Value!.Sign(FormatOptions.Default, message, DkimSigner.DefaultHeaders);
-
-    public void Dispose()
-    {
-        foreach (var signer in _signers.Values) signer.Dispose();
-        _signers.Dispose();
-        _key.Dispose();
-    }
+    public void Dispose() => _key.Dispose();
 }

@@ -1,25 +1,31 @@
 using System.Text;
-using CecopComms.Mail.Mime;
+using CecopComms.Mail;
+using MimeKit;
 
 namespace CecopComms.Bench.Smtp;
 
-/// <summary>A realistic newsletter of about 20 KB on the wire: HTML with inline styles and its text twin, built with BodyBuilder.</summary>
+/// <summary>A realistic newsletter of about 20 KB on the wire: HTML with inline styles and its text twin, built with MimeKit's BodyBuilder.</summary>
 internal static class NewsletterSample
 {
     private const int Articles = 18;
 
     public static MimeMessage Create(int connection)
     {
-        var message = new MimeMessage(TimeProvider.System)
-        {
-            Subject = "Cecop Newsletter — Édition 47: coopératives, logement et emploi",
-            Date = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(1)),
-        };
+        var message = MailMessages.Create(TimeProvider.System, "cecop.example");
+        message.Subject = "Cecop Newsletter — Édition 47: coopératives, logement et emploi";
+        message.Date = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(1));
         message.From.Add(new MailboxAddress("Cecop News", "news@cecop.example"));
         message.To.Add(new MailboxAddress("Ana López", $"reader{connection}@members.example"));
         message.Headers.Add("List-Unsubscribe", $"<https://cecop.example/u/{connection:x8}>");
         message.Headers.Add("List-Id", "Cecop News <news.cecop.example>");
+        var (html, text) = Bodies();
+        message.Body = new BodyBuilder { HtmlBody = html, TextBody = text }.ToMessageBody();
+        return message;
+    }
 
+    /// <summary>The HTML and text bodies (about 13 KB and 5 KB).</summary>
+    public static (string Html, string Text) Bodies()
+    {
         var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Cecop News</title></head>\n<body style=\"margin:0;padding:0;background:#f4f4f4\">\n");
         var text = new StringBuilder("Cecop News — Édition 47\n\n");
         for (var i = 1; i <= Articles; i++)
@@ -33,7 +39,6 @@ internal static class NewsletterSample
                 .Append($"Read more: https://cecop.example/r/{i:x4}?u=0123456789abcdef\n\n");
         }
         html.Append("<p style=\"font-size:12px;color:#888888;text-align:center\">Vous recevez ce message parce que vous êtes membre. <a href=\"https://cecop.example/u\">Se désabonner</a></p>\n</body></html>\n");
-        message.Body = new BodyBuilder { HtmlBody = html.ToString(), TextBody = text.ToString() }.ToMessageBody();
-        return message;
+        return (html.ToString(), text.ToString());
     }
 }

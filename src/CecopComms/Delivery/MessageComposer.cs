@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using CecopComms.Content;
 using CecopComms.Mail;
@@ -44,10 +46,66 @@ public sealed partial class MessageComposer(
         if (!string.IsNullOrWhiteSpace(rendered.Language)) message.Headers.Add("Content-Language", HeaderText.Clean(rendered.Language));
         if (test) message.Headers.Add("X-Cecop-Test", "yes");
 
-        message.Body = new BodyBuilder { HtmlBody = rendered.Html, TextBody = rendered.Text }.ToMessageBody();
+        message.Body = new MultipartAlternative { TextPart("plain", rendered.Text), TextPart("html", rendered.Html) };
         // Encoded for any server (7-bit) before signing: MailKit sends a signed message as it is, so what is signed is what goes out.
         message.Prepare(EncodingConstraint.SevenBit);
         signer?.Sign(message);
         return message;
+    }
+
+    /// <summary>
+    /// A UTF-8 text part, as BodyBuilder makes it. When it needs quoted-printable (8-bit bytes or lines over 78, as
+    /// MimeKit's <c>Prepare</c> would decide for a mostly-ASCII part), it is encoded here, once, by
+    /// <see cref="Mail.QuotedPrintable"/>: MimeKit then copies the encoded bytes each time the message is written (for the
+    /// DKIM body hash and again on the wire) instead of encoding the text again every time. Other text (short 7-bit lines;
+    /// a large share of 8-bit bytes, which MimeKit sends as base64; CRs) is left to <c>Prepare</c>.
+    /// </summary>
+    private static TextPart TextPart(string subtype, string text)
+    {
+        var part = new TextPart(subtype);
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var bytes = utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8));
+            if (!NeedsQuotedPrintable(bytes) || text.Contains('\r'))
+            {
+                part.SetText(Encoding.UTF8, text);
+                return part;
+            }
+            var encoded = ArrayPool<byte>.Shared.Rent(Mail.QuotedPrintable.MaxEncodedLength(bytes.Length));
+            try
+            {
+                var length = Mail.QuotedPrintable.Encode(bytes, encoded);
+                part.ContentType.Charset = "utf-8";
+                part.Content = new MimeContent(new MemoryStream(encoded.AsSpan(0, length).ToArray(), writable: false), ContentEncoding.QuotedPrintable);
+                part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+                return part;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(encoded);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    /// <summary>True when the text has 8-bit bytes (at most one in ten) or a line over 78 bytes.</summary>
+    private static bool NeedsQuotedPrintable(ReadOnlySpan<byte> bytes)
+    {
+        var eightBit = 0;
+        for (var rest = bytes; rest.IndexOfAnyInRange((byte)0x80, (byte)0xFF) is var k and >= 0; rest = rest[(k + 1)..]) eightBit++;
+        if (eightBit * 10 > bytes.Length) return false;
+        if (eightBit > 0) return true;
+        for (var rest = bytes; !rest.IsEmpty;)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            if ((end < 0 ? rest.Length : end) > 78) return true;
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
+        }
+        return false;
     }
 }
