@@ -11,6 +11,7 @@ public sealed class ReachQueries
     public string MailingEvents { get; set; } = "";
     public string Lists { get; set; } = "";
     public string Publications { get; set; } = "";
+    public string FirstRecord { get; set; } = "";
     public string SubscriptionChanges { get; set; } = "";
     public string SubscriptionChangesByMinute { get; set; } = "";
     public string BouncesInPeriod { get; set; } = "";

@@ -72,6 +72,26 @@ public sealed class YearReportTests
     }
 
     [Fact]
+    public async Task A_year_that_ended_before_the_database_knew_anything_has_no_data_not_zeros()
+    {
+        using var year = await SyntheticYear.CreateAsync();
+        // The synthetic history starts with confirmations in January 2021: 2020 is before the engine, 2021 is not.
+        var periods = new[] { 2020, 2021, 2023 }.Select(y => ReportPeriod.CalendarYear(y, SyntheticYear.Brussels)).ToArray();
+        var report = await year.Builder.BuildAsync(periods, SyntheticYear.Brussels, "en-GB", trackingEnabled: true, CancellationToken.None);
+
+        foreach (var figure in report.Figures.Where(f => f.Sources.Skip(1).All(s => s == ReportDefinitions.Database)))
+        {
+            Assert.Null(figure.Values[0]);
+            Assert.Null(figure.Sources[0]);
+            Assert.NotNull(figure.Values[2]);
+        }
+        Assert.True(report.Figures.Single(f => f.Key == "subscribers.external-newsletter").Values[1] > 0);
+        Assert.Equal(0, report.Figures.Single(f => f.Key == "bounces.hard").Values[1]);
+        // The channel figures, typed in from CECOP's own records, are not the database's and keep their values.
+        Assert.Contains(report.Figures, f => f.Section != "Email audience" && f.Sources[0] is not null && f.Sources[0] != ReportDefinitions.Database || f.Values[0] is null);
+    }
+
+    [Fact]
     public async Task In_a_zone_with_a_half_hour_offset_the_subscriber_figures_are_still_exact()
     {
         using var year = await SyntheticYear.CreateAsync(channels: false);

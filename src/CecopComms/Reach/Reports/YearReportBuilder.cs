@@ -71,6 +71,17 @@ public sealed class YearReportBuilder(Database database, MailingFigureStore mail
         lines.Add(Line("opens", "Email reach", "Opens (people per mailing)", tracked ? PerPeriod(ms => Sum(ms, f => f.Opened)) : untracked, "opens"));
         lines.Add(Line("clicks", "Email reach", "Clicks (people per mailing)", tracked ? PerPeriod(ms => Sum(ms, f => f.Clicked)) : untracked, "clicks"));
 
+        // A period that ended before the database knew anything (the years before the engine) has no data of its own:
+        // its email figures are left empty rather than shown as zeros from "CecopComms database".
+        var first = await database.QuerySingleOrDefaultAsync<string?>(_queries.FirstRecord, null, cancellationToken) is { } text ? DbTime.Parse(text) : (DateTimeOffset?)null;
+        var before = periods.Select(p => first is not { } f || p.To <= f).ToArray();
+        if (before.Any(b => b))
+            lines = lines.Select(l => l with
+            {
+                Values = l.Values.Select((v, i) => before[i] ? null : v).ToArray(),
+                Sources = l.Sources.Select((s, i) => before[i] ? null : s).ToArray(),
+            }).ToList();
+
         var (channelLines, channelSeries) = await ChannelsAsync(periods, cancellationToken);
         lines.AddRange(channelLines);
 

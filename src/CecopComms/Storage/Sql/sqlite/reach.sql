@@ -49,6 +49,15 @@ SELECT id, slug, name FROM lists ORDER BY id;
 -- name: publications
 SELECT slug, name FROM publications ORDER BY id;
 
+-- name: first-record
+-- The earliest instant the database knows anything the email figures count: a confirmed subscription or a mailing that
+-- started. Periods that end before it show "no data", not zeros the engine never measured.
+SELECT min(t) FROM (
+  SELECT min(confirmed_at) AS t FROM subscriptions WHERE confirmed_at IS NOT NULL
+  UNION ALL
+  SELECT min(started_at) FROM mailings WHERE started_at IS NOT NULL
+);
+
 -- name: subscription-changes
 -- Confirmations and unsubscriptions per list and hour (the first 13 characters of the UTC time). Report periods in
 -- Europe/Brussels start on whole UTC hours, so summing hours gives exact counts for any of them. Each half reads one
