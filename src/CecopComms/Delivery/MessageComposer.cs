@@ -55,10 +55,10 @@ public sealed partial class MessageComposer(
 
     /// <summary>
     /// A UTF-8 text part, as BodyBuilder makes it. When it needs quoted-printable (8-bit bytes or lines over 78, as
-    /// MimeKit's <c>Prepare</c> would decide for a mostly-ASCII part), it is encoded here, once, by
-    /// <see cref="Mail.QuotedPrintable"/>: MimeKit then copies the encoded bytes each time the message is written (for the
-    /// DKIM body hash and again on the wire) instead of encoding the text again every time. Other text (short 7-bit lines;
-    /// a large share of 8-bit bytes, which MimeKit sends as base64; CRs) is left to <c>Prepare</c>.
+    /// MimeKit's <c>Prepare</c> would decide for a mostly-ASCII part), it is encoded here, once, with MimeKit's
+    /// <see cref="MimeKit.Encodings.QuotedPrintableEncoder"/>: MimeKit then copies the encoded bytes each time the message
+    /// is written (for the DKIM body hash and again on the wire) instead of encoding the text again every time. Other text
+    /// (short 7-bit lines; a large share of 8-bit bytes, which MimeKit sends as base64; CRs) is left to <c>Prepare</c>.
     /// </summary>
     private static TextPart TextPart(string subtype, string text)
     {
@@ -72,10 +72,11 @@ public sealed partial class MessageComposer(
                 part.SetText(Encoding.UTF8, text);
                 return part;
             }
-            var encoded = ArrayPool<byte>.Shared.Rent(Mail.QuotedPrintable.MaxEncodedLength(bytes.Length));
+            var encoder = new MimeKit.Encodings.QuotedPrintableEncoder();
+            var encoded = ArrayPool<byte>.Shared.Rent(encoder.EstimateOutputLength(bytes.Length));
             try
             {
-                var length = Mail.QuotedPrintable.Encode(bytes, encoded);
+                var length = encoder.Flush(utf8, 0, bytes.Length, encoded);
                 part.ContentType.Charset = "utf-8";
                 part.Content = new MimeContent(new MemoryStream(encoded.AsSpan(0, length).ToArray(), writable: false), ContentEncoding.QuotedPrintable);
                 part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
