@@ -36,6 +36,27 @@ public sealed class UnsubscribeTests(CecopWebFactory factory) : IClassFixture<Ce
     }
 
     [Fact]
+    public async Task The_page_names_the_list_and_a_link_used_before_says_it_is_done_without_a_button()
+    {
+        var person = await AddSubscriberAsync(factory, "twice@example.org", [List]);
+        var mailing = await AddMailingAsync(factory, List);
+        var url = "/unsubscribe/" + Token(TokenPurpose.Unsubscribe, person, mailing);
+        using var client = factory.CreateClient();
+
+        var first = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+        Assert.Contains("you will receive no more of <strong>CECOP Newsletter</strong>", first);
+        Assert.Contains("<button type=\"submit\">Unsubscribe from CECOP Newsletter</button>", first);
+
+        using (var done = await PostAsync(client, url, ("__csrf", await CsrfAsync(client, url)))) Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var again = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<h1>You are already unsubscribed</h1>", again);
+        Assert.Contains("You receive no more of <strong>CECOP Newsletter</strong>; nothing more to do.", again);
+        Assert.DoesNotContain("<button", again.Split("<main", 2)[^1]);
+        Assert.Equal(1, await EventsAsync(mailing));
+    }
+
+    [Fact]
     public async Task A_one_click_post_unsubscribes_without_a_page_and_a_replay_is_harmless()
     {
         var person = await AddSubscriberAsync(factory, "oneclick@example.org", [List]);

@@ -20,9 +20,17 @@ public sealed class UnsubscribeModel(TokenSigner signer, SelfServiceStore store,
 {
     [FromRoute] public string Token { get; set; } = "";
     public UnsubscribeResult? Result { get; private set; }
+
+    /// <summary>On the page before the button: the list the link leaves and whether that is done already (Changed means done).</summary>
+    public UnsubscribeResult? Before { get; private set; }
     public bool FromPreview { get; private set; }
 
-    public IActionResult OnGet() => Read(out _) ? Page() : BadRequest();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Read(out var token)) return BadRequest();
+        if (!FromPreview) Before = await store.UnsubscribeStateAsync(token.SubscriberUuid, token.MailingId, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

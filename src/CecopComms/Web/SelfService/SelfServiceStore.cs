@@ -71,6 +71,28 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
         }
     }
 
+    /// <summary>
+    /// What the unsubscribe link of <paramref name="mailingId"/> would do, read before anything changes: the list it
+    /// leaves (null for a segment's mailing: every list), and whether that is done already.
+    /// </summary>
+    public async Task<UnsubscribeResult> UnsubscribeStateAsync(Guid uuid, long mailingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var subscriber = await connection.QuerySingleOrDefaultAsync<Subscriber>(new CommandDefinition(_queries.GetSubscriberByUuid,
+            new { Uuid = uuid.ToString() }, cancellationToken: cancellationToken));
+        if (subscriber is null) return new UnsubscribeResult(false, false, null);
+        var list = mailingId > 0
+            ? await connection.QuerySingleOrDefaultAsync<MailingList?>(new CommandDefinition(_queries.ListOfMailing, new { MailingId = mailingId }, cancellationToken: cancellationToken))
+            : null;
+        if (list is { Id: > 0 })
+        {
+            var subscription = await connection.QuerySingleOrDefaultAsync<Subscription>(new CommandDefinition(_queries.GetSubscription,
+                new { SubscriberId = subscriber.Id, ListId = list.Id }, cancellationToken: cancellationToken));
+            return new UnsubscribeResult(true, subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed, list.Name);
+        }
+        return new UnsubscribeResult(true, subscriber.Status == SubscriberStatus.Unsubscribed, null);
+    }
+
     async Task<bool> Delivery.IUnsubscribeRequests.UnsubscribeAsync(Guid subscriberUuid, long mailingId, CancellationToken cancellationToken) =>
         (await UnsubscribeAsync(subscriberUuid, mailingId, cancellationToken)).Found;
 
