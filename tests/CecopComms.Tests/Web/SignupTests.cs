@@ -58,6 +58,11 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
             Assert.Contains("Already confirmed", await replay.Content.ReadAsStringAsync());
         }
         Assert.Equal(1, await ScalarAsync<long>(factory, "SELECT count(*) FROM consents c JOIN subscribers s ON s.id = c.subscriber_id WHERE s.email_key = 'marta@example.org'"));
+
+        // Opening the used link again says it is done, and offers no button to press again.
+        var again = await (await client.GetAsync(link)).Content.ReadAsStringAsync();
+        Assert.Contains("You confirmed <strong>CECOP Newsletter</strong> before: you are subscribed, and there is nothing more to do.", again);
+        Assert.DoesNotContain("Confirm my subscription", again);
     }
 
     [Fact]
@@ -200,7 +205,11 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
                 new { person.Id, Now = CecopComms.Storage.DbTime.ToText(DateTimeOffset.UtcNow.AddMinutes(-10)) });
         using var client = factory.CreateClient();
 
-        using (var post = await PostAsync(client, oldLink + "?handler=Confirm", ("__csrf", await CsrfAsync(client, oldLink))))
+        // Opening the older link says so and offers no button; pressing its button anyway (a form kept open) changes nothing.
+        var opened = await (await client.GetAsync(oldLink)).Content.ReadAsStringAsync();
+        Assert.Contains("You unsubscribed since", opened);
+        Assert.DoesNotContain("Confirm my subscription", opened);
+        using (var post = await PostAsync(client, oldLink + "?handler=Confirm", ("__csrf", await CsrfAsync(client, "/subscribe"))))
             Assert.Contains("You unsubscribed since", await post.Content.ReadAsStringAsync());
         Assert.Equal("unsubscribed", await SubscriptionStatusAsync(factory, "back@example.org", List));
 

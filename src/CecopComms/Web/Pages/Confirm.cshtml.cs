@@ -28,10 +28,16 @@ public sealed class ConfirmModel(TokenSigner signer, SignupService signups, Time
     {
         if (!TryRead(out var token)) return BadRequest();
         if (token.HasExpired(time.GetUtcNow())) return Show(PageState.Expired);
-        var (subscriber, list) = await signups.ResolveAsync(token, cancellationToken);
-        if (subscriber is null || list is null) return Show(PageState.NotFound);
-        ListName = list.Name;
-        return Show(PageState.Ready);
+        // A link used before says so, instead of offering its button again.
+        var (result, list) = await signups.PeekAsync(token, cancellationToken);
+        ListName = list?.Name ?? "";
+        return Show(result switch
+        {
+            ConfirmResult.Confirmed => PageState.Ready,
+            ConfirmResult.AlreadyConfirmed => PageState.AlreadyConfirmed,
+            ConfirmResult.WithdrawnSince => PageState.WithdrawnSince,
+            _ => PageState.NotFound,
+        });
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)

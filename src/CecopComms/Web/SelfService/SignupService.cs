@@ -72,6 +72,21 @@ public sealed class SignupService(
         return (await store.ConfirmAsync(subscriber, list, consent, issuedAt, cancellationToken), list);
     }
 
+    /// <summary>
+    /// What pressing the confirmation button would do, read without changing anything: Confirmed when it would confirm,
+    /// AlreadyConfirmed or WithdrawnSince when there is nothing to press, NotFound when the sign-up is gone.
+    /// </summary>
+    public async Task<(ConfirmResult Result, MailingList? List)> PeekAsync(ExpiringToken token, CancellationToken cancellationToken)
+    {
+        var (subscriber, list) = await ResolveAsync(token, cancellationToken);
+        if (subscriber is null || list is null) return (ConfirmResult.NotFound, list);
+        var current = await store.SubscriptionAsync(subscriber.Id, list.Id, cancellationToken);
+        var issuedAt = token.ExpiresAt - TimeSpan.FromHours(web.Value.ConfirmationValidHours);
+        if (current?.Status == SubscriptionStatus.Confirmed) return (ConfirmResult.AlreadyConfirmed, list);
+        if (current is { Status: SubscriptionStatus.Unsubscribed, UnsubscribedAt: { } left } && left >= issuedAt) return (ConfirmResult.WithdrawnSince, list);
+        return (ConfirmResult.Confirmed, list);
+    }
+
     /// <summary>The subscriber and sign-up list a confirmation token names; either is null when gone.</summary>
     public async Task<(Subscriber? Subscriber, MailingList? List)> ResolveAsync(ExpiringToken token, CancellationToken cancellationToken)
     {
