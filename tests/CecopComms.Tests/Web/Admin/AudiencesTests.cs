@@ -59,6 +59,28 @@ public sealed class AudiencesTests(CecopWebFactory factory) : IClassFixture<Ceco
     }
 
     [Fact]
+    public async Task A_subscribers_deliveries_and_bounces_are_tables_with_their_data_escaped_not_raw_json()
+    {
+        var person = await AddSubscriberAsync(factory, "held@example.org", ["external-newsletter"]);
+        var mailing = await AddMailingAsync(factory, "external-newsletter");
+        await ScalarAsync<long>(factory, """
+            INSERT INTO ledger (mailing_id, subscriber_id, status, attempts, message_id, sent_at, reply, updated_at)
+            VALUES (@mailing, @Id, 'failed', 2, 'abc@cecop.example', NULL, '550 5.1.1 <script>x</script> unknown', '2026-03-01T09:00:00.000Z')
+            """, new { mailing, person.Id });
+        using var client = await SignedInAsync("viewer");
+
+        var html = await PageAsync(client, "/admin/audiences/subscribers/show?email=held%40example.org");
+
+        Assert.DoesNotContain("<pre class=\"held-data\">", html);
+        Assert.Contains("<h2>deliveries</h2>", html);
+        Assert.Contains("<h3>messages</h3>", html);
+        Assert.Contains("<th scope=\"col\">mailing id</th>", html);
+        Assert.Contains($"<td>{mailing}</td><td>CECOP Newsletter #1 - 2026</td><td>failed</td><td>2</td><td>abc@cecop.example</td><td></td><td>550 5.1.1 &lt;script&gt;x&lt;/script&gt; unknown</td>", html);
+        Assert.Contains("<h3>bounces</h3>", html);
+        Assert.Contains("<p class=\"muted\">None.</p>", html);
+    }
+
+    [Fact]
     public async Task Importing_a_csv_with_bad_rows_shows_each_one_s_line_and_reason_and_the_good_rows_go_in()
     {
         using var client = await SignedInAsync("editor");

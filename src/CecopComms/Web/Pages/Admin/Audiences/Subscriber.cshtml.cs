@@ -29,7 +29,19 @@ public sealed class SubscriberModel(SubscriberStore subscribers) : PageModel
     public string? Problem { get; private set; }
 
     /// <summary>What another part of the application holds on the person (deliveries, bounces, events), as indented JSON.</summary>
-    public string Elsewhere(object value) => JsonSerializer.Serialize(value, Json);
+    /// <summary>What another part of the engine holds on the person, as JSON to lay out in tables.</summary>
+    public JsonElement Held(object value) => JsonSerializer.SerializeToElement(value, Json);
+
+    /// <summary>"mailing_id" → "mailing id", for a column or section heading.</summary>
+    public static string Heading(string name) => name.Replace('_', ' ');
+
+    /// <summary>A cell's text: strings as they are (times as stored, in UTC), numbers as written, null as nothing.</summary>
+    public static string Cell(JsonElement cell) => cell.ValueKind switch
+    {
+        JsonValueKind.String => cell.GetString() ?? "",
+        JsonValueKind.Null or JsonValueKind.Undefined => "",
+        _ => cell.GetRawText(),
+    };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
