@@ -59,7 +59,8 @@ public sealed class MailingPageModel(MailingStore mailings) : PageModel
     public Task<IActionResult> OnPostPauseAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
     {
         var mailing = await mailings.PauseAsync(id, null, cancellationToken);
-        return $"Mailing {mailing.Id} paused: {mailing.Sent:N0} of {mailing.Total:N0} sent.";
+        // Messages already handed to a server when the pause is read still finish: the figures below follow them.
+        return $"Mailing {mailing.Id} is pausing: {mailing.Sent:N0} of {mailing.Total:N0} sent so far; messages already on their way finish, and the figures below show the final count.";
     }, cancellationToken);
 
     public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
@@ -76,7 +77,7 @@ public sealed class MailingPageModel(MailingStore mailings) : PageModel
         return await ActAsync(id, async () =>
         {
             var mailing = await mailings.CancelAsync(id, cancellationToken);
-            return $"Mailing {mailing.Id} cancelled: {mailing.Sent:N0} of {mailing.Total:N0} had been sent.";
+            return $"Mailing {mailing.Id} cancelled: {mailing.Sent:N0} of {mailing.Total:N0} sent so far; messages already on their way finish, and the figures below show the final count.";
         }, cancellationToken);
     }
 
