@@ -1,0 +1,62 @@
+using Scriban;
+using Scriban.Functions;
+using Scriban.Runtime;
+
+namespace CecopComms.Content.Rendering;
+
+/// <summary>
+/// What a template may do while it renders (at compile time only): Scriban's built-in functions without
+/// <c>object.eval</c>, <c>object.eval_template</c>, Scriban's own <c>include</c>, the clock and randomness; only
+/// ScriptObject data; loops, recursion, strings and output held to limits; regular expressions to 100 ms; unknown
+/// variables are errors. A template that runs away fails with a message that names it, and nothing else stops.
+/// </summary>
+public static class TemplateSandbox
+{
+    public const int LoopLimit = 1000;
+    public const int RecursiveLimit = 100;
+    public const int StringLimit = 1_048_576;
+    public const int OutputLimit = 4 * StringLimit;
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long one render may take; a compile-time render takes milliseconds.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
+
+    // Functions that would run code from a string, read templates Scriban finds itself, or make a render depend on the
+    // day or on chance (golden files, previews and sends must agree).
+    private static readonly (string Object, string Function)[] Removed =
+    [
+        ("object", "eval"), ("object", "eval_template"), ("date", "now"), ("date", "utc_now"), ("math", "random"), ("math", "uuid"),
+    ];
+
+    private static readonly string[] RemovedGlobals = ["include", "include_join"];
+
+    /// <summary>A fresh copy of the built-in functions a template may call (fresh: a template may set date.format).</summary>
+    public static ScriptObject Builtins()
+    {
+        var builtins = new BuiltinFunctions();
+        foreach (var name in RemovedGlobals) builtins.Remove(name);
+        foreach (var (owner, function) in Removed) ((ScriptObject)builtins[owner]!).Remove(function);
+        return builtins;
+    }
+
+    /// <summary>A context for one render: HTML-escaping when <paramref name="html"/>, plain for text and subjects.</summary>
+    public static TemplateContext Create(bool html, CancellationToken deadline)
+    {
+        var builtins = Builtins();
+        var context = html ? new HtmlTemplateContext(builtins) : new TemplateContext(builtins);
+        context.StrictVariables = true;
+        context.AutoIndent = false;              // keeps <pre> blocks and the text version as written
+        context.NewLine = "\n";
+        context.LoopLimit = LoopLimit;
+        context.RecursiveLimit = RecursiveLimit;
+        context.LimitToString = StringLimit;
+        context.OnStringLimit = ScriptLimitBehavior.Throw;
+        context.OutputLimit = OutputLimit;
+        context.OnOutputLimit = ScriptLimitBehavior.Throw;
+        context.RegexTimeOut = RegexTimeout;
+        context.MemberFilter = _ => false;        // no .NET member is visible, should one ever slip into the data
+        context.TemplateLoader = null;
+        context.CancellationToken = deadline;
+        return context;
+    }
+}
