@@ -258,12 +258,12 @@ public sealed partial class TemplateChecker
         {
             if (family.TryGetValue(name, out var value) && value is IScriptFunctionInfo function) return Used(member, new Known(Function: function), use);
             if (family.ContainsKey(name)) return Known.Of(TemplateScope.Leaf);
-            Error(member.Member, $"unknown function '{Text(member)}'; {Text(member.Target)} has: {string.Join(", ", family.Keys.Order(StringComparer.Ordinal))}");
+            Error(member, $"unknown function '{Text(member)}'; {Text(member.Target)} has: {string.Join(", ", family.Keys.Order(StringComparer.Ordinal))}");
             return null;
         }
         if (target.Data is not { } data) return Known.Anything;
         if (data.Field(name) is { } field) return Used(member, Known.Of(field), use);
-        Error(member.Member, data.Fields.Count == 0
+        Error(member, data.Fields.Count == 0
             ? $"'{Text(member.Target)}' has no fields, so '{Text(member)}' is unknown"
             : $"unknown variable '{Text(member)}'; known here: {string.Join(", ", data.Fields.Keys.Order(StringComparer.Ordinal))}");
         return null;

@@ -48,7 +48,8 @@ public static partial class TemplateSyntax
             var before = source.Text.AsSpan(0, match.Index);
             var at = line + before.Count('\n');
             var col = (before.LastIndexOf('\n') is var newline and >= 0 ? match.Index - newline : match.Index + column);
-            var tag = source.Text[match.Index..].Split("}}")[0] + "}}";
+            var closing = match.Value == "{{{" ? "}}}" : "}}";
+            var tag = source.Text[match.Index..].Split(closing)[0] + closing;
             var instead = match.Value switch
             {
                 "{{{" => "write {{ value }}: values are escaped, and HTML the system made (Markdown, partials) is printed as HTML",
@@ -83,11 +84,22 @@ public static partial class TemplateSyntax
         if (message.Contains("<end> statement was not found", StringComparison.Ordinal) && OpenBlock(source, options) is { } block)
             return (block.At, $"the block `{block.Header}` is not closed: add {{{{ end }}}} where it ends");
         if (message.Contains("<end> statement without a corresponding beginning", StringComparison.Ordinal))
-            return (at, "this {{ end }} closes no block: remove it, or open the block it was meant to close");
+            return (EndKeyword(source, options, at), "this {{ end }} closes no block: remove it, or open the block it was meant to close");
         if (message.Contains("string not terminated", StringComparison.Ordinal))
             return (at, "a quoted text is not closed: add the closing quote");
         var words = Regex.Replace(message, @"^Error while parsing [\w ]+?: ", "");
         return (at, "this is not valid Scriban: " + words.TrimEnd('.'));
+    }
+
+    // Scriban points past the stray "end"; point at the word itself.
+    private static TextPosition EndKeyword(SourceText source, LexerOptions options, TextPosition at)
+    {
+        var index = at.Line - options.StartPosition.Line;
+        if (index < 0 || index >= source.Lines.Count) return at;
+        var line = source.Lines[index];
+        var offset = index == 0 ? options.StartPosition.Column : 0;
+        var end = line.LastIndexOf("end", Math.Clamp(at.Column - offset, 0, Math.Max(0, line.Length - 1)), StringComparison.Ordinal);
+        return end < 0 ? at : new TextPosition(at.Offset, at.Line, end + offset);
     }
 
     // The innermost block left open, found over the tokens: statements open with a keyword and close with "end".
