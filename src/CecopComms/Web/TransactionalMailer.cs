@@ -84,7 +84,8 @@ public sealed class TransactionalMailer(
             context.PushGlobal(model);
             context.PushGlobal(new Scriban.Runtime.ScriptObject(StringComparer.Ordinal));
             try { text = template.Render(context); }
-            catch (Scriban.Syntax.ScriptRuntimeException e) { RenderFailure.Report(e, diagnostics, name); }
+            catch (Scriban.Syntax.ScriptRuntimeException e) { RenderFailure.Report(e, diagnostics, name, TemplateSandbox.Deadline); }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException e) { RenderFailure.Report(e, diagnostics, name); }
         }
         diagnostics.ThrowIfErrors($"The transactional template {name}");
         return text!;

@@ -11,21 +11,30 @@ public static partial class RenderFailure
     [GeneratedRegex("The variable or function `(?<name>[^`]+)` was not found")]
     private static partial Regex NotFound();
 
-    public static void Report(ScriptRuntimeException e, Diagnostics diagnostics, string fallbackFile)
+    /// <param name="e">What Scriban threw.</param>
+    /// <param name="diagnostics">Where the problem goes.</param>
+    /// <param name="template">The template rendered, for a failure Scriban gives no place.</param>
+    /// <param name="deadline">How long the render was allowed.</param>
+    public static void Report(ScriptRuntimeException e, Diagnostics diagnostics, string template, TimeSpan deadline)
     {
         var span = e.Span;
-        var file = string.IsNullOrEmpty(span.FileName) ? fallbackFile : span.FileName;
-        diagnostics.Error(file, Math.Max(1, span.Start.Line + 1), Math.Max(1, span.Start.Column + 1), Words(e));
+        var file = string.IsNullOrEmpty(span.FileName) ? template : span.FileName;
+        diagnostics.Error(file, Math.Max(1, span.Start.Line + 1), Math.Max(1, span.Start.Column + 1), Words(e, deadline));
     }
 
-    public static string Words(ScriptRuntimeException e)
+    /// <summary>A regular expression that ran out of time outside Scriban's own error handling.</summary>
+    public static void Report(RegexMatchTimeoutException e, Diagnostics diagnostics, string template) =>
+        diagnostics.Error(template, 1, 1, string.Create(CultureInfo.InvariantCulture,
+            $"a regular expression took longer than {TemplateSandbox.RegexTimeout.TotalMilliseconds} ms and was stopped ('{e.Pattern}')"));
+
+    public static string Words(ScriptRuntimeException e, TimeSpan deadline)
     {
         var message = e.OriginalMessage ?? e.Message;
         if (e is ScriptAbortException)
             return string.Create(CultureInfo.InvariantCulture,
-                $"the template took longer than {TemplateSandbox.Deadline.TotalSeconds} seconds and was stopped: a loop or a function that does not end?");
+                $"the template took longer than {deadline.TotalSeconds:0.###} seconds and was stopped: a loop or a function that does not end?");
         if (e.InnerException is RegexMatchTimeoutException || message.Contains("timed out", StringComparison.OrdinalIgnoreCase))
-            return $"a regular expression took longer than {TemplateSandbox.RegexTimeout.TotalMilliseconds} ms and was stopped";
+            return string.Create(CultureInfo.InvariantCulture, $"a regular expression took longer than {TemplateSandbox.RegexTimeout.TotalMilliseconds} ms and was stopped");
         if (message.Contains("iteration limit", StringComparison.Ordinal) || message.Contains("exceeds LoopLimit", StringComparison.Ordinal))
             return string.Create(CultureInfo.InvariantCulture,
                 $"a loop went round more than {TemplateSandbox.LoopLimit:N0} times and was stopped: a `while` that never ends, or a list far too long?");

@@ -48,6 +48,11 @@ public sealed class TemplateEngine(TemplateSet templates, TimeProvider? time = n
         }
         catch (ScriptRuntimeException e)
         {
+            RenderFailure.Report(e, diagnostics, name, Deadline);
+            return null;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
             RenderFailure.Report(e, diagnostics, name);
             return null;
         }

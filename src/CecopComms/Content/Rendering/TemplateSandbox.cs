@@ -36,6 +36,10 @@ public static class TemplateSandbox
         var builtins = new BuiltinFunctions();
         foreach (var name in RemovedGlobals) builtins.Remove(name);
         foreach (var (owner, function) in Removed) ((ScriptObject)builtins[owner]!).Remove(function);
+        // `date` on its own is a function too, and it returns the clock: keep its functions, not the object.
+        var date = new ScriptObject(StringComparer.Ordinal);
+        ((ScriptObject)builtins["date"]!).CopyTo(date);
+        builtins.SetValue("date", date, readOnly: false);
         return builtins;
     }
 
