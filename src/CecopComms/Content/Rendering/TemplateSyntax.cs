@@ -27,16 +27,15 @@ public static partial class TemplateSyntax
     {
         var lexer = new LexerOptions { StartPosition = new TextPosition(0, line - 1, column - 1) };
         var template = Template.Parse(source.Text, source.Name, lexerOptions: lexer);
-        var before = diagnostics.Items.Count;
         var habits = OldHabits(source, diagnostics, line, column);
-        Unclosed(source, lexer, diagnostics);
+        var unclosed = Unclosed(source, lexer, diagnostics);
         foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
         {
             if (habits.Contains(message.Span.Start.Line + 1)) continue;
             var (at, words) = Words(source, lexer, message.Message, message.Span.Start);
             diagnostics.Error(source.Name, at.Line + 1, at.Column + 1, words);
         }
-        return diagnostics.Items.Count > before && diagnostics.Items.Skip(before).Any(d => d.Severity == Severity.Error) ? null : template;
+        return template.HasErrors || habits.Count > 0 || unclosed ? null : template;
     }
 
     // The old syntax written out of habit, reported once per place; returns the lines it is on.
@@ -67,7 +66,7 @@ public static partial class TemplateSyntax
     }
 
     // Scriban reads "a {{ x" without complaint and prints nothing of it.
-    private static void Unclosed(SourceText source, LexerOptions options, Diagnostics diagnostics)
+    private static bool Unclosed(SourceText source, LexerOptions options, Diagnostics diagnostics)
     {
         Token? open = null;
         foreach (var token in new Lexer(source.Text, source.Name, options))
@@ -75,8 +74,9 @@ public static partial class TemplateSyntax
             if (token.Type == TokenType.CodeEnter) open = token;
             else if (token.Type == TokenType.CodeExit) open = null;
         }
-        if (open is { } enter)
-            diagnostics.Error(source.Name, enter.Start.Line + 1, enter.Start.Column + 1, "this {{ is never closed with }}");
+        if (open is not { } enter) return false;
+        diagnostics.Error(source.Name, enter.Start.Line + 1, enter.Start.Column + 1, "this {{ is never closed with }}");
+        return true;
     }
 
     private static (TextPosition At, string Words) Words(SourceText source, LexerOptions options, string message, TextPosition at)
