@@ -101,6 +101,15 @@ public sealed class TemplateSandboxTests : IDisposable
     }
 
     [Fact]
+    public void Wrong_argument_counts_that_reach_a_render_read_in_our_words()
+    {
+        var (html, diagnostics) = TryRender("{{ func greet(name) }}{{ ret name }}{{ end }}{{ greet \"a\" \"b\" }}");
+
+        Assert.Null(html);
+        Assert.Equal("templates/t.html.sbn:1:59: error: 'greet' takes 1 argument, not 2", Assert.Single(diagnostics.Items).Headline);
+    }
+
+    [Fact]
     public void A_partial_that_includes_itself_is_stopped()
     {
         var (html, diagnostics) = TryRender("{{ include \"p\" }}", partials: new() { ["p"] = "x{{ include \"p\" }}" });

@@ -11,6 +11,9 @@ public static partial class RenderFailure
     [GeneratedRegex("The variable or function `(?<name>[^`]+)` was not found")]
     private static partial Regex NotFound();
 
+    [GeneratedRegex("Invalid number of arguments `(?<given>\\d+)` passed to `(?<name>[^` ]+)[^`]*` while expecting `(?<expected>\\d+)`")]
+    private static partial Regex ArgumentCount();
+
     /// <param name="e">What Scriban threw.</param>
     /// <param name="diagnostics">Where the problem goes.</param>
     /// <param name="template">The template rendered, for a failure Scriban gives no place.</param>
@@ -44,6 +47,10 @@ public static partial class RenderFailure
         if (message.Contains("LimitToString", StringComparison.Ordinal) || message.Contains("limit", StringComparison.OrdinalIgnoreCase) && message.Contains("output", StringComparison.OrdinalIgnoreCase))
             return string.Create(CultureInfo.InvariantCulture,
                 $"the text grew past {TemplateSandbox.StringLimit:N0} characters and was stopped");
+        if (ArgumentCount().Match(message) is { Success: true } count)
+            return $"'{count.Groups["name"].Value}' takes {count.Groups["expected"].Value} argument{(count.Groups["expected"].Value == "1" ? "" : "s")}, not {count.Groups["given"].Value}";
+        if (message.StartsWith("Argument index must be", StringComparison.Ordinal) || message.StartsWith("Invalid target function", StringComparison.Ordinal))
+            return "a function is given more arguments than it takes, or something that is not a function is called";
         if (NotFound().Match(message) is { Success: true } missing)
             return $"unknown variable or function '{missing.Groups["name"].Value}'";
         return "the template stopped: " + message.TrimEnd('.');
