@@ -25,7 +25,7 @@ public sealed class TransactionalMailer(
     IOptions<ContentOptions> content,
     TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, (Template Template, string Name)> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Template Template, SourceText Source)> _parsed = new(StringComparer.Ordinal);
     private readonly string _folder = Path.Combine(content.Value.ResolveTemplates(Environment.CurrentDirectory).Folder, "transactional");
 
     /// <summary>Builds the message (without sending it).</summary>
@@ -71,27 +71,18 @@ public sealed class TransactionalMailer(
 
     private string Render(TransactionalMail mail, string kind)
     {
-        var (template, name) = Parsed(mail.Template, kind);
+        var (template, source) = Parsed(mail.Template, kind);
         var model = ScriptModel.FromProperties(mail.Model);
         var diagnostics = new Diagnostics();
+        diagnostics.Know(source);
         new TemplateChecker(new Dictionary<string, (Template, SourceText)>(), [TemplateSandbox.Builtins()], new UiStrings(new Dictionary<string, Content.Sources.LocalText>()),
-            kind == "html", diagnostics).Check(template, new SourceText(name, ""), TemplateScope.Of(model.Keys));
-        string? text = null;
-        if (!diagnostics.HasErrors)
-        {
-            using var deadline = new CancellationTokenSource(TemplateSandbox.Deadline, time);
-            var context = TemplateSandbox.Create(kind == "html", deadline.Token);
-            context.PushGlobal(model);
-            context.PushGlobal(new Scriban.Runtime.ScriptObject(StringComparer.Ordinal));
-            try { text = template.Render(context); }
-            catch (Scriban.Syntax.ScriptRuntimeException e) { RenderFailure.Report(e, diagnostics, name, TemplateSandbox.Deadline); }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException e) { RenderFailure.Report(e, diagnostics, name); }
-        }
-        diagnostics.ThrowIfErrors($"The transactional template {name}");
+            kind == "html", diagnostics).Check(template, source, TemplateScope.Of(model.Keys));
+        var text = diagnostics.HasErrors ? null : TemplateSandbox.Render(template, kind == "html", [model], TemplateSandbox.Deadline, time, diagnostics, source.Name);
+        diagnostics.ThrowIfErrors($"The transactional template {source.Name}");
         return text!;
     }
 
-    private (Template Template, string Name) Parsed(string name, string kind) =>
+    private (Template Template, SourceText Source) Parsed(string name, string kind) =>
         _parsed.GetOrAdd(kind + ":" + name, _ =>
         {
             var path = Path.Combine(_folder, $"{name}.{kind}{TemplateSet.Extension}");
@@ -101,6 +92,6 @@ public sealed class TransactionalMailer(
             diagnostics.Know(source);
             var template = TemplateSyntax.Parse(source, diagnostics);
             diagnostics.ThrowIfErrors($"The transactional template {source.Name}");
-            return (template!, source.Name);
+            return (template!, source);
         });
 }

@@ -72,6 +72,20 @@ public sealed class TemplateSandboxTests : IDisposable
         Assert.Contains(diagnostics.Items, d => d.Severity == Severity.Error && d.File == "templates/t.html.sbn" && d.Message.Contains(message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{{ recipient.name }}, {{ \"Dear \" + recipient.organisation }}", null)]
+    [InlineData("{{ recipient.name == \"Ana\" }}", "reader data can be printed but not tested ('recipient.name')")]
+    [InlineData("{{ recipient.country ? \"a\" : \"b\" }}", "reader data can be printed but not tested ('recipient.country')")]
+    [InlineData("{{ recipient.name | string.upcase }}", "reader data can only be printed as it is ('recipient.name')")]
+    [InlineData("{{ string.size recipient.email }}", "reader data can only be printed as it is ('recipient.email')")]
+    public void Reader_data_is_printed_as_it_is_never_tested_or_transformed(string template, string? message)
+    {
+        var diagnostics = Check(template, TemplateScope.Mailing);
+
+        if (message is null) Assert.Empty(diagnostics.Items);
+        else Assert.Contains(diagnostics.Items, d => d.Message.StartsWith(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Functions_removed_from_the_sandbox_are_absent_at_render_time_too()
     {
@@ -177,10 +191,10 @@ public sealed class TemplateSandboxTests : IDisposable
         return (output, diagnostics);
     }
 
-    private Diagnostics Check(string template)
+    private Diagnostics Check(string template, TemplateScope? scope = null)
     {
         var (set, diagnostics) = Load(template, "html", null);
-        new TemplateEngine(set).Check("t", "html", TemplateScope.Of(Values().Keys), diagnostics);
+        new TemplateEngine(set).Check("t", "html", scope ?? TemplateScope.Of(Values().Keys), diagnostics);
         return diagnostics;
     }
 

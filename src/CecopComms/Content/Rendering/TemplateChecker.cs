@@ -213,8 +213,12 @@ public sealed partial class TemplateChecker
                 Expression(indexer.Index, Use.Value);
                 return target?.Data?.Element is { } element ? Known.Of(element) : Known.Anything;
             case ScriptBinaryExpression binary:
-                Expression(binary.Left, use == Use.Print ? Use.Print : use == Use.Test ? Use.Test : Use.Argument);
-                Expression(binary.Right, use == Use.Print ? Use.Print : use == Use.Test ? Use.Test : Use.Argument);
+                // Joining texts keeps reader data printable; comparing it tests it.
+                var side = binary.Operator is ScriptBinaryOperator.Add or ScriptBinaryOperator.EmptyCoalescing or ScriptBinaryOperator.NotEmptyCoalescing
+                    ? use is Use.Print or Use.Test ? use : Use.Argument
+                    : Use.Test;
+                Expression(binary.Left, side);
+                Expression(binary.Right, side);
                 return Known.Of(TemplateScope.Leaf);
             case ScriptUnaryExpression unary:
                 Expression(unary.Right, use == Use.Print ? Use.Test : use);

@@ -1,7 +1,6 @@
 using CecopComms.Content.Validation;
 using Scriban;
 using Scriban.Runtime;
-using Scriban.Syntax;
 
 namespace CecopComms.Content.Rendering;
 
@@ -35,28 +34,8 @@ public sealed class TemplateEngine(TemplateSet templates, TimeProvider? time = n
     /// Renders <paramref name="template"/> with <paramref name="model"/> while <paramref name="state"/> is the compile,
     /// or returns null after reporting, at the template's line and column, why it stopped.
     /// </summary>
-    public string? Render(Template template, ScriptObject model, CompileState state, bool html, Diagnostics diagnostics, string name)
-    {
-        using var deadline = new CancellationTokenSource(Deadline, _time);
-        var context = TemplateSandbox.Create(html, deadline.Token);
-        context.PushGlobal(TemplateFunctions.For(state, Partials(html ? "html" : "txt"), html));
-        context.PushGlobal(model);
-        context.PushGlobal(new ScriptObject(StringComparer.Ordinal));   // the template's own variables
-        try
-        {
-            return template.Render(context);
-        }
-        catch (ScriptRuntimeException e)
-        {
-            RenderFailure.Report(e, diagnostics, name, Deadline);
-            return null;
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
-        {
-            RenderFailure.Report(e, diagnostics, name);
-            return null;
-        }
-    }
+    public string? Render(Template template, ScriptObject model, CompileState state, bool html, Diagnostics diagnostics, string name) =>
+        TemplateSandbox.Render(template, html, [TemplateFunctions.For(state, Partials(html ? "html" : "txt"), html), model], Deadline, _time, diagnostics, name);
 
     private Dictionary<string, Template> Partials(string extension) =>
         templates.Partials(extension).ToDictionary(p => p.Key, p => p.Value.Template, StringComparer.Ordinal);

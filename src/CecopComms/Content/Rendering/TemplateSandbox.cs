@@ -1,6 +1,8 @@
+using CecopComms.Content.Validation;
 using Scriban;
 using Scriban.Functions;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace CecopComms.Content.Rendering;
 
@@ -62,5 +64,38 @@ public static class TemplateSandbox
         context.TemplateLoader = null;
         context.CancellationToken = deadline;
         return context;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="template"/> in a fresh context with <paramref name="globals"/> (searched last to first, under a
+    /// scope of the template's own variables), or returns null after reporting, at the template's line and column, why it stopped.
+    /// </summary>
+    /// <param name="template">A parsed template without errors.</param>
+    /// <param name="html">Escape every value (HTML) or not (text, subjects).</param>
+    /// <param name="globals">Functions and values, the model last.</param>
+    /// <param name="deadline">How long the render may run, measured on <paramref name="time"/>.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="diagnostics">Where a failure goes.</param>
+    /// <param name="name">How messages name the template when Scriban gives no place.</param>
+    public static string? Render(Template template, bool html, IEnumerable<ScriptObject> globals, TimeSpan deadline, TimeProvider time, Diagnostics diagnostics, string name)
+    {
+        using var stop = new CancellationTokenSource(deadline, time);
+        var context = Create(html, stop.Token);
+        foreach (var global in globals) context.PushGlobal(global);
+        context.PushGlobal(new ScriptObject(StringComparer.Ordinal));
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            RenderFailure.Report(e, diagnostics, name, deadline);
+            return null;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            RenderFailure.Report(e, diagnostics, name);
+            return null;
+        }
     }
 }
