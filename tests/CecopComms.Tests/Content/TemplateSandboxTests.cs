@@ -124,6 +124,17 @@ public sealed class TemplateSandboxTests : IDisposable
     }
 
     [Fact]
+    public void The_shared_functions_cannot_be_changed_by_a_template()
+    {
+        var (html, diagnostics) = TryRender("{{ date.format = \"%Y\" }}");
+
+        Assert.Null(html);
+        Assert.Single(diagnostics.Items);
+        Assert.Equal("%d %b %Y", Render("{{ date.format }}", html: false));
+        Assert.Contains(Check("{{ date.format = \"%Y\" }}").Items, d => d.Message.StartsWith("a template cannot change 'date.format'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_partial_that_includes_itself_is_stopped()
     {
         var (html, diagnostics) = TryRender("{{ include \"p\" }}", partials: new() { ["p"] = "x{{ include \"p\" }}" });

@@ -64,7 +64,9 @@ public sealed class CompiledMailing : ICompiledMailing
     public RenderedMail Render(RecipientData recipient, RecipientLinks links)
     {
         var reader = string.IsNullOrWhiteSpace(recipient.Language) ? Sources.LocalText.Fallback : recipient.Language;
-        if (!_documents.ContainsKey(reader) && _documents.Count >= CachedLanguages) reader = LanguageChoice.Variant(_definition.Languages, reader);
+        // One lookup for a language already compiled, the usual case: no delegate is made per reader.
+        if (_documents.TryGetValue(reader, out var compiled)) return compiled.Value.Render(recipient, links);
+        if (_documents.Count >= CachedLanguages) reader = LanguageChoice.Variant(_definition.Languages, reader);
         return _documents.GetOrAdd(reader, key => new Lazy<CompiledDocument>(() => CompileLate(key))).Value.Render(recipient, links);
     }
 

@@ -32,8 +32,15 @@ public static class TemplateSandbox
 
     private static readonly string[] RemovedGlobals = ["include", "include_join"];
 
-    /// <summary>A fresh copy of the built-in functions a template may call (fresh: a template may set date.format).</summary>
-    public static ScriptObject Builtins()
+    private static readonly ScriptObject Shared = Build();
+
+    /// <summary>
+    /// The built-in functions a template may call: one read-only set shared by every render (no template can change
+    /// <c>date.format</c> for the next), made once because Scriban builds hundreds of function objects for it.
+    /// </summary>
+    public static ScriptObject Builtins() => Shared;
+
+    private static ScriptObject Build()
     {
         var builtins = new BuiltinFunctions();
         foreach (var name in RemovedGlobals) builtins.Remove(name);
@@ -42,14 +49,16 @@ public static class TemplateSandbox
         var date = new ScriptObject(StringComparer.Ordinal);
         ((ScriptObject)builtins["date"]!).CopyTo(date);
         builtins.SetValue("date", date, readOnly: false);
+        foreach (var family in builtins.Values.OfType<ScriptObject>())
+            foreach (var member in family.Keys.ToList()) family.SetReadOnly(member, true);
+        foreach (var name in builtins.Keys.ToList()) builtins.SetReadOnly(name, true);
         return builtins;
     }
 
     /// <summary>A context for one render: HTML-escaping when <paramref name="html"/>, plain for text and subjects.</summary>
     public static TemplateContext Create(bool html, CancellationToken deadline)
     {
-        var builtins = Builtins();
-        var context = html ? new HtmlTemplateContext(builtins) : new TemplateContext(builtins);
+        var context = html ? new HtmlTemplateContext(Shared) : new TemplateContext(Shared);
         context.StrictVariables = true;
         context.AutoIndent = false;              // keeps <pre> blocks and the text version as written
         context.NewLine = "\n";
