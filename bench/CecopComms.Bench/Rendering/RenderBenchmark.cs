@@ -67,7 +67,7 @@ public sealed class RenderBenchmark : IBenchmark
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "templates");
         var diagnostics = new Diagnostics();
-        var engine = new TemplateEngine(TemplateSet.Load(folder, "templates", diagnostics), diagnostics);
+        var engine = new TemplateEngine(TemplateSet.Load(folder, "templates", diagnostics));
         var document = EditionReader.Read(new SourceText("bench.yaml", TenItems()), diagnostics)!;
         var publication = new Publication
         {

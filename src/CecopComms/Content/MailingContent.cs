@@ -13,8 +13,8 @@ namespace CecopComms.Content;
 /// Content as delivery sees it (compiled mailings, states, campaign plans) and as the CLI saves it: nothing is saved,
 /// scheduled or compiled without passing the same checks, and each compile reads the templates folder afresh.
 /// </summary>
-public sealed class MailingContent(EditionStore editions, PublicationStore publications, CampaignStore campaigns, IOptions<ContentOptions> options)
-    : IMailingContent
+public sealed class MailingContent(EditionStore editions, PublicationStore publications, CampaignStore campaigns, IOptions<ContentOptions> options,
+    TimeProvider? time = null) : IMailingContent
 {
     public async Task<ICompiledMailing> CompileAsync(MailingSource source, CancellationToken cancellationToken) =>
         await CompileMailingAsync(source, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class MailingContent(EditionStore editions, PublicationStore publi
     private TemplateEngine Engine(Diagnostics diagnostics)
     {
         var (folder, display) = options.Value.ResolveTemplates(Environment.CurrentDirectory);
-        var engine = new TemplateEngine(TemplateSet.Load(folder, display, diagnostics), diagnostics);
+        var engine = new TemplateEngine(TemplateSet.Load(folder, display, diagnostics), time);
         diagnostics.ThrowIfErrors("The templates");
         return engine;
     }

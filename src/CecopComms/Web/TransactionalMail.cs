@@ -1,7 +1,7 @@
 namespace CecopComms.Web;
 
 /// <summary>One transactional message to compose and send at once.</summary>
-/// <param name="Template">The name under templates/transactional: NAME.html.hbs and NAME.txt.hbs.</param>
+/// <param name="Template">The name under templates/transactional: NAME.html.sbn and NAME.txt.sbn.</param>
 /// <param name="ToAddress">The recipient's address.</param>
 /// <param name="ToName">The recipient's name, or empty.</param>
 /// <param name="Subject">The subject; control characters are removed.</param>

@@ -3,16 +3,19 @@ using CecopComms.Content;
 using CecopComms.Content.Publications;
 using CecopComms.Delivery;
 using CecopComms.Mail;
+using CecopComms.Content.Rendering;
+using CecopComms.Content.Validation;
 using MimeKit;
-using HandlebarsDotNet;
 using Microsoft.Extensions.Options;
+using Scriban;
 
 namespace CecopComms.Web;
 
 /// <summary>
 /// Composes and sends single messages the web needs at once (sign-up confirmations, login links) through the configured
-/// transport, outside any mailing's ledger. Bodies come from templates/transactional/NAME.html.hbs and NAME.txt.hbs:
-/// the HTML one escapes every value, the text one does not. From is Web:FromAddress, else the publication's sender.
+/// transport, outside any mailing's ledger. Bodies come from templates/transactional/NAME.html.sbn and NAME.txt.sbn,
+/// parsed and checked once, rendered in the template sandbox: the HTML one through the escaping context, the text one
+/// through a plain one. From is Web:FromAddress, else the publication's sender.
 /// </summary>
 public sealed class TransactionalMailer(
     IMessageTransport transport,
@@ -22,15 +25,13 @@ public sealed class TransactionalMailer(
     IOptions<ContentOptions> content,
     TimeProvider time)
 {
-    private static readonly IHandlebars Html = Handlebars.Create();
-    private static readonly IHandlebars Text = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Template Template, SourceText Source)> _parsed = new(StringComparer.Ordinal);
     private readonly string _folder = Path.Combine(content.Value.ResolveTemplates(Environment.CurrentDirectory).Folder, "transactional");
 
     /// <summary>Builds the message (without sending it).</summary>
     /// <exception cref="FileNotFoundException">A template of <see cref="TransactionalMail.Template"/> is missing.</exception>
+    /// <exception cref="ContentValidationException">A template is not valid or stopped (the message names file:line:column), or Web:FromAddress is empty and the publication does not exist.</exception>
     /// <exception cref="ParseException">The recipient or sender is not an address.</exception>
-    /// <exception cref="ContentValidationException">Web:FromAddress is empty and the publication does not exist.</exception>
     public async Task<MimeMessage> ComposeAsync(TransactionalMail mail, CancellationToken cancellationToken)
     {
         var (fromName, fromAddress) = await SenderAsync(mail.PublicationSlug, cancellationToken);
@@ -42,8 +43,8 @@ public sealed class TransactionalMailer(
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Body = new BodyBuilder
         {
-            HtmlBody = Template(mail.Template, "html", Html)(mail.Model),
-            TextBody = Template(mail.Template, "txt", Text)(mail.Model),
+            HtmlBody = Render(mail, "html"),
+            TextBody = Render(mail, "txt"),
         }.ToMessageBody();
         message.Prepare(EncodingConstraint.SevenBit);
         return message;
@@ -68,11 +69,29 @@ public sealed class TransactionalMailer(
         return (publication.FromName, publication.FromAddress);
     }
 
-    private HandlebarsTemplate<object, object> Template(string name, string kind, IHandlebars environment) =>
-        _compiled.GetOrAdd(kind + ":" + name, _ =>
+    private string Render(TransactionalMail mail, string kind)
+    {
+        var (template, source) = Parsed(mail.Template, kind);
+        var model = ScriptModel.FromProperties(mail.Model);
+        var diagnostics = new Diagnostics();
+        diagnostics.Know(source);
+        new TemplateChecker(new Dictionary<string, (Template, SourceText)>(), [TemplateSandbox.Builtins()], new UiStrings(new Dictionary<string, Content.Sources.LocalText>()),
+            kind == "html", diagnostics).Check(template, source, TemplateScope.Of(model.Keys));
+        var text = diagnostics.HasErrors ? null : TemplateSandbox.Render(template, kind == "html", [model], TemplateSandbox.Deadline, time, diagnostics, source.Name);
+        diagnostics.ThrowIfErrors($"The transactional template {source.Name}");
+        return text!;
+    }
+
+    private (Template Template, SourceText Source) Parsed(string name, string kind) =>
+        _parsed.GetOrAdd(kind + ":" + name, _ =>
         {
-            var path = Path.Combine(_folder, $"{name}.{kind}.hbs");
+            var path = Path.Combine(_folder, $"{name}.{kind}{TemplateSet.Extension}");
             if (!File.Exists(path)) throw new FileNotFoundException($"The transactional template {path} is missing.", path);
-            return environment.Compile(File.ReadAllText(path));
+            var source = new SourceText($"templates/transactional/{name}.{kind}{TemplateSet.Extension}", File.ReadAllText(path));
+            var diagnostics = new Diagnostics();
+            diagnostics.Know(source);
+            var template = TemplateSyntax.Parse(source, diagnostics);
+            diagnostics.ThrowIfErrors($"The transactional template {source.Name}");
+            return (template!, source);
         });
 }

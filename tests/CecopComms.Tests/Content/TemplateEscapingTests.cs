@@ -96,13 +96,6 @@ public sealed class TemplateEscapingTests
         AssertInert(html, ["#Tag", "Campaign ", "Asset ", "Title ", "Subject ", "Preheader ", "Body ", "Ana "]);
     }
 
-    [Fact]
-    public void A_partial_indented_on_its_own_line_loses_the_indentation_that_would_skip_escaping()
-    {
-        Assert.Equal("<table>\n{{> header}}\n{{#> footer}}x{{/footer}}\n  text {{> inline}}\n</table>",
-            CecopComms.Content.Rendering.TemplateEngine.Unindented("<table>\n        {{> header}}\n\t{{#> footer}}x{{/footer}}\n  text {{> inline}}\n</table>"));
-    }
-
     // The message exactly as the sender builds it, for a real mailing id (its links signed for that mailing).
     private static string Compose(ICompiledMailing mailing)
     {

@@ -9,30 +9,87 @@ public sealed class ValidationTests
     [Fact]
     public async Task Unknown_variable_in_a_template_is_reported_at_its_line_and_column_with_the_lines_around_it()
     {
-        var error = await TemplateErrorsAsync("<tr>\n  <td>\n    <p>{{edition.numbr}}</p>\n  </td>\n</tr>\n");
+        var error = await TemplateErrorsAsync("<tr>\n  <td>\n    <p>{{ edition.numbr }}</p>\n  </td>\n</tr>\n");
 
-        Assert.Contains("cecop-link.html.hbs:3:8: error: unknown variable 'edition.numbr'; known here: date, number, title, year", error);
-        Assert.Contains("  2 |   <td>\n  3 |     <p>{{edition.numbr}}</p>\n    |        ^\n  4 |   </td>", error);
+        Assert.Contains("cecop-link.html.sbn:3:11: error: unknown variable 'edition.numbr'; known here: date, number, title, year", error);
+        Assert.Contains("  2 |   <td>\n  3 |     <p>{{ edition.numbr }}</p>\n    |           ^\n  4 |   </td>", error);
     }
 
     [Fact]
-    public async Task Blocks_that_do_not_match_partials_that_do_not_exist_and_images_without_alt_are_errors()
+    public async Task A_block_left_open_is_named_where_it_opens()
     {
-        var error = await TemplateErrorsAsync("{{#each items}}\n  {{> nope}}\n  <img src=\"https://cecop.coop/a.png\">\n{{/if}}\n{{#if intro}}\n");
+        var error = await TemplateErrorsAsync("<tr>\n{{ for item in items }}\n  <td>{{ item.title }}</td>\n</tr>\n");
 
-        Assert.Contains("cecop-link.html.hbs:2:3: error: unknown partial 'nope'", error);
-        Assert.Contains("cecop-link.html.hbs:3:3: error: an image needs alt text", error);
-        Assert.Contains("cecop-link.html.hbs:4:1: error: '{{/if}}' closes '{{#each}}' opened at line 1, column 1", error);
-        Assert.Contains("cecop-link.html.hbs:5:1: error: '{{#if}}' is never closed with '{{/if}}'", error);
+        Assert.Contains("cecop-link.html.sbn:2:4: error: the block `for item in items` is not closed: add {{ end }} where it ends", error);
+        Assert.DoesNotContain("<end>", error);
     }
 
     [Fact]
-    public async Task Subscriber_data_in_a_condition_and_unknown_words_are_errors()
+    public async Task An_end_that_closes_nothing_and_a_tag_never_closed_are_errors_in_plain_words()
     {
-        var error = await TemplateErrorsAsync("<tr><td>{{#if recipient.name}}x{{/if}} {{t \"nonsense\"}}</td></tr>");
+        var error = await TemplateErrorsAsync("<tr>{{ end }}</tr>\n<p>{{ title </p>\n");
 
-        Assert.Contains("cecop-link.html.hbs:1:9: error: subscriber data can be printed but not tested", error);
-        Assert.Contains("cecop-link.html.hbs:1:40: error: unknown word 'nonsense'", error);
+        Assert.Contains("cecop-link.html.sbn:1:8: error: this {{ end }} closes no block", error);
+        Assert.Contains("cecop-link.html.sbn:2:4: error: this {{ is never closed with }}", error);
+    }
+
+    [Fact]
+    public async Task Partials_that_do_not_exist_and_images_without_alt_are_errors()
+    {
+        var error = await TemplateErrorsAsync("{{ for item in items }}\n  {{ include \"nope\" }}\n  <img src=\"https://cecop.coop/a.png\">\n{{ end }}\n");
+
+        Assert.Contains("cecop-link.html.sbn:2:14: error: unknown partial 'nope'; partials: footer, header, news-item", error);
+        Assert.Contains("cecop-link.html.sbn:3:3: error: an image needs alt text", error);
+    }
+
+    [Fact]
+    public async Task The_template_syntax_used_before_Scriban_says_what_to_write_instead()
+    {
+        var error = await TemplateErrorsAsync("<tr>\n{{#each items}}{{/each}}\n{{{intro}}} {{> footer}}\n");
+
+        Assert.Contains("cecop-link.html.sbn:2:1: error: `{{#each items}}` is the template syntax used before Scriban: write {{ for item in items }} ... {{ end }}", error);
+        Assert.Contains("cecop-link.html.sbn:2:16: error: `{{/each}}` is the template syntax used before Scriban: close the block with {{ end }}", error);
+        Assert.Contains("cecop-link.html.sbn:3:1: error: `{{{intro}}}` is the template syntax used before Scriban: write {{ value }}", error);
+        Assert.Contains("cecop-link.html.sbn:3:13: error: `{{> footer}}` is the template syntax used before Scriban: write {{ include \"name\" }}", error);
+        Assert.DoesNotContain("Unexpected token", error);
+    }
+
+    [Fact]
+    public async Task Reader_data_in_a_condition_unknown_words_and_wrong_argument_counts_are_errors()
+    {
+        var error = await TemplateErrorsAsync("<tr><td>{{ if recipient.name }}x{{ end }} {{ t \"nonsense\" }}</td></tr>\n<p>{{ format_date }} {{ link \"https://cecop.coop\" \"x\" }}</p>");
+
+        Assert.Contains("cecop-link.html.sbn:1:15: error: reader data can be printed but not tested ('recipient.name')", error);
+        Assert.Contains("cecop-link.html.sbn:1:48: error: unknown word 'nonsense': add it to strings.yaml", error);
+        Assert.Contains("cecop-link.html.sbn:2:7: error: 'format_date' takes 1 argument, not 0", error);
+        Assert.Contains("cecop-link.html.sbn:2:25: error: 'link' takes 1 argument, not 2", error);
+    }
+
+    [Fact]
+    public async Task Problems_on_a_branch_no_render_takes_are_found_before_any_render()
+    {
+        var error = await TemplateErrorsAsync("{{ if false }}{{ editon.title }}{{ items | array.jion \", \" }}{{ end }}");
+
+        Assert.Contains("cecop-link.html.sbn:1:18: error: unknown variable 'editon'", error);
+        Assert.Contains("cecop-link.html.sbn:1:44: error: unknown function 'array.jion'", error);
+    }
+
+    [Fact]
+    public async Task Template_braces_typed_into_an_edition_are_a_warning_at_their_line_and_column()
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+
+        var (_, mailing) = await bed.Content.SaveEditionAsync(new SourceText("editions/greeting.yaml", """
+            publication: cecop-link
+            date: 2023-05-16
+            subject: Test
+            intro: |
+              First line.
+              Dear {{name}}, welcome.
+            """), CancellationToken.None);
+
+        var warning = Assert.Single(mailing.Diagnostics.Items, d => d.Severity == Severity.Warning);
+        Assert.Equal("editions/greeting.yaml:6:8: warning: '{{name}}' will be printed as it is: this text is not a template, so it fills in no reader's name or value (the template greets the reader)", warning.Headline);
     }
 
     [Fact]
@@ -135,7 +192,7 @@ public sealed class ValidationTests
     private static async Task<string> TemplateErrorsAsync(string template)
     {
         using var bed = await ContentTestBed.CreateAsync(copyTemplates: true);
-        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.hbs"), template);
+        File.WriteAllText(Path.Combine(bed.Templates, "cecop-link.html.sbn"), template);
         var error = await Assert.ThrowsAsync<ContentValidationException>(() => bed.LoadEditionAsync("cecop-link-2021-06.yaml"));
         Assert.Empty(await bed.Editions.ListAsync(null, CancellationToken.None));
         return error.Message;

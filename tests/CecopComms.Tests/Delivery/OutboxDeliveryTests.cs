@@ -90,14 +90,14 @@ public sealed class OutboxDeliveryTests
     {
         await using var bed = await DeliveryTestBed.CreateAsync(3);
         var mailing = await bed.StartAsync();
-        bed.Content.Invalid = "templates/cecop-link.html.hbs:12:5: unknown variable 'readmore'";
+        bed.Content.Invalid = "templates/cecop-link.html.sbn:12:5: unknown variable 'readmore'";
 
         var run = await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
 
         Assert.Equal(MailingStatus.Paused, run.Status);
         var paused = await bed.Mailings.GetAsync(mailing.Id, CancellationToken.None);
         Assert.Equal(MailingStatus.Paused, paused.Status);
-        Assert.Equal("its content no longer compiles: templates/cecop-link.html.hbs:12:5: unknown variable 'readmore'", paused.StatusReason);
+        Assert.Equal("its content no longer compiles: templates/cecop-link.html.sbn:12:5: unknown variable 'readmore'", paused.StatusReason);
         Assert.Equal(new Dictionary<string, long> { ["pending"] = 3 }, await bed.CountsAsync(mailing.Id));
 
         bed.Content.Invalid = null;

@@ -44,5 +44,20 @@ public sealed class TransactionalMailerTests : IDisposable
         Assert.Equal(("CECOP", "no-reply@cecop.example"), (message.From.Mailboxes.Single().Name, message.From.Mailboxes.Single().Address));
     }
 
+    [Theory]
+    [InlineData(null, null, "Hello,", "CECOP's member organisations. Open")]
+    [InlineData("", "", "Hello,", "CECOP's member organisations. Open")]
+    [InlineData("Ana <b>", "Coop & Co", "Hello Ana &lt;b&gt;,", "such as Coop &amp; Co. Open")]
+    public async Task The_login_mail_leaves_out_an_empty_name_and_organisation_and_escapes_them_otherwise(string? name, string? organisation, string hello, string such)
+    {
+        var message = await _factory.Services.GetRequiredService<TransactionalMailer>().ComposeAsync(
+            new TransactionalMail("member-login", "ana@example.org", null, "Your login link", new { name, organisation, loginUrl = "https://cecop.example/l/x", minutes = "15" }, "cecop-link"),
+            CancellationToken.None);
+
+        Assert.Contains($"<p>{hello}</p>", message.HtmlBody);
+        Assert.Contains(such, message.HtmlBody);
+        Assert.StartsWith(System.Net.WebUtility.HtmlDecode(hello), message.TextBody);
+    }
+
     public void Dispose() => _factory.Dispose();
 }

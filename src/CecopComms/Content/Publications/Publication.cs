@@ -8,7 +8,7 @@ public sealed record Publication
     public string Name { get; init; } = "";
     /// <summary>list:SLUG or segment:SLUG.</summary>
     public string Audience { get; init; } = "";
-    /// <summary>templates/{Template}.html.hbs.</summary>
+    /// <summary>templates/{Template}.html.sbn.</summary>
     public string Template { get; init; } = "";
     public string FromName { get; init; } = "";
     public string FromAddress { get; init; } = "";

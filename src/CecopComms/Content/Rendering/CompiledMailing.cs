@@ -44,14 +44,13 @@ public sealed class CompiledMailing : ICompiledMailing
     /// <exception cref="ContentValidationException">Something is not valid; the message lists each problem at file:line:column.</exception>
     public static CompiledMailing Compile(MailingDefinition definition, TemplateEngine engine, Diagnostics diagnostics)
     {
-        var templates = engine.Templates;
-        var html = new TemplateScanner(templates, "html", diagnostics);
-        html.Check(templates.Template(TemplateSet.Layout, "html")!, TemplateScope.Mailing);
-        if (templates.Template(definition.Template, "html") is { } inner) html.Check(inner, TemplateScope.Mailing);
-        if (templates.Template(definition.Template, "txt") is { } text) new TemplateScanner(templates, "txt", diagnostics).Check(text, TemplateScope.Mailing);
+        engine.Check(TemplateSet.Layout, "html", TemplateScope.Mailing, diagnostics);
+        engine.Check(definition.Template, "html", TemplateScope.Mailing, diagnostics);
+        engine.Check(definition.Template, "txt", TemplateScope.Mailing, diagnostics);
         foreach (var variant in definition.Subject.Variants.Values)
-            if (diagnostics.Sources.FirstOrDefault(s => s.Name == variant.File) is not null)
-                new TemplateScanner(templates, "txt", diagnostics).Check(new SourceText(variant.File, new string('\n', variant.Line - 1) + new string(' ', variant.Column - 1) + variant.Value), TemplateScope.Mailing);
+            if (diagnostics.Sources.Any(s => s.Name == variant.File)
+                && TemplateSyntax.Parse(new SourceText(variant.File, variant.Value), diagnostics, variant.Line, variant.Column) is { } subject)
+                engine.Check(subject, new SourceText(variant.File, variant.Value), TemplateScope.Mailing, diagnostics);
         diagnostics.ThrowIfErrors(definition.Title);
 
         var compiler = new DocumentCompiler(engine);
@@ -65,7 +64,9 @@ public sealed class CompiledMailing : ICompiledMailing
     public RenderedMail Render(RecipientData recipient, RecipientLinks links)
     {
         var reader = string.IsNullOrWhiteSpace(recipient.Language) ? Sources.LocalText.Fallback : recipient.Language;
-        if (!_documents.ContainsKey(reader) && _documents.Count >= CachedLanguages) reader = LanguageChoice.Variant(_definition.Languages, reader);
+        // One lookup for a language already compiled, the usual case: no delegate is made per reader.
+        if (_documents.TryGetValue(reader, out var compiled)) return compiled.Value.Render(recipient, links);
+        if (_documents.Count >= CachedLanguages) reader = LanguageChoice.Variant(_definition.Languages, reader);
         return _documents.GetOrAdd(reader, key => new Lazy<CompiledDocument>(() => CompileLate(key))).Value.Render(recipient, links);
     }
 

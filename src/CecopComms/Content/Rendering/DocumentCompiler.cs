@@ -22,34 +22,39 @@ public sealed class DocumentCompiler(TemplateEngine engine)
         var language = LanguageChoice.Variant(mailing.Languages, reader);
         var slots = new SlotTable();
         var state = new CompileState(slots, LanguageChoice.Culture(reader), reader, templates.Strings);
-        var model = mailing.Model(language, slots, diagnostics);
+        var model = ScriptModel.From(mailing.Model(language, slots, diagnostics));
 
-        var htmlSource = templates.Template(mailing.Template, "html");
-        if (htmlSource is null)
+        var inner = templates.Parsed(mailing.Template, "html");
+        if (templates.Template(mailing.Template, "html") is null)
         {
-            diagnostics.Error($"{templates.Folder}/{mailing.Template}.html.hbs", 1, 1, $"there is no template '{mailing.Template}.html.hbs' in {templates.Folder}");
+            diagnostics.Error($"{templates.Folder}/{mailing.Template}.html{TemplateSet.Extension}", 1, 1,
+                $"there is no template '{mailing.Template}.html{TemplateSet.Extension}' in {templates.Folder}");
             return null;
         }
+        var layout = templates.Parsed(TemplateSet.Layout, "html");
         var subjectVariant = mailing.Subject.Get(language);
         var subjectSource = new SourceText(subjectVariant?.File ?? mailing.Source.ToString(), subjectVariant?.Value ?? mailing.Title);
-        var inner = engine.Compile(htmlSource, html: true, diagnostics);
-        var layout = engine.Compile(templates.Template(TemplateSet.Layout, "html")!, html: true, diagnostics);
-        var subject = engine.Compile(subjectSource, html: false, diagnostics);
-        var textSource = templates.Template(mailing.Template, "txt");
-        var text = textSource is null ? null : engine.Compile(textSource, html: false, diagnostics);
-        if (inner is null || layout is null || subject is null || (textSource is not null && text is null)) return null;
+        var subject = TemplateSyntax.Parse(subjectSource, diagnostics, subjectVariant?.Line ?? 1, subjectVariant?.Column ?? 1);
+        var text = templates.Parsed(mailing.Template, "txt");
+        if (inner is null || layout is null || subject is null || (templates.Template(mailing.Template, "txt") is not null && text is null)) return null;
 
-        model["content"] = engine.Render(inner, model, state);
-        var document = Parser.ParseDocument(engine.Render(layout, model, state));
+        var content = engine.Render(inner, model, state, html: true, diagnostics, templates.Template(mailing.Template, "html")!.Name);
+        if (content is null) return null;
+        model["content"] = new TrustedHtml(content);
+        var layoutHtml = engine.Render(layout, model, state, html: true, diagnostics, templates.Template(TemplateSet.Layout, "html")!.Name);
+        var subjectText = engine.Render(subject, model, state, html: false, diagnostics, subjectSource.Name);
+        if (layoutHtml is null || subjectText is null) return null;
+        var document = Parser.ParseDocument(layoutHtml);
         foreach (var selector in CssInliner.Inline(document))
             diagnostics.Error(templates.Template(TemplateSet.Layout, "html")!.Name, 1, 1, $"the CSS selector '{selector}' is not understood");
         CheckLinksAndImages(document, slots, diagnostics, mailing);
         var html = document.ToHtml();
         // The open pixel has no place in the text version.
         foreach (var pixel in document.Body!.Descendants<IText>().Where(t => slots.Only(t.Data.Trim()) is { Kind: SlotKind.OpenPixel }).ToList()) pixel.Remove();
-        var plain = text is null ? HtmlToText.Convert(document) : engine.Render(text, model, state);
+        var plain = text is null ? HtmlToText.Convert(document) : engine.Render(text, model, state, html: false, diagnostics, templates.Template(mailing.Template, "txt")!.Name);
+        if (plain is null) return null;
         return new CompiledDocument(language,
-            CompiledText.Split(engine.Render(subject, model, state), slots, OutputKind.Subject),
+            CompiledText.Split(subjectText, slots, OutputKind.Subject),
             CompiledText.Split(html, slots, OutputKind.Html),
             CompiledText.Split(plain, slots, OutputKind.Text));
     }

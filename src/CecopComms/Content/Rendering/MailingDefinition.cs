@@ -10,7 +10,7 @@ namespace CecopComms.Content.Rendering;
 /// <param name="PublicationName">Publication or campaign name.</param>
 /// <param name="AudienceReference">list:SLUG or segment:SLUG.</param>
 /// <param name="Sender">From and Reply-To.</param>
-/// <param name="Template">The template's name: templates/{Template}.html.hbs, and .txt.hbs when there is one.</param>
+/// <param name="Template">The template's name: templates/{Template}.html.sbn, and .txt.sbn when there is one.</param>
 /// <param name="Languages">The language variants written; English is always among them.</param>
 /// <param name="Subject">The subject per language; it may print recipient fields.</param>
 /// <param name="Model">The template's values for a language, with that compile's slots; Markdown problems go to the diagnostics.</param>

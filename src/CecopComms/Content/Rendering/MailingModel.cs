@@ -27,11 +27,14 @@ public static partial class MailingModel
         ["items"] = new List<object>(),
     };
 
-    /// <summary>A Markdown field in <paramref name="language"/> (else English) as HTML, checked.</summary>
-    public static string Markdown(LocalText text, string language, Diagnostics diagnostics, IReadOnlyDictionary<string, SourceText> sources)
+    /// <summary>
+    /// A Markdown field in <paramref name="language"/> (else English) as HTML, checked: the one kind of author text an
+    /// HTML template prints as HTML (Markdig escapes any raw HTML in it).
+    /// </summary>
+    public static TrustedHtml Markdown(LocalText text, string language, Diagnostics diagnostics, IReadOnlyDictionary<string, SourceText> sources)
     {
         var variant = text.Get(language);
-        return variant is null ? "" : SlotTable.Clean(MarkdownField.ToHtml(variant, sources.GetValueOrDefault(variant.File), diagnostics));
+        return new TrustedHtml(variant is null ? "" : SlotTable.Clean(MarkdownField.ToHtml(variant, sources.GetValueOrDefault(variant.File), diagnostics)));
     }
 
     public static string Plain(LocalText text, string language) => SlotTable.Clean(text.Text(language));

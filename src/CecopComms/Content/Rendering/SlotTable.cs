@@ -4,7 +4,7 @@ namespace CecopComms.Content.Rendering;
 
 /// <summary>
 /// The holes of one language's compile. A template prints a marker for each (two private-use characters around its
-/// number); the marker survives Handlebars' escaping, CSS inlining and text derivation, and is cut out at the end.
+/// number); the marker survives the templates' escaping, CSS inlining and text derivation, and is cut out at the end.
 /// </summary>
 public sealed class SlotTable
 {

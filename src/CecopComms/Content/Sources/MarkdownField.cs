@@ -10,7 +10,7 @@ namespace CecopComms.Content.Sources;
 /// https, images with alt text, no link left unclosed, quotes and lists nested no deeper than <see cref="MaxDepth"/>.
 /// Problems point at the line in the file the Markdown came from.
 /// </summary>
-public static class MarkdownField
+public static partial class MarkdownField
 {
     /// <summary>Quotes, lists and emphasis inside one another: a newsletter needs three or four.</summary>
     public const int MaxDepth = 32;
@@ -34,6 +34,7 @@ public static class MarkdownField
         {
             var document = Markdown.Parse(text.Value, Pipeline);
             foreach (var inline in document.Descendants<Inline>()) Check(inline, text, source, diagnostics);
+            WarnTemplateTags(text, source, diagnostics);
             return Markdown.ToHtml(document, Pipeline).Trim();
         }
         catch (ArgumentException e) when (IsTooDeep(e))
@@ -100,6 +101,22 @@ public static class MarkdownField
         else return 0;
         return end == line.Length || line[end] is ' ' or '\t' ? end - column : 0;
     }
+
+    // "Dear {{name}}," typed into an edition reached members as written: Markdown fills in nothing, so say so at once.
+    private static void WarnTemplateTags(LocatedText text, SourceText? source, Diagnostics diagnostics)
+    {
+        var lines = text.Value.Split('\n');
+        for (var line = 0; line < lines.Length; line++)
+            foreach (System.Text.RegularExpressions.Match tag in TemplateTag().Matches(lines[line]))
+            {
+                var (fileLine, fileColumn) = Place(line, tag.Index, text, source);
+                diagnostics.Warning(text.File, fileLine, fileColumn,
+                    $"'{tag.Value}' will be printed as it is: this text is not a template, so it fills in no reader's name or value (the template greets the reader)");
+            }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{.{0,60}?\}\}")]
+    private static partial System.Text.RegularExpressions.Regex TemplateTag();
 
     private static void Check(Inline inline, LocatedText text, SourceText? source, Diagnostics diagnostics)
     {

@@ -7,7 +7,7 @@ CREATE TABLE publications (
     slug          TEXT    NOT NULL UNIQUE,
     name          TEXT    NOT NULL,
     audience      TEXT    NOT NULL,             -- list:SLUG or segment:SLUG (see AudienceResolver)
-    template      TEXT    NOT NULL,             -- templates/{template}.html.hbs, and .txt.hbs when there is one
+    template      TEXT    NOT NULL,             -- templates/{template}.html.sbn, and .txt.sbn when there is one
     from_name     TEXT    NOT NULL,
     from_address  TEXT    NOT NULL,
     reply_to      TEXT,
