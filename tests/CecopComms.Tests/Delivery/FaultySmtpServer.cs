@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CecopComms.Tests.Peers;
 
 namespace CecopComms.Tests.Delivery;
 
@@ -8,45 +8,17 @@ namespace CecopComms.Tests.Delivery;
 /// </summary>
 internal sealed class FaultySmtpServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ScriptedSmtpPeer _peer;
 
-    private FaultySmtpServer(Process process, string folder, int port)
-    {
-        _process = process;
-        Folder = folder;
-        Port = port;
-    }
+    private FaultySmtpServer(ScriptedSmtpPeer peer) => _peer = peer;
 
-    public string Folder { get; }
+    public string Folder => _peer.Folder;
 
-    public int Port { get; }
+    public int Port => _peer.Port;
 
     /// <summary>Starts the server with the script's options, e.g. "--tempfail-percent", "10".</summary>
-    public static async Task<FaultySmtpServer> StartAsync(params string[] options)
-    {
-        var folder = Directory.CreateTempSubdirectory("cecop-smtp-").FullName;
-        var start = new ProcessStartInfo("/usr/bin/python3")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Peers", "faulty_smtp.py"));
-        start.ArgumentList.Add(folder);
-        foreach (var option in options) start.ArgumentList.Add(option);
-        var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-        if (line is null || !line.StartsWith("READY ", StringComparison.Ordinal))
-        {
-            var error = await process.StandardError.ReadToEndAsync(timeout.Token);
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"faulty_smtp.py did not start: {line} {error}");
-        }
-        _ = process.StandardError.ReadToEndAsync();
-        return new FaultySmtpServer(process, folder, int.Parse(line["READY ".Length..]));
-    }
+    public static async Task<FaultySmtpServer> StartAsync(params string[] options) =>
+        new(await ScriptedSmtpPeer.StartAsync("faulty_smtp.py", "cecop-smtp-", options));
 
     /// <summary>Accepted messages: (recipient lower-cased, envelope sender, Message-ID).</summary>
     public IReadOnlyList<(string Recipient, string Sender, string MessageId)> Accepted()
@@ -67,19 +39,5 @@ internal sealed class FaultySmtpServer : IAsyncDisposable
     /// <summary>Saved messages (with --save), in order.</summary>
     public IReadOnlyList<byte[]> Saved() => Directory.GetFiles(Folder, "*.eml").Order().Select(File.ReadAllBytes).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            _process.StandardInput.Close();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        _process.Dispose();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => _peer.DisposeAsync();
 }

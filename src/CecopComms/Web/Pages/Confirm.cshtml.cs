@@ -31,13 +31,7 @@ public sealed class ConfirmModel(TokenSigner signer, SignupService signups, Time
         // A link used before says so, instead of offering its button again.
         var (result, list) = await signups.PeekAsync(token, cancellationToken);
         ListName = list?.Name ?? "";
-        return Show(result switch
-        {
-            ConfirmResult.Confirmed => PageState.Ready,
-            ConfirmResult.AlreadyConfirmed => PageState.AlreadyConfirmed,
-            ConfirmResult.WithdrawnSince => PageState.WithdrawnSince,
-            _ => PageState.NotFound,
-        });
+        return Show(StateOf(result, ready: PageState.Ready));
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
@@ -46,13 +40,7 @@ public sealed class ConfirmModel(TokenSigner signer, SignupService signups, Time
         if (token.HasExpired(time.GetUtcNow())) return Show(PageState.Expired);
         var (result, list) = await signups.ConfirmAsync(token, TokenPages.ClientIp(HttpContext), cancellationToken);
         ListName = list?.Name ?? "";
-        return Show(result switch
-        {
-            ConfirmResult.Confirmed => PageState.Confirmed,
-            ConfirmResult.AlreadyConfirmed => PageState.AlreadyConfirmed,
-            ConfirmResult.WithdrawnSince => PageState.WithdrawnSince,
-            _ => PageState.NotFound,
-        });
+        return Show(StateOf(result, ready: PageState.Confirmed));
     }
 
     /// <summary>A new link for an expired one (rate limited like the form); the answer is the form's.</summary>
@@ -63,6 +51,15 @@ public sealed class ConfirmModel(TokenSigner signer, SignupService signups, Time
         if (subscriber is not null && list is not null) await signups.SendConfirmationAsync(subscriber, list, cancellationToken);
         return RedirectToPage("/SubscribeSent");
     }
+
+    /// <summary>The page for a confirmation's outcome; <paramref name="ready"/> stands for "it confirms" (the button before, the thanks after).</summary>
+    private static PageState StateOf(ConfirmResult result, PageState ready) => result switch
+    {
+        ConfirmResult.Confirmed => ready,
+        ConfirmResult.AlreadyConfirmed => PageState.AlreadyConfirmed,
+        ConfirmResult.WithdrawnSince => PageState.WithdrawnSince,
+        _ => PageState.NotFound,
+    };
 
     private bool TryRead(out ExpiringToken token)
     {
