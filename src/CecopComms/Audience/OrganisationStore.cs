@@ -101,5 +101,5 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
         : throw new AudienceException($"'{country}' is not a country: give an ISO 3166 code such as IT or its English name.");
 
     internal static AudienceException NotFound(string idOrName) =>
-        new($"No organisation is called or numbered '{idOrName}'; `cecop orgs list` shows them.");
+        new($"No organisation is called or numbered '{idOrName}'; the list of organisations shows every name and number.");
 }

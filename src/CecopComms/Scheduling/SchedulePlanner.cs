@@ -13,7 +13,7 @@ public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers tr
     /// <exception cref="ContentValidationException">The content does not compile: it is checked now, not at send time.</exception>
     public async Task<Schedule> OnceAsync(MailingSource source, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (at <= time.GetUtcNow()) throw new ScheduleException($"{at:yyyy-MM-dd HH:mm zzz} is already past: give a time to come, or use `cecop send --now`.");
+        if (at <= time.GetUtcNow()) throw new ScheduleException($"{at:yyyy-MM-dd HH:mm zzz} is already past: give a time to come, or send it now.");
         await content.CompileAsync(source, cancellationToken);
         var schedule = await schedules.AddAsync(new Schedule { Kind = "once", Source = source.ToString(), RunAt = at, TimeZone = ZoneOf(null) }, cancellationToken);
         await AddTriggerAsync(schedule, cancellationToken);

@@ -63,7 +63,9 @@ public sealed class SendingTests(CecopWebFactory factory) : IClassFixture<CecopW
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("role=\"alert\"", html);
-        Assert.Contains("2020-03-02 10:00 +01:00 is already past: give a time to come", html);
+        Assert.Contains("2020-03-02 10:00 +01:00 is already past: give a time to come, or send it now.", html);
+        // A sentence for the officer: no command line in the web.
+        Assert.DoesNotContain("`cecop", html);
         Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM schedules WHERE source = @source", new { source = $"edition:{edition}" }));
         Assert.Equal("draft", await ScalarAsync<string>(factory, "SELECT state FROM editions WHERE id = @edition", new { edition }));
 
