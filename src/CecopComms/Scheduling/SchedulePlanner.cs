@@ -69,11 +69,22 @@ public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers tr
         finally { await scheduler.Shutdown(false, cancellationToken); }
         var schedule = await schedules.GetAsync(id, cancellationToken);
         if (schedule.Source is not { } text) return (schedule, null);
-        var others = await schedules.ListAsync(ScheduleStatus.Active, cancellationToken);
-        if (others.Any(s => s.Source == text) || (await mailings.SourcesWithLiveMailingAsync(cancellationToken)).Contains(text)) return (schedule, null);
+        if ((await HeldSourcesAsync(cancellationToken)).Contains(text)) return (schedule, null);
         var source = ScheduledSend.ParseSource(text);
         await content.SetStateAsync(source, ContentState.Draft, cancellationToken);
         return (schedule, source);
+    }
+
+    /// <summary>
+    /// Every source ("edition:12", "campaign-mailing:4") that something still holds: an active schedule, or a mailing
+    /// that is not cancelled (sending, paused, waiting or sent). Such content is not a draft to offer again.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> HeldSourcesAsync(CancellationToken cancellationToken)
+    {
+        var held = new HashSet<string>(await mailings.SourcesWithLiveMailingAsync(cancellationToken), StringComparer.Ordinal);
+        foreach (var s in await schedules.ListAsync(ScheduleStatus.Active, cancellationToken))
+            if (s.Source is { } source) held.Add(source);
+        return held;
     }
 
     /// <summary>Reads a time as given: with an offset or Z it is exact; without, it is a wall-clock time in <paramref name="zone"/> (default Scheduling:TimeZone).</summary>

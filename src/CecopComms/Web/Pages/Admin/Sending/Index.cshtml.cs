@@ -159,8 +159,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     {
         if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
         // The drafts and titles are read first so the message can name what was scheduled or cancelled.
-        Drafts = await choices.DraftsAsync(cancellationToken);
-        Titles = await choices.TitlesAsync(cancellationToken);
+        (Drafts, Titles) = await choices.CatalogueAsync(cancellationToken);
         try
         {
             return await action();
@@ -178,8 +177,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         Now = time.GetUtcNow();
         Mailings = await mailings.ListAsync(null, MailingLimit, cancellationToken);
         Schedules = (await schedules.ListAsync(null, cancellationToken)).OrderByDescending(s => s.Id).ToList();
-        Drafts = await choices.DraftsAsync(cancellationToken);
+        (Drafts, Titles) = await choices.CatalogueAsync(cancellationToken);
         Publications = await choices.PublicationsAsync(cancellationToken);
-        Titles = await choices.TitlesAsync(cancellationToken);
     }
 }
