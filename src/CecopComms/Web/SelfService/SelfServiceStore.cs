@@ -38,17 +38,32 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
     /// </summary>
     public async Task<ConfirmResult> ConfirmAsync(Subscriber subscriber, MailingList list, NewConsent consent, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
-        if (subscriber.Status == SubscriberStatus.Blocklisted) return ConfirmResult.Refused;
-        if (!list.IsOpenTo(subscriber)) return ConfirmResult.NotFound;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await ConfirmBlockerAsync(connection, transaction, subscriber, list, issuedAt, cancellationToken) is { } blocked) return blocked;
+        await SubscribeAsync(connection, transaction, subscriber, list.Id, consent, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ConfirmResult.Confirmed;
+    }
+
+    /// <summary>What <see cref="ConfirmAsync"/> would answer now, changing nothing: Confirmed means it would confirm.</summary>
+    public async Task<ConfirmResult> ConfirmOutcomeAsync(Subscriber subscriber, MailingList list, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ConfirmBlockerAsync(connection, null, subscriber, list, issuedAt, cancellationToken) ?? ConfirmResult.Confirmed;
+    }
+
+    /// <summary>Why a confirmation would change nothing (blocklisted, a list not open to them, done already, withdrawn since), or null.</summary>
+    private async Task<ConfirmResult?> ConfirmBlockerAsync(DbConnection connection, DbTransaction? transaction, Subscriber subscriber, MailingList list,
+        DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        if (subscriber.Status == SubscriberStatus.Blocklisted) return ConfirmResult.Refused;
+        if (!list.IsOpenTo(subscriber)) return ConfirmResult.NotFound;
         var current = await connection.QuerySingleOrDefaultAsync<Subscription>(new CommandDefinition(_queries.GetSubscription,
             new { SubscriberId = subscriber.Id, ListId = list.Id }, transaction, cancellationToken: cancellationToken));
         if (current?.Status == SubscriptionStatus.Confirmed) return ConfirmResult.AlreadyConfirmed;
         if (current is { Status: SubscriptionStatus.Unsubscribed, UnsubscribedAt: { } left } && left >= issuedAt) return ConfirmResult.WithdrawnSince;
-        await SubscribeAsync(connection, transaction, subscriber, list.Id, consent, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ConfirmResult.Confirmed;
+        return null;
     }
 
     /// <summary>
@@ -78,12 +93,8 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
     public async Task<UnsubscribeResult> UnsubscribeStateAsync(Guid uuid, long mailingId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var subscriber = await connection.QuerySingleOrDefaultAsync<Subscriber>(new CommandDefinition(_queries.GetSubscriberByUuid,
-            new { Uuid = uuid.ToString() }, cancellationToken: cancellationToken));
+        var (subscriber, list) = await UnsubscribeLinkAsync(connection, null, uuid, mailingId, cancellationToken);
         if (subscriber is null) return new UnsubscribeResult(false, false, null);
-        var list = mailingId > 0
-            ? await connection.QuerySingleOrDefaultAsync<MailingList?>(new CommandDefinition(_queries.ListOfMailing, new { MailingId = mailingId }, cancellationToken: cancellationToken))
-            : null;
         if (list is { Id: > 0 })
         {
             var subscription = await connection.QuerySingleOrDefaultAsync<Subscription>(new CommandDefinition(_queries.GetSubscription,
@@ -96,17 +107,26 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
     async Task<bool> Delivery.IUnsubscribeRequests.UnsubscribeAsync(Guid subscriberUuid, long mailingId, CancellationToken cancellationToken) =>
         (await UnsubscribeAsync(subscriberUuid, mailingId, cancellationToken)).Found;
 
+    /// <summary>
+    /// The person an unsubscribe link names, and the list its mailing went to: null when the mailing is unknown (or 0,
+    /// a test copy), a row of nulls (Id 0) when it went to a segment.
+    /// </summary>
+    private async Task<(Subscriber? Subscriber, MailingList? List)> UnsubscribeLinkAsync(DbConnection connection, DbTransaction? transaction, Guid uuid, long mailingId,
+        CancellationToken cancellationToken)
+    {
+        var subscriber = await connection.QuerySingleOrDefaultAsync<Subscriber>(new CommandDefinition(_queries.GetSubscriberByUuid,
+            new { Uuid = uuid.ToString() }, transaction, cancellationToken: cancellationToken));
+        if (subscriber is null || mailingId <= 0) return (subscriber, null);
+        return (subscriber, await connection.QuerySingleOrDefaultAsync<MailingList?>(new CommandDefinition(
+            _queries.ListOfMailing, new { MailingId = mailingId }, transaction, cancellationToken: cancellationToken)));
+    }
+
     private async Task<UnsubscribeResult> WriteUnsubscribeAsync(Guid uuid, long mailingId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var subscriber = await connection.QuerySingleOrDefaultAsync<Subscriber>(new CommandDefinition(_queries.GetSubscriberByUuid,
-            new { Uuid = uuid.ToString() }, transaction, cancellationToken: cancellationToken));
+        var (subscriber, mailing) = await UnsubscribeLinkAsync(connection, transaction, uuid, mailingId, cancellationToken);
         if (subscriber is null) return new UnsubscribeResult(false, false, null);
-        var mailing = mailingId > 0
-            ? await connection.QuerySingleOrDefaultAsync<MailingList?>(new CommandDefinition(
-                _queries.ListOfMailing, new { MailingId = mailingId }, transaction, cancellationToken: cancellationToken))
-            : null;
         var now = time.GetUtcNow();
         int changed;
         string? scope;

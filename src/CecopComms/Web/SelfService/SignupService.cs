@@ -68,24 +68,22 @@ public sealed class SignupService(
         var (subscriber, list) = await ResolveAsync(token, cancellationToken);
         if (subscriber is null || list is null) return (ConfirmResult.NotFound, list);
         var consent = new NewConsent("form", ip, web.Value.FormWordingVersion);
-        var issuedAt = token.ExpiresAt - TimeSpan.FromHours(web.Value.ConfirmationValidHours);
-        return (await store.ConfirmAsync(subscriber, list, consent, issuedAt, cancellationToken), list);
+        return (await store.ConfirmAsync(subscriber, list, consent, IssuedAt(token), cancellationToken), list);
     }
 
     /// <summary>
     /// What pressing the confirmation button would do, read without changing anything: Confirmed when it would confirm,
-    /// AlreadyConfirmed or WithdrawnSince when there is nothing to press, NotFound when the sign-up is gone.
+    /// AlreadyConfirmed or WithdrawnSince when there is nothing to press, NotFound (or Refused) when it cannot.
     /// </summary>
     public async Task<(ConfirmResult Result, MailingList? List)> PeekAsync(ExpiringToken token, CancellationToken cancellationToken)
     {
         var (subscriber, list) = await ResolveAsync(token, cancellationToken);
         if (subscriber is null || list is null) return (ConfirmResult.NotFound, list);
-        var current = await store.SubscriptionAsync(subscriber.Id, list.Id, cancellationToken);
-        var issuedAt = token.ExpiresAt - TimeSpan.FromHours(web.Value.ConfirmationValidHours);
-        if (current?.Status == SubscriptionStatus.Confirmed) return (ConfirmResult.AlreadyConfirmed, list);
-        if (current is { Status: SubscriptionStatus.Unsubscribed, UnsubscribedAt: { } left } && left >= issuedAt) return (ConfirmResult.WithdrawnSince, list);
-        return (ConfirmResult.Confirmed, list);
+        return (await store.ConfirmOutcomeAsync(subscriber, list, IssuedAt(token), cancellationToken), list);
     }
+
+    /// <summary>When the confirmation link was sent: its expiry less the time links are valid.</summary>
+    private DateTimeOffset IssuedAt(ExpiringToken token) => token.ExpiresAt - TimeSpan.FromHours(web.Value.ConfirmationValidHours);
 
     /// <summary>The subscriber and sign-up list a confirmation token names; either is null when gone.</summary>
     public async Task<(Subscriber? Subscriber, MailingList? List)> ResolveAsync(ExpiringToken token, CancellationToken cancellationToken)
