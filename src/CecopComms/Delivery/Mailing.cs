@@ -33,4 +33,7 @@ public sealed record Mailing
 
     /// <summary>Rows that reached an end state: sent, failed or skipped.</summary>
     public long Done => Sent + Failed + Skipped;
+
+    /// <summary>Finished or cancelled: nothing about it can change any more (a paused mailing may still be resumed).</summary>
+    public bool Settled => Status is MailingStatus.Finished or MailingStatus.Cancelled;
 }

@@ -45,7 +45,7 @@ public sealed class MailingPageModel(MailingStore mailings) : PageModel
             status = MailingStore.Text(m.Status),
             reason = m.StatusReason,
             // Followed until it can change no more: a paused mailing may be resumed elsewhere.
-            follow = m.Status is not (MailingStatus.Finished or MailingStatus.Cancelled),
+            follow = !m.Settled,
             total = m.Total,
             done = m.Done,
             sent = m.Sent,
