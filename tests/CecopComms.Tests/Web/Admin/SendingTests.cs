@@ -271,6 +271,18 @@ public sealed class SendingTests(CecopWebFactory factory) : IClassFixture<CecopW
 
         var sending = await HtmlAsync(client, "/admin/sending");
         Assert.Contains($"/admin/sending/mailings/{mailing}", sending);
+        // The figures the mailing page's script reads: a viewer may read them, someone not signed in may not.
+        using (var progress = await client.GetAsync($"/admin/sending/mailings/{mailing}?handler=Progress"))
+        {
+            Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+            Assert.Contains("\"status\":\"paused\"", await progress.Content.ReadAsStringAsync());
+        }
+        using (var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false }))
+        using (var refused = await anonymous.GetAsync($"/admin/sending/mailings/{mailing}?handler=Progress"))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+            Assert.DoesNotContain("\"status\"", await refused.Content.ReadAsStringAsync());
+        }
         Assert.DoesNotContain("Schedule the send", sending);
         Assert.DoesNotContain("Resume", await HtmlAsync(client, $"/admin/sending/mailings/{mailing}"));
         Assert.Contains("Recent bounces", await HtmlAsync(client, "/admin/sending/bounces"));
