@@ -3,6 +3,7 @@ using CecopComms.Delivery;
 using CecopComms.Delivery.Bounces;
 using CecopComms.Scheduling;
 using CecopComms.Content;
+using CecopComms.Localization;
 using CecopComms.Reach;
 using CecopComms.Storage;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,7 @@ public static partial class AppServices
             .AddContent()
             .AddReach()
             .AddBounces()
+            .AddLanguages()
             // Unsubscribes come from the web and, by mailto, from the bounce mailbox: one store carries out both.
             .AddSingleton<Web.SelfService.SelfServiceStore>()
             .AddSingleton<Delivery.IUnsubscribeRequests>(sp => sp.GetRequiredService<Web.SelfService.SelfServiceStore>());

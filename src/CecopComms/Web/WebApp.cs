@@ -1,5 +1,6 @@
 using CecopComms.Delivery;
 using CecopComms.Hosting;
+using CecopComms.Localization;
 using CecopComms.Scheduling;
 using CecopComms.Storage;
 using CecopComms.Web.Admin;
@@ -70,6 +71,7 @@ public static class WebApp
         var services = builder.Services;
         services.AddApplication(builder.Configuration);
         services.AddWeb();
+        services.AddReaderLocalization();
         // Antiforgery and sign-in cookies are protected with keys kept beside the database, so a restart keeps them valid.
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddDataProtection()
@@ -145,6 +147,8 @@ public static class WebApp
             app.UseForwardedHeaders(forwarded);
         }
         app.UseMiddleware<SecurityHeaders>();
+        // Public pages speak the reader's language; the admin area stays English.
+        app.UseReaderLocalization();
         // Errors with no body of their own (400 for a bad token, 404, 429) get a page that says what happened.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
