@@ -8,12 +8,13 @@ public sealed class LanguageOptions
 {
     public const string Section = "Languages";
 
-    /// <summary>The shipped languages, English first; each needs a ReaderText.LANG.resx.</summary>
+    /// <summary>The shipped languages, English first; each needs a ReaderText.LANG.resx. Empty: every language that has one.</summary>
     public List<string> Shipped { get; set; } = [];
 
     /// <summary>The shipped tags, English first whatever the settings say, each once.</summary>
     public IReadOnlyList<string> Tags =>
-        [ReaderWords.English, .. Shipped.Select(t => t.Trim()).Where(t => t.Length > 0 && !string.Equals(t, ReaderWords.English, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [ReaderWords.English, .. (Shipped.Count > 0 ? Shipped : ReaderWords.Written).Select(t => t.Trim())
+            .Where(t => t.Length > 0 && !string.Equals(t, ReaderWords.English, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>
     /// The shipped language a page or mail is written in for <paramref name="language"/>: the tag itself, else its

@@ -15,8 +15,11 @@ public sealed class ReaderLanguage(IOptions<LanguageOptions> languages) : IAsync
 {
     private static readonly object Key = new();
 
-    /// <summary>Asks for the page to be written in <paramref name="language"/> (a shipped one, else its primary, else English).</summary>
-    public static void Use(HttpContext context, string? language) => context.Items[Key] = language;
+    /// <summary>Asks for the page to be written in <paramref name="language"/> (a shipped one, else its primary, else English); null changes nothing.</summary>
+    public static void Use(HttpContext context, string? language)
+    {
+        if (!string.IsNullOrWhiteSpace(language)) context.Items[Key] = language;
+    }
 
     public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {

@@ -22,6 +22,26 @@ public static class ReaderWords
 
     public static bool Has(string key) => EnglishWords.Value.ContainsKey(key);
 
+    /// <summary>
+    /// The languages words were written for besides English, found as the resource assemblies beside the program
+    /// (fr/cecop.resources.dll for ReaderText.fr.resx), by tag.
+    /// </summary>
+    public static IReadOnlyList<string> Written => WrittenLanguages.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> WrittenLanguages = new(() =>
+    {
+        var assembly = typeof(ReaderText).Assembly;
+        var folder = Path.GetDirectoryName(assembly.Location) is { Length: > 0 } location ? location : AppContext.BaseDirectory;
+        var satellite = assembly.GetName().Name + ".resources.dll";
+        return Directory.EnumerateDirectories(folder)
+            .Where(d => File.Exists(Path.Combine(d, satellite)))
+            .Select(Path.GetFileName)
+            .Where(tag => tag is not null && CultureInfo.GetCultures(CultureTypes.AllCultures).Any(c => c.Name == tag) && Words(tag) is not null)
+            .Select(tag => tag!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    });
+
     /// <summary>The word in <paramref name="language"/> ("pt-BR" reads "pt"), else in English; the key itself when it does not exist.</summary>
     public static string Get(string key, string language) =>
         Resources.GetString(key, Culture(language)) ?? key;
@@ -35,6 +55,10 @@ public static class ReaderWords
 
     /// <summary>A day written out in <paramref name="language"/>: "3 June 2021", "3 czerwca 2021", "3 de junio de 2021".</summary>
     public static string Date(DateOnly day, string language) => day.ToString(Get("date_format", language), Culture(language));
+
+    /// <summary>A day given as yyyy-MM-dd written out in <paramref name="language"/>; other text is returned as it is.</summary>
+    public static string Date(string isoDay, string language) =>
+        DateOnly.TryParseExact(isoDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? Date(day, language) : isoDay;
 
     /// <summary>The culture of <paramref name="language"/>, English when the tag is unknown.</summary>
     public static CultureInfo Culture(string language)

@@ -18,6 +18,6 @@ public static class TokenPages
     public static bool IsPreview(RecipientToken token) =>
         token.Purpose == TokenPurpose.Preview || token.MailingId <= 0 && token.Purpose.IsMailingBound();
 
-    /// <summary>What the one-click answer and the pages say to a link from a preview.</summary>
-    public const string PreviewNotice = "This is a link from a preview or a test copy of a mailing. It belongs to no one and changes nothing; the mailing itself carries each reader's own link.";
+    /// <summary>What the one-click answer says to a mail client about a link from a preview (the pages say it in the reader's language).</summary>
+    public static string PreviewNotice => Localization.ReaderWords.Get("preview.body", Localization.ReaderWords.English);
 }

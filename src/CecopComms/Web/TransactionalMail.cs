@@ -7,4 +7,9 @@ namespace CecopComms.Web;
 /// <param name="Subject">The subject; control characters are removed.</param>
 /// <param name="Model">The templates' data; the HTML template escapes it.</param>
 /// <param name="PublicationSlug">Whose sender it comes from when Web:FromAddress is not set; the CECOP Newsletter by default.</param>
-public sealed record TransactionalMail(string Template, string ToAddress, string? ToName, string Subject, object Model, string PublicationSlug = "cecop-newsletter");
+/// <param name="Language">
+/// The shipped language the templates' words (<c>t</c>) and dates are written in (<see cref="TransactionalMailer.Language"/>
+/// picks it for a person); the subject is given already in it.
+/// </param>
+public sealed record TransactionalMail(string Template, string ToAddress, string? ToName, string Subject, object Model,
+    string PublicationSlug = "cecop-newsletter", string Language = Localization.ReaderWords.English);

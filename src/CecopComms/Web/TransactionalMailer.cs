@@ -23,8 +23,12 @@ public sealed class TransactionalMailer(
     IOptions<WebOptions> web,
     IOptions<DeliveryOptions> delivery,
     IOptions<ContentOptions> content,
+    IOptions<Localization.LanguageOptions> languages,
     TimeProvider time)
 {
+    /// <summary>The shipped language a mail to someone who reads <paramref name="language"/> is written in: theirs, its primary language, or English.</summary>
+    public string Language(string? language) => languages.Value.Resolve(language);
+
     private readonly ConcurrentDictionary<string, (Template Template, SourceText Source)> _parsed = new(StringComparer.Ordinal);
     private readonly string _folder = Path.Combine(content.Value.ResolveTemplates(Environment.CurrentDirectory).Folder, "transactional");
 
@@ -73,11 +77,14 @@ public sealed class TransactionalMailer(
     {
         var (template, source) = Parsed(mail.Template, kind);
         var model = ScriptModel.FromProperties(mail.Model);
+        var language = Language(mail.Language);
+        model["lang"] = language;
+        var words = TemplateFunctions.Words(new CompileState(new SlotTable(), Localization.ReaderWords.Culture(language), language));
         var diagnostics = new Diagnostics();
         diagnostics.Know(source);
-        new TemplateChecker(new Dictionary<string, (Template, SourceText)>(), [TemplateSandbox.Builtins()], new UiStrings(new Dictionary<string, Content.Sources.LocalText>()),
+        new TemplateChecker(new Dictionary<string, (Template, SourceText)>(), [TemplateSandbox.Builtins(), words],
             kind == "html", diagnostics).Check(template, source, TemplateScope.Of(model.Keys));
-        var text = diagnostics.HasErrors ? null : TemplateSandbox.Render(template, kind == "html", [model], TemplateSandbox.Deadline, time, diagnostics, source.Name);
+        var text = diagnostics.HasErrors ? null : TemplateSandbox.Render(template, kind == "html", [words, model], TemplateSandbox.Deadline, time, diagnostics, source.Name);
         diagnostics.ThrowIfErrors($"The transactional template {source.Name}");
         return text!;
     }

@@ -37,7 +37,7 @@ public sealed class ContentCommandsTests : WorkspaceTest
         Assert.Matches("href=\"[^\"]+/unsubscribe/[^\"]+\"", html);
         var text = await Workspace.Ok("editions", "preview", "2", "--lang", "fr");
         Assert.StartsWith("Subject: L'économie sociale à l'honneur", text.Stdout);
-        Assert.Contains("Avenue Milcamps 105, 1030 Brussels, Belgium", text.Stdout);
+        Assert.Contains("Avenue Milcamps 105, 1030 Bruxelles, Belgique", text.Stdout);
     }
 
     [Fact]

@@ -53,8 +53,10 @@ public sealed class HostileDataTests
             (Language: languages[i % languages.Length], Mail: mailing.Render(ContentTestBed.Reader(languages[i % languages.Length]), ContentTestBed.Links)))));
 
         Assert.All(results, r => Assert.Equal(expected[r.Language], r.Mail));
+        // No Polish variant: the Polish reader gets the English one whole, its dates English too.
         Assert.Equal("en", expected["pl"].Language);
-        Assert.Contains("23 czerwca 2021", expected["pl"].Html);
+        Assert.Contains("23 June 2021", expected["pl"].Html);
+        Assert.DoesNotContain("czerwca", expected["pl"].Html);
     }
 
     [Fact]

@@ -197,7 +197,7 @@ public sealed class TemplateSandboxTests : IDisposable
         var kind = html ? "html" : "txt";
         var (set, diagnostics) = Load(template, kind, partials);
         var engine = new TemplateEngine(set) { Deadline = deadline ?? TemplateSandbox.Deadline };
-        var state = new CompileState(new SlotTable(), CultureInfo.GetCultureInfo(culture), culture, set.Strings);
+        var state = new CompileState(new SlotTable(), CultureInfo.GetCultureInfo(culture), culture);
         var output = engine.Render(set.Parsed("t", kind)!, ScriptModel.From(values ?? Values()), state, html, diagnostics, $"templates/t.{kind}.sbn");
         return (output, diagnostics);
     }

@@ -60,7 +60,7 @@ public sealed class ValidationTests
         var error = await TemplateErrorsAsync("<tr><td>{{ if recipient.name }}x{{ end }} {{ t \"nonsense\" }}</td></tr>\n<p>{{ format_date }} {{ link \"https://cecop.coop\" \"x\" }}</p>");
 
         Assert.Contains("cecop-link.html.sbn:1:15: error: reader data can be printed but not tested ('recipient.name')", error);
-        Assert.Contains("cecop-link.html.sbn:1:48: error: unknown word 'nonsense': add it to strings.yaml", error);
+        Assert.Contains("cecop-link.html.sbn:1:48: error: unknown word 'nonsense': the words are in Localization/ReaderText.resx", error);
         Assert.Contains("cecop-link.html.sbn:2:7: error: 'format_date' takes 1 argument, not 0", error);
         Assert.Contains("cecop-link.html.sbn:2:25: error: 'link' takes 1 argument, not 2", error);
     }

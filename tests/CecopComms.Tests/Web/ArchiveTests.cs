@@ -25,7 +25,7 @@ public sealed class ArchiveTests(ArchiveWebFactory factory) : IClassFixture<Arch
         Assert.DoesNotContain("CECOP Link #", html);
         Assert.DoesNotContain("/cecop-link/", html);
         Assert.True(html.IndexOf("2021/3", StringComparison.Ordinal) < html.IndexOf("2021/1\"", StringComparison.Ordinal), "newest first");
-        Assert.Contains("2021-06-15", html);
+        Assert.Contains("15 June 2021", html);
         Assert.Contains("Social economy in the spotlight", html);
     }
 

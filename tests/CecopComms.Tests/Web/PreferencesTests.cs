@@ -51,7 +51,10 @@ public sealed class PreferencesTests(CecopWebFactory factory) : IClassFixture<Ce
         Assert.Equal("unsubscribed", await SubscriptionStatusAsync(factory, "prefs@example.org", List));
         Assert.Equal(1, await ScalarAsync<long>(factory, "SELECT count(*) FROM events WHERE mailing_id = @mailing AND kind = 'unsubscribe'", new { mailing }));
         var page = await client.GetStringAsync(url + "?saved=true");
-        Assert.Contains("Your preferences are saved", page);
+        // The page now speaks the language just chosen.
+        Assert.Contains("<html lang=\"it\">", page);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(CecopComms.Localization.ReaderWords.Get("prefs.saved", "it")), page);
+        Assert.DoesNotContain("Your preferences are saved", page);
         Assert.Contains("Ana &lt;i&gt;Maria&lt;/i&gt;", page);
 
         // Ticking it again is the person's own consent: confirmed again, with a consent record.

@@ -9,6 +9,10 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
 {
     private const string List = "external-newsletter";
 
+    // The people here sign up in Polish, so the pages their links open speak Polish.
+    private static string Pl(string key) =>
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(CecopComms.Localization.ReaderWords.Get(key, "pl"));
+
     private async Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email, string homepage = "", bool consent = true)
     {
         var csrf = await CsrfAsync(client, "/subscribe");
@@ -28,7 +32,10 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
         Assert.Equal("/subscribe/sent", response.Headers.Location?.OriginalString);
         Assert.Equal("unconfirmed", await SubscriptionStatusAsync(factory, "marta@example.org", List));
         var mail = (await OutboxAsync(factory, before + 1)).Single(m => m.Contains("Delivered-To: marta@example.org"));
-        Assert.Contains("Subject: Confirm your subscription to CECOP Newsletter", mail);
+        // In the language chosen on the form: Polish.
+        Assert.Equal(CecopComms.Localization.ReaderWords.Format("mail.confirm.subject", "pl", "CECOP Newsletter"),
+            MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail))).Subject);
+        Assert.StartsWith("Potwierdź", CecopComms.Localization.ReaderWords.Get("mail.confirm.subject", "pl"));
         // The name a stranger typed is not echoed: neither in the greeting nor in the To header.
         Assert.DoesNotContain("Kowalska", mail.Replace("=\r\n", ""));
         Assert.Equal("pl", await ScalarAsync<string>(factory, "SELECT language FROM subscribers WHERE email_key = 'marta@example.org'"));
@@ -38,14 +45,14 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
         using (var page = await client.GetAsync(link))
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Contains("Confirm my subscription", await page.Content.ReadAsStringAsync());
+            Assert.Contains(Pl("confirm.submit"), await page.Content.ReadAsStringAsync());
             Assert.Contains("no-store", page.Headers.CacheControl?.ToString());
         }
         Assert.Equal("unconfirmed", await SubscriptionStatusAsync(factory, "marta@example.org", List));
 
         var csrf = await CsrfAsync(client, link);
         using (var confirmed = await PostAsync(client, link + "?handler=Confirm", ("__csrf", csrf)))
-            Assert.Contains("You are subscribed", await confirmed.Content.ReadAsStringAsync());
+            Assert.Contains(Pl("confirm.done.title"), await confirmed.Content.ReadAsStringAsync());
         Assert.Equal("confirmed", await SubscriptionStatusAsync(factory, "marta@example.org", List));
         Assert.Equal(1, await ScalarAsync<long>(factory,
             "SELECT count(*) FROM consents c JOIN subscribers s ON s.id = c.subscriber_id JOIN lists l ON l.id = c.list_id WHERE s.email_key = 'marta@example.org' AND c.source = 'form' AND c.wording_version = 'signup-2026-11' AND c.channel <> '' AND l.slug = @List",
@@ -55,14 +62,14 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
         using (var replay = await PostAsync(client, link + "?handler=Confirm", ("__csrf", csrf)))
         {
             Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
-            Assert.Contains("Already confirmed", await replay.Content.ReadAsStringAsync());
+            Assert.Contains(Pl("confirm.already.title"), await replay.Content.ReadAsStringAsync());
         }
         Assert.Equal(1, await ScalarAsync<long>(factory, "SELECT count(*) FROM consents c JOIN subscribers s ON s.id = c.subscriber_id WHERE s.email_key = 'marta@example.org'"));
 
         // Opening the used link again says it is done, and offers no button to press again.
         var again = await (await client.GetAsync(link)).Content.ReadAsStringAsync();
-        Assert.Contains("You confirmed <strong>CECOP Newsletter</strong> before: you are subscribed, and there is nothing more to do.", again);
-        Assert.DoesNotContain("Confirm my subscription", again);
+        Assert.Contains(string.Format(Pl("confirm.already.body"), "<strong>CECOP Newsletter</strong>"), again);
+        Assert.DoesNotContain(Pl("confirm.submit"), again);
     }
 
     [Fact]
@@ -138,7 +145,7 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
         using var bad = await SignUpAsync(client, "not-an-address");
         using var noConsent = await SignUpAsync(client, "noconsent@example.org", consent: false);
 
-        Assert.Contains("The e-mail address is not valid", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Please write an e-mail address", await bad.Content.ReadAsStringAsync());
         Assert.Contains("Tick the box", await noConsent.Content.ReadAsStringAsync());
         Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM subscribers WHERE email_key = 'noconsent@example.org'"));
     }
@@ -214,6 +221,7 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
         Assert.Equal("unsubscribed", await SubscriptionStatusAsync(factory, "back@example.org", List));
 
         var before = factory.OutboxMessages().Count;
+        // The form's Polish does not change a known person's language: a stranger could have typed it.
         using (await SignUpAsync(client, "back@example.org")) { }
         var mail = (await OutboxAsync(factory, before + 1)).Single(m => m.Contains("Delivered-To: back@example.org"));
         Assert.Equal("unsubscribed", await SubscriptionStatusAsync(factory, "back@example.org", List));

@@ -45,8 +45,8 @@ public sealed class TransactionalMailerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, null, "Hello,", "CECOP's member organisations. Open")]
-    [InlineData("", "", "Hello,", "CECOP's member organisations. Open")]
+    [InlineData(null, null, "Hello,", "CECOP&#39;s member organisations. Open")]
+    [InlineData("", "", "Hello,", "CECOP&#39;s member organisations. Open")]
     [InlineData("Ana <b>", "Coop & Co", "Hello Ana &lt;b&gt;,", "such as Coop &amp; Co. Open")]
     public async Task The_login_mail_leaves_out_an_empty_name_and_organisation_and_escapes_them_otherwise(string? name, string? organisation, string hello, string such)
     {

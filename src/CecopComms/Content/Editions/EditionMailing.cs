@@ -42,7 +42,7 @@ public static class EditionMailing
                 {
                     ["date"] = item.Date,
                     ["title"] = MailingModel.Plain(item.Title, language),
-                    ["tags"] = item.Tags.Cast<object>().ToList(),
+                    ["tags"] = item.Tags.Select(tag => (object)NewsTags.Word(tag, language)).ToList(),
                     ["summary"] = MailingModel.Markdown(item.Summary, language, diagnostics, sources),
                     ["summary_text"] = MailingModel.MarkdownText(item.Summary, language),
                     ["link"] = item.Link.Value,

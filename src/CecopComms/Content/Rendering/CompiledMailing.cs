@@ -4,23 +4,24 @@ using CecopComms.Content.Validation;
 namespace CecopComms.Content.Rendering;
 
 /// <summary>
-/// A mailing checked and compiled once: each written language is compiled up front (so every problem shows before
-/// anything is sent); a reader whose language only changes dates and template words gets it compiled on first use
-/// and cached. Render only fills holes: it is pure, thread-safe and allocates little more than its output.
+/// A mailing checked and compiled once: each written language is compiled up front, so every problem shows before
+/// anything is sent. A reader gets the variant of their language, else of its primary language, else English, with
+/// that variant's words and dates. Render only fills holes: it is pure, thread-safe and allocates little more than its output.
 /// </summary>
 public sealed class CompiledMailing : ICompiledMailing
 {
     private const int CachedLanguages = 64;
 
     private readonly MailingDefinition _definition;
-    private readonly DocumentCompiler _compiler;
-    private readonly ConcurrentDictionary<string, Lazy<CompiledDocument>> _documents = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IReadOnlyDictionary<string, CompiledDocument> _written;
+    // The variant of each reader language met so far, so most readers cost one lookup.
+    private readonly ConcurrentDictionary<string, CompiledDocument> _documents = new(StringComparer.OrdinalIgnoreCase);
 
-    private CompiledMailing(MailingDefinition definition, DocumentCompiler compiler, IReadOnlyDictionary<string, CompiledDocument> written, Diagnostics diagnostics)
+    private CompiledMailing(MailingDefinition definition, IReadOnlyDictionary<string, CompiledDocument> written, Diagnostics diagnostics)
     {
         _definition = definition;
-        _compiler = compiler;
-        foreach (var (language, document) in written) _documents[language] = new Lazy<CompiledDocument>(document);
+        _written = written;
+        foreach (var (language, document) in written) _documents[language] = document;
         Links = written.Values.SelectMany(d => d.Html.Holes.Concat(d.Text.Holes)).Where(s => s.Kind == SlotKind.Link)
             .Select(s => s.Argument).ToHashSet(StringComparer.Ordinal);
         Diagnostics = diagnostics;
@@ -58,24 +59,19 @@ public sealed class CompiledMailing : ICompiledMailing
         foreach (var language in definition.Languages)
             if (compiler.Compile(definition, language, diagnostics) is { } document) written[language] = document;
         diagnostics.ThrowIfErrors(definition.Title);
-        return new CompiledMailing(definition, compiler, written, diagnostics);
+        foreach (var language in definition.Languages.Where(l => !Localization.ReaderWords.HasWordsFor(l)))
+            diagnostics.Warning(definition.Source.ToString(), 1, 1,
+                $"the {language} variant will have English words around it (greeting, tags, footer, dates): CecopComms has no {language} words yet (docs/languages.md)");
+        return new CompiledMailing(definition, written, diagnostics);
     }
 
     public RenderedMail Render(RecipientData recipient, RecipientLinks links)
     {
         var reader = string.IsNullOrWhiteSpace(recipient.Language) ? Sources.LocalText.Fallback : recipient.Language;
-        // One lookup for a language already compiled, the usual case: no delegate is made per reader.
-        if (_documents.TryGetValue(reader, out var compiled)) return compiled.Value.Render(recipient, links);
-        if (_documents.Count >= CachedLanguages) reader = LanguageChoice.Variant(_definition.Languages, reader);
-        return _documents.GetOrAdd(reader, key => new Lazy<CompiledDocument>(() => CompileLate(key))).Value.Render(recipient, links);
-    }
-
-    private CompiledDocument CompileLate(string reader)
-    {
-        var diagnostics = new Diagnostics();
-        var document = _compiler.Compile(_definition, reader, diagnostics);
-        if (document is null || diagnostics.HasErrors)
-            throw new InvalidOperationException($"{Title} compiled for its written languages but not for '{reader}':\n{diagnostics.Format(errorsOnly: true)}");
-        return document;
+        if (_documents.TryGetValue(reader, out var compiled)) return compiled.Render(recipient, links);
+        var document = _written[LanguageChoice.Variant(_definition.Languages, reader)];
+        // A made-up tag in the data must not grow the table without end.
+        if (_documents.Count < CachedLanguages) _documents.TryAdd(reader, document);
+        return document.Render(recipient, links);
     }
 }

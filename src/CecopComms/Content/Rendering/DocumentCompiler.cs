@@ -19,9 +19,11 @@ public sealed class DocumentCompiler(TemplateEngine engine)
     public CompiledDocument? Compile(MailingDefinition mailing, string reader, Diagnostics diagnostics)
     {
         var templates = engine.Templates;
+        // The whole message is in one language: a reader whose language has no variant gets English words and English
+        // dates with the English text, never a mix.
         var language = LanguageChoice.Variant(mailing.Languages, reader);
         var slots = new SlotTable();
-        var state = new CompileState(slots, LanguageChoice.Culture(reader), reader, templates.Strings);
+        var state = new CompileState(slots, Localization.ReaderWords.Culture(language), language);
         var model = ScriptModel.From(mailing.Model(language, slots, diagnostics));
 
         var inner = templates.Parsed(mailing.Template, "html");

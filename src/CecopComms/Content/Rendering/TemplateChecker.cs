@@ -31,7 +31,6 @@ public sealed partial class TemplateChecker
     }
 
     private readonly IReadOnlyDictionary<string, (Template Template, SourceText Source)> _partials;
-    private readonly UiStrings _strings;
     private readonly bool _html;
     private readonly Diagnostics _diagnostics;
     private readonly Dictionary<string, Known> _roots = new(StringComparer.Ordinal);
@@ -41,14 +40,12 @@ public sealed partial class TemplateChecker
 
     /// <param name="partials">The partials <c>include</c> may name, for this kind of template.</param>
     /// <param name="functions">Our functions (<see cref="TemplateFunctions"/>) and Scriban's built-ins in a template's reach.</param>
-    /// <param name="strings">The words <c>t</c> may name.</param>
     /// <param name="html">An HTML template: images need alt text.</param>
     /// <param name="diagnostics">Where problems go.</param>
     public TemplateChecker(IReadOnlyDictionary<string, (Template Template, SourceText Source)> partials, IEnumerable<ScriptObject> functions,
-        UiStrings strings, bool html, Diagnostics diagnostics)
+        bool html, Diagnostics diagnostics)
     {
         _partials = partials;
-        _strings = strings;
         _html = html;
         _diagnostics = diagnostics;
         foreach (var set in functions)
@@ -319,7 +316,8 @@ public sealed partial class TemplateChecker
             Error(call, $"'{name}' takes a quoted name: {{{{ {name} \"...\" }}}}");
             return;
         }
-        if (name == "t" && !_strings.Has(word)) Error(argument, $"unknown word '{word}': add it to strings.yaml");
+        if (name == "t" && !Localization.ReaderWords.Has(word))
+            Error(argument, $"unknown word '{word}': the words are in Localization/ReaderText.resx (see docs/languages.md)");
         if (name != "include") return;
         if (!_partials.TryGetValue(word, out var partial))
         {

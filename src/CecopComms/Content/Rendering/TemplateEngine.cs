@@ -42,9 +42,9 @@ public sealed class TemplateEngine(TemplateSet templates, TimeProvider? time = n
 
     private TemplateChecker Checker(string extension, Diagnostics diagnostics)
     {
-        var state = new CompileState(new SlotTable(), System.Globalization.CultureInfo.InvariantCulture, Sources.LocalText.Fallback, templates.Strings);
+        var state = new CompileState(new SlotTable(), Localization.ReaderWords.Culture(Localization.ReaderWords.English), Localization.ReaderWords.English);
         return new TemplateChecker(templates.Partials(extension),
             [TemplateSandbox.Builtins(), TemplateFunctions.For(state, new Dictionary<string, Template>(), extension == "html")],
-            templates.Strings, extension == "html", diagnostics);
+            extension == "html", diagnostics);
     }
 }

@@ -28,6 +28,13 @@ public static class TemplateFunctions
         return functions;
     }
 
+    /// <summary><c>t</c> and <c>format_date</c> alone, in one language: what a transactional mail's templates may call.</summary>
+    public static ScriptObject Words(CompileState state) => new(StringComparer.Ordinal)
+    {
+        ["t"] = new WordFunction(state),
+        ["format_date"] = new FormatDateFunction(state),
+    };
+
     /// <summary>Functions whose first argument must be a quoted word: which word or partial is known before rendering.</summary>
     public static readonly IReadOnlySet<string> QuotedFirstArgument = new HashSet<string>(StringComparer.Ordinal) { "t", "attr", "include" };
 }

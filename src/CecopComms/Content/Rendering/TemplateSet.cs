@@ -5,7 +5,8 @@ namespace CecopComms.Content.Rendering;
 
 /// <summary>
 /// The files of the templates folder, each parsed once: layout.html.sbn, partials/NAME.html.sbn (and NAME.txt.sbn for
-/// text templates), one NAME.html.sbn per publication or for campaigns with an optional NAME.txt.sbn, and strings.yaml.
+/// text templates), one NAME.html.sbn per publication or for campaigns with an optional NAME.txt.sbn. The words the
+/// templates print with <c>t</c> are the reader's words of Localization/ReaderText.resx, in every shipped language.
 /// </summary>
 public sealed class TemplateSet
 {
@@ -14,20 +15,17 @@ public sealed class TemplateSet
 
     private readonly IReadOnlyDictionary<string, Template> _parsed;
 
-    private TemplateSet(string folder, IReadOnlyDictionary<string, SourceText> files, IReadOnlyDictionary<string, Template> parsed, UiStrings strings)
+    private TemplateSet(string folder, IReadOnlyDictionary<string, SourceText> files, IReadOnlyDictionary<string, Template> parsed)
     {
         Folder = folder;
         Files = files;
         _parsed = parsed;
-        Strings = strings;
     }
 
     public string Folder { get; }
 
     /// <summary>By key: "layout.html", "cecop-link.html", "partials/footer.html", "cecop-newsletter.txt".</summary>
     public IReadOnlyDictionary<string, SourceText> Files { get; }
-
-    public UiStrings Strings { get; }
 
     public SourceText? Template(string name, string extension) => Files.GetValueOrDefault($"{name}.{extension}");
 
@@ -56,10 +54,6 @@ public sealed class TemplateSet
             if (TemplateSyntax.Parse(source, diagnostics) is { } template) parsed[key] = template;
         }
         if (!files.ContainsKey(Layout + ".html")) throw new ContentValidationException($"The templates folder {folder} has no {Layout}.html{Extension}.");
-        var stringsPath = Path.Combine(folder, "strings.yaml");
-        var strings = File.Exists(stringsPath)
-            ? UiStrings.Read(new SourceText($"{displayFolder.TrimEnd('/')}/strings.yaml", File.ReadAllText(stringsPath)), diagnostics)
-            : new UiStrings(new Dictionary<string, Sources.LocalText>());
-        return new TemplateSet(folder, files, parsed, strings);
+        return new TemplateSet(folder, files, parsed);
     }
 }

@@ -20,6 +20,8 @@ public static class EditionPage
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.CacheControl = access == ArchiveAccess.Public ? "public, max-age=300" : "private, no-store";
         headers.ContentLanguage = edition.Language;
+        // Without ?lang= the language came from the reader's cookie or browser, so a cache must keep them apart.
+        if (!context.Request.Query.ContainsKey(Localization.ReaderLocalization.Query)) headers.Vary = "Accept-Language, Cookie";
         return new ContentResult { Content = edition.Html, ContentType = "text/html; charset=utf-8", StatusCode = StatusCodes.Status200OK };
     }
 }

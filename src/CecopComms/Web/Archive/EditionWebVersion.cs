@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using CecopComms.Content;
 using CecopComms.Content.Rendering;
+using CecopComms.Localization;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CecopComms.Web.Archive;
@@ -67,18 +68,32 @@ public sealed class EditionWebVersion(MailingContent content) : IDisposable
         }
         var bar = document.CreateElement("div");
         bar.SetAttribute("style", "font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;padding:10px 16px;background-color:#1f2a36;color:#ffffff;text-align:center");
-        bar.AppendChild(Link(document, archiveRoot, $"\u2190 {edition.PublicationName} archive"));
+        bar.AppendChild(Link(document, archiveRoot, "\u2190 " + ReaderWords.Format("archive.back", language, edition.PublicationName)));
         foreach (var other in languages)
         {
             bar.AppendChild(document.CreateTextNode(" \u00b7 "));
             var name = LanguageName(other);
+            var address = $"{archiveRoot}/{edition.RelativePath}?lang={Uri.EscapeDataString(other)}";
+            // Search engines and readers learn of each written language; the page's own is one of them.
+            var alternate = document.CreateElement("link");
+            alternate.SetAttribute("rel", "alternate");
+            alternate.SetAttribute("hreflang", other);
+            alternate.SetAttribute("href", address);
+            document.Head!.AppendChild(alternate);
             if (string.Equals(other, language, StringComparison.OrdinalIgnoreCase))
             {
                 var current = document.CreateElement("strong");
+                current.SetAttribute("lang", other);
                 current.TextContent = name;
                 bar.AppendChild(current);
             }
-            else bar.AppendChild(Link(document, $"{archiveRoot}/{edition.RelativePath}?lang={Uri.EscapeDataString(other)}", name));
+            else
+            {
+                var link = Link(document, address, name);
+                link.SetAttribute("lang", other);
+                link.SetAttribute("hreflang", other);
+                bar.AppendChild(link);
+            }
         }
         document.Body!.InsertBefore(bar, document.Body.FirstChild);
         return document.ToHtml();

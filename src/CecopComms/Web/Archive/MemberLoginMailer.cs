@@ -38,13 +38,15 @@ public sealed class MemberLoginMailer(TransactionalMailer mailer, IOptions<Deliv
         {
             try
             {
-                var mail = new TransactionalMail(Template, member.Email, member.Name, "Your login link to the CECOP Link archive", new
+                // In the language held for the member contact.
+                var language = mailer.Language(member.Language);
+                var mail = new TransactionalMail(Template, member.Email, member.Name, Localization.ReaderWords.Get("mail.login.subject", language), new
                 {
                     name = member.Name,
                     organisation = member.OrganisationName,
                     loginUrl = LinkUrl(token),
                     minutes = ((int)MemberLoginToken.Lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture),
-                }, "cecop-link");
+                }, "cecop-link", language);
                 var result = await mailer.SendAsync(mail, stoppingToken);
                 if (result.Kind != OutcomeKind.Sent) logger.LogWarning("A login link was not accepted by the mail server: {Reply}", result.Reply);
             }

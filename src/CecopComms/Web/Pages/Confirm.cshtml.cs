@@ -27,6 +27,7 @@ public sealed class ConfirmModel(TokenSigner signer, SignupService signups, Time
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!TryRead(out var token)) return BadRequest();
+        await SpeakTheirLanguageAsync(token, cancellationToken);
         if (token.HasExpired(time.GetUtcNow())) return Show(PageState.Expired);
         // A link used before says so, instead of offering its button again.
         var (result, list) = await signups.PeekAsync(token, cancellationToken);
@@ -37,6 +38,7 @@ public sealed class ConfirmModel(TokenSigner signer, SignupService signups, Time
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
     {
         if (!TryRead(out var token)) return BadRequest();
+        await SpeakTheirLanguageAsync(token, cancellationToken);
         if (token.HasExpired(time.GetUtcNow())) return Show(PageState.Expired);
         var (result, list) = await signups.ConfirmAsync(token, TokenPages.ClientIp(HttpContext), cancellationToken);
         ListName = list?.Name ?? "";
@@ -60,6 +62,13 @@ public sealed class ConfirmModel(TokenSigner signer, SignupService signups, Time
         ConfirmResult.WithdrawnSince => PageState.WithdrawnSince,
         _ => PageState.NotFound,
     };
+
+    // The page is written in the language the person chose when signing up.
+    private async Task SpeakTheirLanguageAsync(ExpiringToken token, CancellationToken cancellationToken)
+    {
+        var (subscriber, _) = await signups.ResolveAsync(token, cancellationToken);
+        if (subscriber is not null) Localization.ReaderLanguage.Use(HttpContext, subscriber.Language);
+    }
 
     private bool TryRead(out ExpiringToken token)
     {

@@ -7,7 +7,10 @@ namespace CecopComms.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
+    /// <summary>The key of the page's title: error.400.title, error.403.title, error.404.title, error.429.title or error.other.title.</summary>
     public string Title { get; private set; } = "";
+
+    /// <summary>The key of its explanation: error.400.body … error.other.body.</summary>
     public string Explanation { get; private set; } = "";
 
     public void OnGet(int code) => Describe(code);
@@ -19,14 +22,11 @@ public sealed class ErrorModel : PageModel
     {
         (Title, Explanation) = code switch
         {
-            400 => ("This link or form is not valid",
-                "The link may have been cut or changed, or the form was sent without its security field. Nothing was changed. Open the link from the e-mail again, or reload the form."),
-            403 => ("Your role does not allow this",
-                "Viewers can see everything in the admin area but change nothing. Ask an administrator to give you the editor role if you need to make this change. Nothing was changed."),
-            404 => ("Page not found", "There is no page at this address."),
-            429 => ("Too many requests",
-                "Too many requests came from your network in the last minute. Please wait a minute and try again."),
-            _ => ("Something went wrong", "The request could not be completed. Please try again later."),
+            400 => ("error.400.title", "error.400.body"),
+            403 => ("error.403.title", "error.403.body"),
+            404 => ("error.404.title", "error.404.body"),
+            429 => ("error.429.title", "error.429.body"),
+            _ => ("error.other.title", "error.other.body"),
         };
     }
 }

@@ -40,6 +40,7 @@ public sealed class PreferencesModel(
 
     public PageState State { get; private set; }
     public IReadOnlyList<MailingList> Offered { get; private set; } = [];
+    /// <summary>The keys of what is wrong with the form, in the reader's words on the page.</summary>
     public List<string> Errors { get; } = [];
     public string WordingVersion => options.Value.FormWordingVersion;
 
@@ -60,9 +61,9 @@ public sealed class PreferencesModel(
         var (refusal, token, subscriber) = await OpenAsync(cancellationToken);
         if (refusal is not null) return refusal;
         await LoadAsync(subscriber, cancellationToken);
-        if (!Languages.TryNormalise(Language, out var language)) Errors.Add("Choose a language from the list.");
-        if ((Name ?? "").Length > 200) Errors.Add("The name is too long (200 characters at most).");
-        if (Lists.Any(slug => Offered.All(l => l.Slug != slug))) Errors.Add("Choose newsletters from the list.");
+        if (!Languages.TryNormalise(Language, out var language)) Errors.Add("form.choose_language");
+        if ((Name ?? "").Length > 200) Errors.Add("form.name_too_long");
+        if (Lists.Any(slug => Offered.All(l => l.Slug != slug))) Errors.Add("prefs.choose_lists");
         if (Errors.Count > 0) return Page();
         var choices = Offered.ToDictionary(l => l, l => Lists.Contains(l.Slug));
         await store.SavePreferencesAsync(subscriber, (Name ?? "").Trim(), language!, choices,
@@ -123,6 +124,7 @@ public sealed class PreferencesModel(
         if (TokenPages.IsPreview(read!)) return (Preview(), null!, null!);
         if (read!.Purpose != TokenPurpose.Preferences) return (BadRequest(), null!, null!);
         if (await store.FindAsync(read.SubscriberUuid, cancellationToken) is not { } subscriber) return (Gone(), null!, null!);
+        Localization.ReaderLanguage.Use(HttpContext, subscriber.Language);
         return (null, read, subscriber);
     }
 }

@@ -24,6 +24,7 @@ public sealed class SubscribeModel(SignupService signups, IOptions<WebOptions> o
     [BindProperty] public string? Homepage { get; set; }
 
     public IReadOnlyList<MailingList> Lists { get; private set; } = [];
+    /// <summary>The keys of what is wrong with the form, in the reader's words on the page.</summary>
     public List<string> Errors { get; } = [];
     public string WordingVersion => options.Value.FormWordingVersion;
 
@@ -31,6 +32,8 @@ public sealed class SubscribeModel(SignupService signups, IOptions<WebOptions> o
     {
         if (!await LoadListsAsync(cancellationToken)) return NotFound();
         List = Lists.FirstOrDefault()?.Slug ?? "";
+        // The newsletters' language starts as the page's: a reader who reads this page in French is offered French.
+        Language = System.Globalization.CultureInfo.CurrentUICulture.Name;
         return Page();
     }
 
@@ -38,11 +41,11 @@ public sealed class SubscribeModel(SignupService signups, IOptions<WebOptions> o
     {
         if (!await LoadListsAsync(cancellationToken)) return NotFound();
         if (!string.IsNullOrEmpty(Homepage)) return RedirectToPage("/SubscribeSent");
-        if (!EmailAddress.TryNormalise(Email, out _, out var reason)) Errors.Add($"The e-mail address is not valid: {reason}.");
-        if ((Name ?? "").Length > 200) Errors.Add("The name is too long (200 characters at most).");
-        if (!Languages.TryNormalise(Language, out var language)) Errors.Add("Choose a language from the list.");
-        if (Lists.All(l => l.Slug != List)) Errors.Add("Choose a newsletter from the list.");
-        if (!Consent) Errors.Add("Tick the box to agree to receive the newsletter; without it we cannot send it to you.");
+        if (!EmailAddress.TryNormalise(Email, out _, out _)) Errors.Add("form.email_invalid");
+        if ((Name ?? "").Length > 200) Errors.Add("form.name_too_long");
+        if (!Languages.TryNormalise(Language, out var language)) Errors.Add("form.choose_language");
+        if (Lists.All(l => l.Slug != List)) Errors.Add("subscribe.choose_list");
+        if (!Consent) Errors.Add("subscribe.consent_missing");
         if (Errors.Count > 0) return Page();
         await signups.SignUpAsync(new SignupRequest(Email.Trim(), Name ?? "", language!, List), cancellationToken);
         return RedirectToPage("/SubscribeSent");

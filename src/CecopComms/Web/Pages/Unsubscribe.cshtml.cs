@@ -29,6 +29,7 @@ public sealed class UnsubscribeModel(TokenSigner signer, SelfServiceStore store,
     {
         if (!Read(out var token)) return BadRequest();
         if (!FromPreview) Before = await store.UnsubscribeStateAsync(token.SubscriberUuid, token.MailingId, cancellationToken);
+        Localization.ReaderLanguage.Use(HttpContext, Before?.Language);
         return Page();
     }
 
@@ -41,6 +42,7 @@ public sealed class UnsubscribeModel(TokenSigner signer, SelfServiceStore store,
             return oneClick ? Content(TokenPages.PreviewNotice + "\n", "text/plain; charset=utf-8") : Page();
         if (!oneClick && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         Result = await store.UnsubscribeAsync(token.SubscriberUuid, token.MailingId, cancellationToken);
+        Localization.ReaderLanguage.Use(HttpContext, Result.Language);
         return oneClick ? Content("Unsubscribed.\n", "text/plain; charset=utf-8") : Page();
     }
 

@@ -79,9 +79,12 @@ public sealed class ConfirmationMailer(
             try
             {
                 var url = ConfirmUrl(subscriber, list, out var expiresAt);
+                // In the language chosen on the form, which the subscriber holds from then on.
+                var language = mailer.Language(subscriber.Language);
+                var expires = $"{Localization.ReaderWords.Date(DateOnly.FromDateTime(expiresAt.UtcDateTime), language)} {expiresAt.UtcDateTime:HH:mm}";
                 var result = await mailer.SendAsync(new TransactionalMail("confirm", subscriber.Email, null,
-                    $"Confirm your subscription to {list.Name}",
-                    new { listName = list.Name, confirmUrl = url, expires = expiresAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) }),
+                    Localization.ReaderWords.Format("mail.confirm.subject", language, list.Name),
+                    new { listName = list.Name, confirmUrl = url, expires }, Language: language),
                     stoppingToken);
                 if (result.Kind != OutcomeKind.Sent)
                     logger.LogWarning("The confirmation for subscriber {Id} was not accepted: {Reply}", subscriber.Id, result.Reply);

@@ -99,9 +99,9 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
         {
             var subscription = await connection.QuerySingleOrDefaultAsync<Subscription>(new CommandDefinition(_queries.GetSubscription,
                 new { SubscriberId = subscriber.Id, ListId = list.Id }, cancellationToken: cancellationToken));
-            return new UnsubscribeResult(true, subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed, list.Name);
+            return new UnsubscribeResult(true, subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed, list.Name, subscriber.Language);
         }
-        return new UnsubscribeResult(true, subscriber.Status == SubscriberStatus.Unsubscribed, null);
+        return new UnsubscribeResult(true, subscriber.Status == SubscriberStatus.Unsubscribed, null, subscriber.Language);
     }
 
     async Task<bool> Delivery.IUnsubscribeRequests.UnsubscribeAsync(Guid subscriberUuid, long mailingId, CancellationToken cancellationToken) =>
@@ -148,7 +148,7 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
             await connection.ExecuteAsync(new CommandDefinition(_queries.InsertUnsubscribeEvent,
                 new { MailingId = mailingId, SubscriberId = subscriber.Id, Now = now }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new UnsubscribeResult(true, changed > 0, scope);
+        return new UnsubscribeResult(true, changed > 0, scope, subscriber.Language);
 
         Task Withdraw(long? listId) => connection.ExecuteAsync(new CommandDefinition(_queries.WithdrawConsents,
             new { SubscriberId = subscriber.Id, ListId = listId, Now = now }, transaction, cancellationToken: cancellationToken));

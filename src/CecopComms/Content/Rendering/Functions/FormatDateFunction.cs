@@ -1,4 +1,5 @@
 using System.Globalization;
+using CecopComms.Localization;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -6,19 +7,22 @@ using Scriban.Syntax;
 namespace CecopComms.Content.Rendering.Functions;
 
 /// <summary>
-/// <c>{{ format_date item.date }}</c>: "16 May 2023", "16 mai 2023", "23 czerwca 2021". .NET writes the month in the
-/// genitive where a language needs it after a day; Scriban's <c>%B</c> gives the nominative ("czerwiec").
+/// <c>{{ format_date item.date }}</c>: "16 May 2023", "16 mai 2023", "23 czerwca 2021", "16 de mayo de 2023", in the
+/// message's language with its own pattern (the word date_format). .NET writes the month in the genitive where a
+/// language needs it after a day; Scriban's <c>%B</c> gives the nominative ("czerwiec").
 /// </summary>
 public sealed class FormatDateFunction(CompileState state) : TemplateFunction(1, 1)
 {
-    private const string Pattern = "d MMMM yyyy";
-
-    protected override object Call(TemplateContext context, ScriptNode caller, ScriptArray arguments) => arguments[0] switch
+    protected override object Call(TemplateContext context, ScriptNode caller, ScriptArray arguments)
     {
-        DateTime date => date.ToString(Pattern, state.Culture),
-        DateOnly date => date.ToString(Pattern, state.Culture),
-        DateTimeOffset time => time.ToString(Pattern, state.Culture),
-        string text when DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var parsed) => parsed.ToString(Pattern, state.Culture),
-        var other => other?.ToString() ?? "",
-    };
+        var pattern = ReaderWords.Get("date_format", state.Language);
+        return arguments[0] switch
+        {
+            DateTime date => date.ToString(pattern, state.Culture),
+            DateOnly date => date.ToString(pattern, state.Culture),
+            DateTimeOffset time => time.ToString(pattern, state.Culture),
+            string text when DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var parsed) => parsed.ToString(pattern, state.Culture),
+            var other => other?.ToString() ?? "",
+        };
+    }
 }

@@ -30,7 +30,7 @@ public sealed class MemberLoginModel(MemberLogin login) : PageModel
     {
         if (!EmailAddress.TryNormalise(Email, out _, out _))
         {
-            Error = "Please write an e-mail address, such as name@organisation.coop.";
+            Error = "form.email_invalid";
             return Page();
         }
         await login.RequestAsync(Email, cancellationToken);
