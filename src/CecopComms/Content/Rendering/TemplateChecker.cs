@@ -9,7 +9,7 @@ namespace CecopComms.Content.Rendering;
 /// <summary>
 /// Reads a parsed template before it renders and reports at file:line:column what Scriban would find late, or only on
 /// the branch a render happens to take: unknown variables, members, functions and partials, functions given the
-/// wrong number of arguments, words missing from strings.yaml, reader data tested in a condition or handed to a
+/// wrong number of arguments, words missing from the reader's words (ReaderText.resx), reader data tested in a condition or handed to a
 /// function, values of the mailing overwritten, and images without alt text. Partials are read where they are
 /// included, with the names known there.
 /// </summary>
