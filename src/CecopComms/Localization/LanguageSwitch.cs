@@ -15,7 +15,9 @@ public static class LanguageSwitch
         {
             { ReaderLocalization.Query, tag },
         };
-        return request.PathBase + request.Path + query.ToQueryString();
+        // "//host/…" would leave the site: a path is always linked as one.
+        var path = (request.PathBase + request.Path).ToUriComponent();
+        return "/" + path.TrimStart('/') + query.ToQueryString();
     }
 
     /// <summary>The language's name in itself, capitalised: "Français", "Polski".</summary>
