@@ -65,6 +65,13 @@ public static class ReaderLocalization
     public static bool Chosen(HttpContext context) =>
         context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider;
 
+    /// <summary>
+    /// The language the request chose with <c>?lang=</c>, or null: forms and redirects of a page carry it on, so a
+    /// reader who switched a subscriber's page to another language keeps it after pressing a button.
+    /// </summary>
+    public static string? ChosenTag(HttpContext context) =>
+        Chosen(context) ? context.Features.Get<IRequestCultureFeature>()!.RequestCulture.UICulture.Name : null;
+
     private static void Remember(HttpContext context)
     {
         if (!Chosen(context)) return;

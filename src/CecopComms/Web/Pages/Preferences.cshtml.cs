@@ -68,7 +68,7 @@ public sealed class PreferencesModel(
         var choices = Offered.ToDictionary(l => l, l => Lists.Contains(l.Slug));
         await store.SavePreferencesAsync(subscriber, (Name ?? "").Trim(), language!, choices,
             new NewConsent("form", TokenPages.ClientIp(HttpContext), options.Value.FormWordingVersion), token.MailingId, cancellationToken);
-        return RedirectToPage(new { token = Token, saved = true });
+        return RedirectToPage(new { token = Token, saved = true, lang = Localization.ReaderLocalization.ChosenTag(HttpContext) });
     }
 
     /// <summary>The GDPR export (art. 15 and 20), the same document as `cecop subscribers data`.</summary>
