@@ -17,6 +17,7 @@ public static class ArchiveWebExtensions
     public static IServiceCollection AddArchive(this IServiceCollection services)
     {
         services.AddSingleton<ArchiveStore>();
+        services.AddSingleton<ArchiveSubjects>();
         services.AddSingleton<EditionWebVersion>();
         services.AddSingleton<MemberLoginToken>();
         services.AddSingleton<MemberLogin>();
