@@ -47,7 +47,7 @@ public static class LanguageCommands
                 if (!parse.WantsJson()) Line($"Every shipped language has all {ReaderWords.Keys.Count} words of English.");
                 return Task.FromResult(ExitCodes.Success);
             }
-            Error($"{string.Join("; ", incomplete.Select(r => $"{r.Tag} {r.Problems}"))}. Translate them in ReaderText.LANG.resx beside ReaderText.resx and build again (docs/languages.md).");
+            Error($"{string.Join("; ", incomplete.Select(r => $"{r.Tag} {r.Problems}"))}. A shipped language needs every word of ReaderText.resx, filled in with the same placeholders, and no other: correct its ReaderText.LANG.resx and build again (docs/languages.md).");
             return Task.FromResult(ExitCodes.UserError);
         });
         return command;
