@@ -19,6 +19,7 @@ public static class CliApplication
             PublicationCommands.Create(), EditionCommands.Create(), CampaignCommands.Create(),
             ChannelCommands.Create(),
             ReportCommands.Create(),
+            LanguageCommands.Create(),
         };
         return root;
     }

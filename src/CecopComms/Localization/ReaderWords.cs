@@ -53,8 +53,15 @@ public static class ReaderWords
         return string.Format(culture, Resources.GetString(key, culture) ?? key, arguments);
     }
 
-    /// <summary>A day written out in <paramref name="language"/>: "3 June 2021", "3 czerwca 2021", "3 de junio de 2021".</summary>
-    public static string Date(DateOnly day, string language) => day.ToString(Get("date_format", language), Culture(language));
+    /// <summary>
+    /// A day written out in <paramref name="language"/>: "3 June 2021", "3 czerwca 2021", "3 de junio de 2021"; in
+    /// English, month included, when the language has no words ("sv" gives "3 June 2021", not "3 juni 2021").
+    /// </summary>
+    public static string Date(DateOnly day, string language)
+    {
+        var written = HasWordsFor(language) ? language : English;
+        return day.ToString(Get("date_format", written), Culture(written));
+    }
 
     /// <summary>A day given as yyyy-MM-dd written out in <paramref name="language"/>; other text is returned as it is.</summary>
     public static string Date(string isoDay, string language) =>

@@ -49,9 +49,15 @@ public sealed class ContentTestBed : IDisposable
         return new ContentTestBed(workspace, await workspace.OpenDatabaseAsync(), templates);
     }
 
+    /// <summary>The test fixtures' folder of content: editions kept for tests alone, and the golden renders.</summary>
+    public static string Fixtures { get; } = Path.Combine(Repository, "tests", "CecopComms.Tests", "Fixtures", "Content");
+
+    /// <summary>Saves and compiles an edition file of editions/, else of <see cref="Fixtures"/>.</summary>
     public async Task<CecopComms.Content.Rendering.CompiledMailing> LoadEditionAsync(string file)
     {
-        var (edition, _) = await Content.SaveEditionAsync(SourceText.Read(Path.Combine(Repository, "editions", file)), CancellationToken.None);
+        var path = Path.Combine(Repository, "editions", file);
+        if (!File.Exists(path) && File.Exists(Path.Combine(Fixtures, file))) path = Path.Combine(Fixtures, file);
+        var (edition, _) = await Content.SaveEditionAsync(SourceText.Read(path), CancellationToken.None);
         return await Content.CompileMailingAsync(new MailingSource(MailingSourceKind.Edition, edition.Id), CancellationToken.None);
     }
 

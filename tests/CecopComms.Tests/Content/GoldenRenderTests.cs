@@ -1,4 +1,5 @@
 using CecopComms.Content;
+using CecopComms.Localization;
 
 namespace CecopComms.Tests.ContentTests;
 
@@ -8,7 +9,10 @@ namespace CecopComms.Tests.ContentTests;
 /// </summary>
 public sealed class GoldenRenderTests
 {
-    private static readonly string Folder = Path.Combine(ContentTestBed.Repository, "tests", "CecopComms.Tests", "Fixtures", "Content", "golden");
+    private static readonly string Folder = Path.Combine(ContentTestBed.Fixtures, "golden");
+
+    // An edition of the test fixtures with a variant in every shipped language.
+    private const string EveryLanguage = "cecop-newsletter-2023-11.yaml";
 
     public static TheoryData<string, string> Editions() => new()
     {
@@ -26,6 +30,47 @@ public sealed class GoldenRenderTests
         var mail = mailing.Render(ContentTestBed.Reader(language), ContentTestBed.Links);
 
         Match($"{Path.GetFileNameWithoutExtension(file)}.{language}", mail);
+    }
+
+    /// <summary>A reader of each shipped language gets its variant, with the words, tags and dates of that language; a Swedish reader gets English.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("it")]
+    [InlineData("es")]
+    [InlineData("de")]
+    [InlineData("pl")]
+    [InlineData("pt")]
+    [InlineData("sv")]
+    public async Task Edition_in_every_shipped_language_renders_as_its_golden_files(string language) =>
+        await Edition_renders_as_its_golden_files(EveryLanguage, language);
+
+    [Fact]
+    public async Task A_reader_whose_language_has_no_variant_gets_the_whole_mail_in_English()
+    {
+        using var bed = await ContentTestBed.CreateAsync();
+        var mailing = await bed.LoadEditionAsync(EveryLanguage);
+
+        var swedish = mailing.Render(ContentTestBed.Reader("sv"), ContentTestBed.Links);
+        var english = mailing.Render(ContentTestBed.Reader("en"), ContentTestBed.Links);
+
+        Assert.Equal("en", swedish.Language);
+        Assert.Equal((english.Subject, english.Html, english.Text), (swedish.Subject, swedish.Html, swedish.Text));
+        Assert.Contains("<html lang=\"en\">", swedish.Html);
+        Assert.Contains("Dear Ana López,", swedish.Text);
+        Assert.Contains("2 November 2023 - Event", swedish.Text);
+        Assert.Contains("5 October 2023 - News, Position paper", swedish.Text);
+        Assert.DoesNotContain("november 2023", swedish.Text);
+        string[] around = ["dear", "reader", "read_more", "unsubscribe", "preferences", "why", "cecop", "site.address", "tag.news", "tag.event", "tag.position_paper"];
+        foreach (var language in ReaderWords.Written)
+        {
+            foreach (var word in around.Where(key => ReaderWords.Get(key, language) != ReaderWords.Get(key, ReaderWords.English)).Select(key => ReaderWords.Get(key, language)))
+            {
+                Assert.DoesNotContain(word, swedish.Html);
+                Assert.DoesNotContain(word, swedish.Text);
+            }
+            Assert.DoesNotContain(ReaderWords.Date(new DateOnly(2023, 11, 2), language), swedish.Text);
+        }
     }
 
     [Theory]
