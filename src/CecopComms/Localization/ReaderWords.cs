@@ -59,9 +59,12 @@ public static class ReaderWords
     /// </summary>
     public static string Date(DateOnly day, string language)
     {
-        var written = HasWordsFor(language) ? language : English;
+        var written = WordsLanguage(language);
         return day.ToString(Get("date_format", written), Culture(written));
     }
+
+    /// <summary><paramref name="language"/> when it has words, else English: the language of a text's words and dates together.</summary>
+    public static string WordsLanguage(string language) => HasWordsFor(language) ? language : English;
 
     /// <summary>A day given as yyyy-MM-dd written out in <paramref name="language"/>; other text is returned as it is.</summary>
     public static string Date(string isoDay, string language) =>

@@ -23,7 +23,8 @@ public sealed class DocumentCompiler(TemplateEngine engine)
         // dates with the English text, never a mix.
         var language = LanguageChoice.Variant(mailing.Languages, reader);
         var slots = new SlotTable();
-        var state = new CompileState(slots, Localization.ReaderWords.Culture(language), language);
+        // A variant in a language without words of its own (nl) has English words, so its dates are English too.
+        var state = new CompileState(slots, Localization.ReaderWords.Culture(Localization.ReaderWords.WordsLanguage(language)), language);
         var model = ScriptModel.From(mailing.Model(language, slots, diagnostics));
 
         var inner = templates.Parsed(mailing.Template, "html");
