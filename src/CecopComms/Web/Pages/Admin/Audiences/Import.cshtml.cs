@@ -1,11 +1,13 @@
 using CecopComms.Audience;
 using CecopComms.Hosting;
+using CecopComms.Localization;
 using CecopComms.Storage;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Audiences;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Audiences;
 
@@ -16,7 +18,7 @@ namespace CecopComms.Web.Pages.Admin.Audiences;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
-public sealed class ImportModel(IServiceProvider services, Database database, TimeProvider time, ListStore lists) : PageModel
+public sealed class ImportModel(IServiceProvider services, Database database, TimeProvider time, ListStore lists, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>The largest file accepted: 50 MB, some 400,000 subscriber rows.</summary>
     public const long MaxUpload = 50L * 1024 * 1024;
@@ -53,15 +55,16 @@ public sealed class ImportModel(IServiceProvider services, Database database, Ti
         Lists = await lists.ListAsync(cancellationToken);
         if (Kind is not ("subscribers" or "organisations")) Kind = "subscribers";
         if (Upload is null || Upload.Length == 0)
-            Problem = "Choose a CSV file to import.";
+            Problem = localizer["Choose a CSV file to import."];
         else if (Kind == "subscribers" && string.IsNullOrWhiteSpace(List))
-            Problem = "Choose the list the subscribers go to.";
+            Problem = localizer["Choose the list the subscribers go to."];
         if (Problem is not null) return Page();
         try
         {
             await using var upload = Upload!.OpenReadStream();
             var report = await Imports.RunAsync(Kind, upload, Upload.FileName, List, DryRun, cancellationToken);
-            TempData["Message"] = (report.DryRun ? "Dry run of " : "Imported ") + $"{report.FileName}: {report.RowsRead} rows read, {report.Rejected} refused.";
+            TempData["Message"] = localizer[report.DryRun ? "Dry run of {0}: {1} rows read, {2} refused." : "Imported {0}: {1} rows read, {2} refused.",
+                report.FileName, report.RowsRead, report.Rejected].Value;
             return RedirectToPage(new { id = report.Id });
         }
         catch (Exception e) when (e is IUserError)

@@ -1,13 +1,15 @@
 using CecopComms.Audience;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Audiences;
 
 /// <summary>Lists with their counts, and a form that creates one as `cecop lists create` does.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ListsModel(ListStore lists) : PageModel
+public sealed class ListsModel(ListStore lists, IStringLocalizer<StaffText> localizer) : PageModel
 {
     public IReadOnlyList<MailingList> Lists { get; private set; } = [];
 
@@ -28,7 +30,7 @@ public sealed class ListsModel(ListStore lists) : PageModel
         try
         {
             var list = await lists.CreateAsync(Slug.Trim(), Name, Description, Public, DoubleOptIn, MembersOnly, cancellationToken);
-            TempData["Message"] = $"Created the list {list.Name} ({list.Slug}).";
+            TempData["Message"] = localizer["Created the list {0} ({1}).", list.Name, list.Slug].Value;
             return RedirectToPage();
         }
         catch (AudienceException e)

@@ -1,14 +1,16 @@
 using CecopComms.Audience;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Audiences;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Audiences;
 
 /// <summary>Adds a person and subscribes them to lists, as `cecop subscribers add` does; consent is recorded with the staff member's name.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class NewSubscriberModel(SubscriberStore subscribers, ListStore lists) : PageModel
+public sealed class NewSubscriberModel(SubscriberStore subscribers, ListStore lists, IStringLocalizer<StaffText> localizer) : PageModel
 {
     public IReadOnlyList<MailingList> Lists { get; private set; } = [];
 
@@ -33,7 +35,7 @@ public sealed class NewSubscriberModel(SubscriberStore subscribers, ListStore li
             var consent = string.IsNullOrWhiteSpace(ConsentWording) ? null : new NewConsent("admin", User.Identity?.Name ?? "", ConsentWording.Trim());
             var person = new NewSubscriber(Email, Name, Language, Organisation, AttributeLines.Parse(Attributes));
             var subscriber = await subscribers.AddAsync(person, Subscribe, Confirmed, consent, cancellationToken);
-            TempData["Message"] = $"Added {subscriber.Email}.";
+            TempData["Message"] = localizer["Added {0}.", subscriber.Email].Value;
             return RedirectToPage("Subscriber", new { email = subscriber.Email });
         }
         catch (AudienceException e)

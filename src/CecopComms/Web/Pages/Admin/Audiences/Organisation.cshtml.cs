@@ -1,14 +1,16 @@
 using CecopComms.Audience;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Audiences;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Audiences;
 
 /// <summary>One organisation: its details in a form that changes them, and its contact persons.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class OrganisationModel(OrganisationStore organisations, SubscriberStore subscribers) : PageModel
+public sealed class OrganisationModel(OrganisationStore organisations, SubscriberStore subscribers, IStringLocalizer<StaffText> localizer) : PageModel
 {
     public Organisation? Organisation { get; private set; }
 
@@ -32,7 +34,7 @@ public sealed class OrganisationModel(OrganisationStore organisations, Subscribe
         try
         {
             var organisation = await organisations.UpdateAsync(id, Form.Name, Form.Country, Form.Category, Form.Website, cancellationToken);
-            TempData["Message"] = $"Saved {organisation.Name}.";
+            TempData["Message"] = localizer["Saved {0}.", organisation.Name].Value;
             return RedirectToPage(new { id });
         }
         catch (AudienceException e)

@@ -1,14 +1,16 @@
 using CecopComms.Audience;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Audiences;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Audiences;
 
 /// <summary>Member organisations, filtered by country and category (as `cecop orgs list`), and a form that adds one.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class OrganisationsModel(OrganisationStore organisations) : PageModel
+public sealed class OrganisationsModel(OrganisationStore organisations, IStringLocalizer<StaffText> localizer) : PageModel
 {
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
 
@@ -30,7 +32,7 @@ public sealed class OrganisationsModel(OrganisationStore organisations) : PageMo
         try
         {
             var organisation = await organisations.AddAsync(Form.Name, Form.Country, Form.Category, Form.Website, cancellationToken);
-            TempData["Message"] = $"Added {organisation.Name} ({organisation.Country}, {organisation.Category.Label()}).";
+            TempData["Message"] = localizer["Added {0} ({1}, {2}).", organisation.Name, organisation.Country, organisation.Category.Label()].Value;
             return RedirectToPage();
         }
         catch (AudienceException e)

@@ -1,8 +1,10 @@
 using CecopComms.Audience;
 using CecopComms.Audience.Segments;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Audiences;
 
@@ -11,7 +13,7 @@ namespace CecopComms.Web.Pages.Admin.Audiences;
 /// country, language, list, category and one attribute; each field left empty is no condition.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SegmentsModel(SegmentStore segments, ListStore lists) : PageModel
+public sealed class SegmentsModel(SegmentStore segments, ListStore lists, IStringLocalizer<StaffText> localizer) : PageModel
 {
     public IReadOnlyList<(Segment Segment, SegmentFilter Filter, long Count)> Segments { get; private set; } = [];
 
@@ -38,7 +40,7 @@ public sealed class SegmentsModel(SegmentStore segments, ListStore lists) : Page
         try
         {
             var segment = await segments.CreateAsync(Slug.Trim(), Name, SegmentFilterParser.Parse(Conditions()), cancellationToken);
-            TempData["Message"] = $"Created the segment {segment.Name} ({segment.Slug}).";
+            TempData["Message"] = localizer["Created the segment {0} ({1}).", segment.Name, segment.Slug].Value;
             return RedirectToPage("Segment", new { slug = segment.Slug });
         }
         catch (AudienceException e)
@@ -62,10 +64,10 @@ public sealed class SegmentsModel(SegmentStore segments, ListStore lists) : Page
         if (!string.IsNullOrWhiteSpace(AttributeName) || !string.IsNullOrWhiteSpace(AttributeValue))
         {
             if (string.IsNullOrWhiteSpace(AttributeName) || string.IsNullOrWhiteSpace(AttributeValue))
-                throw new AudienceException("An attribute condition needs both the attribute's name and a value.");
+                throw new AudienceException(localizer["An attribute condition needs both the attribute's name and a value."]);
             conditions.Add($"attr:{AttributeName.Trim()}{(AttributeOperator == "~" ? "~" : "=")}{AttributeValue.Trim()}");
         }
-        if (conditions.Count == 0) throw new AudienceException("A segment needs at least one condition: fill in a country, language, list, category or attribute.");
+        if (conditions.Count == 0) throw new AudienceException(localizer["A segment needs at least one condition: fill in a country, language, list, category or attribute."]);
         return conditions;
     }
 

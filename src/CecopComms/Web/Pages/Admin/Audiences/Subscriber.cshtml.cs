@@ -1,9 +1,11 @@
 using System.Text.Json;
 using CecopComms.Audience;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Audiences;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Audiences;
 
@@ -12,7 +14,7 @@ namespace CecopComms.Web.Pages.Admin.Audiences;
 /// that changes name, language, organisation and attributes, and one that marks them unsubscribed or blocklisted.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SubscriberModel(SubscriberStore subscribers) : PageModel
+public sealed class SubscriberModel(SubscriberStore subscribers, IStringLocalizer<StaffText> localizer) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -58,16 +60,16 @@ public sealed class SubscriberModel(SubscriberStore subscribers) : PageModel
         ChangeAsync(async () =>
         {
             var saved = await subscribers.UpdateAsync(Email, Name, Language, Organisation, AttributeLines.Parse(Attributes), cancellationToken);
-            return $"Saved {saved.Email}.";
+            return localizer["Saved {0}.", saved.Email].Value;
         }, cancellationToken);
 
     public Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
         {
             if (!Enum.TryParse<SubscriberStatus>(Status, ignoreCase: true, out var status) || int.TryParse(Status, out _))
-                throw new AudienceException("Choose the status to give: unsubscribed, blocklisted or active.");
+                throw new AudienceException(localizer["Choose the status to give: unsubscribed, blocklisted or active."]);
             var saved = await subscribers.SetStatusAsync(Email, status, cancellationToken);
-            return $"{saved.Email} is now {saved.Status.ToString().ToLowerInvariant()}.";
+            return localizer["{0} is now {1}.", saved.Email, saved.Status.ToString().ToLowerInvariant()].Value;
         }, cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, CancellationToken cancellationToken)

@@ -3,10 +3,12 @@ using CecopComms.Content;
 using CecopComms.Content.Editions;
 using CecopComms.Content.Publications;
 using CecopComms.Content.Validation;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Content;
 
@@ -17,7 +19,8 @@ namespace CecopComms.Web.Pages.Admin.Content;
 /// checks run; each problem is shown next to the field it concerns. Only a draft can be changed (the service's rule).
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ContentComposeModel(EditionStore editions, PublicationStore publications, MailingContent content, TimeProvider time) : PageModel
+public sealed class ContentComposeModel(EditionStore editions, PublicationStore publications, MailingContent content, TimeProvider time,
+    IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>The name editions saved from this form carry as their source.</summary>
     public const string SourceName = "(admin compose form)";
@@ -49,7 +52,7 @@ public sealed class ContentComposeModel(EditionStore editions, PublicationStore 
         var diagnostics = new Diagnostics();
         var document = EditionReader.Read(new SourceText(Edition.SourceName, Edition.Source), diagnostics);
         if (document is null || diagnostics.HasErrors)
-            Unreadable = "This edition's YAML has errors the form cannot show; correct them in the YAML source.";
+            Unreadable = localizer["This edition's YAML has errors the form cannot show; correct them in the YAML source."];
         else Form = EditionYaml.Read(document, Edition.Number);
         Form.Align();
         return Page();
@@ -64,8 +67,7 @@ public sealed class ContentComposeModel(EditionStore editions, PublicationStore 
         {
             var (edition, mailing) = await content.SaveEditionAsync(new SourceText(SourceName, generated.Yaml), cancellationToken);
             var warnings = mailing.Diagnostics.Items.Count;
-            TempData["Message"] = string.Create(CultureInfo.InvariantCulture,
-                $"Saved {edition.Title} ({edition.State.ToString().ToLowerInvariant()}){(warnings > 0 ? $", with {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}.");
+            TempData["Message"] = SavedEdition.Message(localizer, edition, warnings);
             return Redirect($"/admin/content/editions/{edition.Id}");
         }
         catch (ContentValidationException e)

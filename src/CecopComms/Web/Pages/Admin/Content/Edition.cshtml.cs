@@ -1,10 +1,11 @@
-using System.Globalization;
 using CecopComms.Content;
 using CecopComms.Content.Editions;
 using CecopComms.Content.Validation;
+using CecopComms.Localization;
 using CecopComms.Web.Admin.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Content;
 
@@ -13,7 +14,7 @@ namespace CecopComms.Web.Pages.Admin.Content;
 /// sent: templates, Markdown, links, every language), errors and warnings with their place.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ContentEditionModel(EditionStore editions, MailingContent content) : PageModel
+public sealed class ContentEditionModel(EditionStore editions, MailingContent content, IStringLocalizer<StaffText> localizer) : PageModel
 {
     public Edition Edition { get; private set; } = new();
     public EditionDocument? Document { get; private set; }
@@ -38,8 +39,7 @@ public sealed class ContentEditionModel(EditionStore editions, MailingContent co
         {
             var mailing = await content.CompileMailingAsync(new MailingSource(MailingSourceKind.Edition, id), cancellationToken);
             Valid = true;
-            Verdict = string.Create(CultureInfo.InvariantCulture,
-                $"Valid: {mailing.Title}; languages {string.Join(", ", mailing.Languages)}; {mailing.Links.Count} links.");
+            Verdict = localizer["Valid: {0}; languages {1}; {2} links.", mailing.Title, string.Join(", ", mailing.Languages), mailing.Links.Count];
             Problems = ContentProblems.FromDiagnostics(mailing.Diagnostics.Items, Edition.SourceName, null);
         }
         catch (ContentValidationException e)

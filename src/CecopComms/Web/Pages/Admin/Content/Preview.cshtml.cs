@@ -1,10 +1,12 @@
 using CecopComms.Audience;
 using CecopComms.Content;
 using CecopComms.Delivery;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Content;
 
@@ -14,7 +16,7 @@ namespace CecopComms.Web.Pages.Admin.Content;
 /// and send one test copy marked [TEST] with the same service as `cecop send --test`.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ContentPreviewModel(ContentPreview preview, TestSend testSend) : PageModel
+public sealed class ContentPreviewModel(ContentPreview preview, TestSend testSend, IStringLocalizer<StaffText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Lang { get; set; }
@@ -56,15 +58,15 @@ public sealed class ContentPreviewModel(ContentPreview preview, TestSend testSen
         if (PreviewPage.Source(kind, id) is not { } source) return NotFound();
         try
         {
-            if (string.IsNullOrWhiteSpace(TestEmail)) throw new AudienceException("Give the address the test copy goes to.");
+            if (string.IsNullOrWhiteSpace(TestEmail)) throw new AudienceException(localizer["Give the address the test copy goes to."]);
             // The copy matches the preview on the page: its language and its reader.
             var result = await testSend.SendAsync(source, TestEmail, Empty(Lang), Empty(Subscriber), cancellationToken);
             if (result.Kind == OutcomeKind.Sent)
             {
-                TempData["Message"] = $"A test copy marked [TEST] was sent to {TestEmail.Trim()}.";
+                TempData["Message"] = localizer["A test copy marked [TEST] was sent to {0}.", TestEmail.Trim()].Value;
                 return Redirect($"/admin/content/preview/{kind}/{id}{QueryString.Create(new Dictionary<string, string?> { ["lang"] = Empty(Lang), ["subscriber"] = Empty(Subscriber) }.Where(p => p.Value is not null))}");
             }
-            Problem = $"The test copy to {TestEmail.Trim()} was not sent: {result.Reply}";
+            Problem = localizer["The test copy to {0} was not sent: {1}", TestEmail.Trim(), result.Reply];
         }
         catch (Exception e) when (e is AudienceException or ContentValidationException or ContentNotFoundException)
         {

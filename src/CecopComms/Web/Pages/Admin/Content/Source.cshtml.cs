@@ -3,10 +3,12 @@ using System.Text.RegularExpressions;
 using CecopComms.Content;
 using CecopComms.Content.Editions;
 using CecopComms.Content.Validation;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Content;
 
@@ -15,7 +17,7 @@ namespace CecopComms.Web.Pages.Admin.Content;
 /// problems are listed with their line and column. Only a draft can be changed (the service's rule).
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed partial class ContentSourceModel(EditionStore editions, MailingContent content, TimeProvider time) : PageModel
+public sealed partial class ContentSourceModel(EditionStore editions, MailingContent content, TimeProvider time, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>The name editions saved from this page carry as their source.</summary>
     public const string SourceName = "(admin YAML source)";
@@ -59,15 +61,14 @@ public sealed partial class ContentSourceModel(EditionStore editions, MailingCon
         var text = new SourceText(SourceName, Source.Replace("\r\n", "\n"));
         if (Edition is not null && EditionReader.Read(text, new Diagnostics()) is { Number: null })
         {
-            Problems = [new ContentProblem(null, "", $"Keep the line 'number: {Edition.Number}': without it the text would be saved as a new edition, not as {Edition.Title}.")];
+            Problems = [new ContentProblem(null, "", localizer["Keep the line 'number: {0}': without it the text would be saved as a new edition, not as {1}.", Edition.Number, Edition.Title])];
             return Page();
         }
         try
         {
             var (edition, mailing) = await content.SaveEditionAsync(text, cancellationToken);
             var warnings = mailing.Diagnostics.Items.Count;
-            TempData["Message"] = string.Create(CultureInfo.InvariantCulture,
-                $"Saved {edition.Title} ({edition.State.ToString().ToLowerInvariant()}){(warnings > 0 ? $", with {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}.");
+            TempData["Message"] = SavedEdition.Message(localizer, edition, warnings);
             return Redirect($"/admin/content/editions/{edition.Id}");
         }
         catch (ContentValidationException e)

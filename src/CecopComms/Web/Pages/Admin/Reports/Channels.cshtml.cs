@@ -1,4 +1,5 @@
 using CecopComms.Audience.Import;
+using CecopComms.Localization;
 using CecopComms.Reach;
 using CecopComms.Reach.Channels;
 using CecopComms.Web.Admin;
@@ -6,6 +7,7 @@ using CecopComms.Web.Admin.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Reports;
 
@@ -15,7 +17,7 @@ namespace CecopComms.Web.Pages.Admin.Reports;
 /// Everyone reads; only editors and admins enter or import.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ChannelsModel(ChannelFigureStore store, AdminReports reports) : PageModel
+public sealed class ChannelsModel(ChannelFigureStore store, AdminReports reports, IStringLocalizer<StaffText> localizer) : PageModel
 {
     [BindProperty] public string Channel { get; set; } = "";
     [BindProperty] public string Metric { get; set; } = "";
@@ -36,12 +38,14 @@ public sealed class ChannelsModel(ChannelFigureStore store, AdminReports reports
         if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
         try
         {
-            if (Year is not { } year) throw new ReachException("The year is missing; give the year the figure is for, such as 2023.");
+            if (Year is not { } year) throw new ReachException(localizer["The year is missing; give the year the figure is for, such as 2023."]);
             var text = (Value ?? "").Trim();
             if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-                throw new ReachException($"The value '{text}' is not a whole number; write it without separators, such as 5573.");
+                throw new ReachException(localizer["The value '{0}' is not a whole number; write it without separators, such as 5573.", text]);
             var figure = await store.SetAsync(Channel, Metric, year, value, Source ?? "", EnteredBy, cancellationToken);
-            TempData["Message"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{figure.Label} {figure.Year}: {figure.Value:N0} recorded (source: {figure.Source}).");
+            // The value is written as the table writes it, with the same separators whatever the server's culture.
+            TempData["Message"] = localizer["{0} {1}: {2} recorded (source: {3}).", figure.Label, figure.Year,
+                figure.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), figure.Source].Value;
             return RedirectToPage();
         }
         catch (ReachException e)
@@ -56,7 +60,7 @@ public sealed class ChannelsModel(ChannelFigureStore store, AdminReports reports
     {
         if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
         if (Upload is null || Upload.Length == 0)
-            Problem = "Choose a CSV file with the columns channel, metric, year, value and source.";
+            Problem = localizer["Choose a CSV file with the columns channel, metric, year, value and source."];
         else
         {
             try

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using CecopComms.Delivery.Bounces;
 using CecopComms.Hosting;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CecopComms.Web.Pages.Admin.Sending;
@@ -14,7 +16,7 @@ namespace CecopComms.Web.Pages.Admin.Sending;
 /// list`), and a button that reads the bounce mailbox once (`cecop bounces fetch`) when Bounces:Enabled.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor, IOptions<BounceMailboxOptions> options) : PageModel
+public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor, IOptions<BounceMailboxOptions> options, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>Bounces listed, latest first.</summary>
     public const int Limit = 200;
@@ -45,7 +47,7 @@ public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor,
         if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
         if (!MailboxEnabled)
         {
-            Problems.Add(NotSetUp);
+            Problems.Add(localizer[NotSetUp]);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -53,7 +55,7 @@ public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor,
         {
             var result = await processor.FetchAsync(null, cancellationToken);
             TempData[FetchKey] = JsonSerializer.Serialize(result);
-            TempData["Message"] = $"The bounce mailbox was read: {result.Read:N0} messages, {result.Hard:N0} hard and {result.Soft:N0} soft bounces.";
+            TempData["Message"] = localizer["The bounce mailbox was read: {0:N0} messages, {1:N0} hard and {2:N0} soft bounces.", result.Read, result.Hard, result.Soft].Value;
             return RedirectToPage();
         }
         catch (Exception e) when (e is IUserError)
@@ -64,7 +66,7 @@ public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor,
         }
     }
 
-    /// <summary>What the page says when Bounces:Enabled is false.</summary>
+    /// <summary>What the page says when Bounces:Enabled is false (a key of <see cref="StaffText"/>).</summary>
     public const string NotSetUp = "The bounce mailbox is not set up: set Bounces:Enabled to true with its Host, User and Password in the settings, "
         + "and `cecop serve` reads it every Bounces:IntervalMinutes. Refusals while sending are recorded either way.";
 

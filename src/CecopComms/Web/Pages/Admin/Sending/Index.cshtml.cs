@@ -3,12 +3,14 @@ using CecopComms.Cli;
 using CecopComms.Content;
 using CecopComms.Delivery;
 using CecopComms.Hosting;
+using CecopComms.Localization;
 using CecopComms.Scheduling;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Sending;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ContentPublication = CecopComms.Content.Publications.Publication;
 
@@ -23,7 +25,8 @@ namespace CecopComms.Web.Pages.Admin.Sending;
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules, SchedulePlanner planner, MailingStarter starter, SendingChoices choices,
-    IMailingContent content, CecopComms.Audience.AudienceResolver audiences, IOptions<SchedulingOptions> scheduling, TimeProvider time) : PageModel
+    IMailingContent content, CecopComms.Audience.AudienceResolver audiences, IOptions<SchedulingOptions> scheduling, TimeProvider time,
+    IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>Mailings listed, latest first.</summary>
     public const int MailingLimit = 100;
@@ -59,11 +62,11 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     {
         var source = ChosenSource();
         if (string.IsNullOrWhiteSpace(Date) || string.IsNullOrWhiteSpace(Time))
-            throw new ScheduleException($"Give the date and the time of the send (in {Zone}), or press “Send now”.");
+            throw new ScheduleException(localizer["Give the date and the time of the send (in {0}), or press “Send now”.", Zone]);
         var schedule = await planner.OnceAsync(source, planner.ParseTime($"{Date.Trim()} {Time.Trim()}", null), cancellationToken);
         var at = schedule.RunAt!.Value;
-        TempData["Message"] = $"Schedule {schedule.Id}: {Describe(source)} goes out at {ScheduledSend.Local(at, schedule.TimeZone)}, "
-            + $"which is {at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.";
+        TempData["Message"] = localizer["Schedule {0}: {1} goes out at {2}, which is {3} UTC.", schedule.Id, Describe(source), ScheduledSend.Local(at, schedule.TimeZone),
+            at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value;
         return RedirectToPage();
     }, cancellationToken);
 
@@ -77,19 +80,19 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         var source = ChosenSource();
         var compiled = await content.CompileAsync(source, cancellationToken);
         if (await mailings.LiveMailingAsync(source, cancellationToken) is { } live)
-            throw new MailingException($"{compiled.Title} already has mailing {live.Id}, which is {live.Status}: an edition or campaign mailing is sent once. "
-                + $"Open mailing {live.Id} to resume it, retry its failed recipients or cancel it; once cancelled, the edition can be sent again.");
+            throw new MailingException(localizer["{0} already has mailing {1}, which is {2}: an edition or campaign mailing is sent once. "
+                + "Open mailing {1} to resume it, retry its failed recipients or cancel it; once cancelled, the edition can be sent again.", compiled.Title, live.Id, live.Status]);
         var audience = await audiences.ResolveAsync(compiled.AudienceReference, cancellationToken);
         var count = (await audiences.RecipientsAsync(audience, cancellationToken)).Count;
         if (confirmed != "yes" || Count != count)
         {
             ConfirmingSend = new SendNowConfirmation(source, compiled.Title, audience.Name, audience.Kind, count,
-                confirmed == "yes" ? $"The audience changed since you looked: it has {count:N0} recipients now, not {Count:N0}. Check and confirm again." : null);
+                confirmed == "yes" ? localizer["The audience changed since you looked: it has {0:N0} recipients now, not {1:N0}. Check and confirm again.", count, Count!].Value : null);
             await LoadAsync(cancellationToken);
             return Page();
         }
         var mailing = await starter.StartAsync(source, MailingStatus.Running, cancellationToken);
-        TempData["Message"] = $"Mailing {mailing.Id} started: {mailing.Title} to {mailing.Audience}, {mailing.Total:N0} recipients in the ledger.";
+        TempData["Message"] = localizer["Mailing {0} started: {1} to {2}, {3:N0} recipients in the ledger.", mailing.Id, mailing.Title, mailing.Audience, mailing.Total].Value;
         return RedirectToPage("Mailing", new { id = mailing.Id });
     }, cancellationToken);
 
@@ -97,12 +100,14 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     public Task<IActionResult> OnPostRecurringAsync(CancellationToken cancellationToken) => ActAsync(async () =>
     {
         var publication = (await choices.PublicationsAsync(cancellationToken)).FirstOrDefault(p => p.Slug == Publication)
-            ?? throw new ScheduleException("Choose the publication whose next draft edition goes out.");
-        if (string.IsNullOrWhiteSpace(Cron)) throw new ScheduleException("Give the cron expression of the sends, e.g. 0 0 10 ? * TUE#1 (first Tuesday of each month at 10:00).");
+            ?? throw new ScheduleException(localizer["Choose the publication whose next draft edition goes out."]);
+        if (string.IsNullOrWhiteSpace(Cron)) throw new ScheduleException(localizer["Give the cron expression of the sends, e.g. 0 0 10 ? * TUE#1 (first Tuesday of each month at 10:00)."]);
         var schedule = await planner.RecurringAsync(publication.Slug, Cron.Trim(), null, cancellationToken);
         var next = ScheduledSend.Next(schedule, time.GetUtcNow());
-        TempData["Message"] = $"Schedule {schedule.Id}: the next draft edition of {publication.Name} at “{schedule.Cron}” ({schedule.TimeZone})"
-            + (next is { } n ? $", next {ScheduledSend.Local(n, schedule.TimeZone)} ({n.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)." : ".");
+        TempData["Message"] = (next is { } n
+            ? localizer["Schedule {0}: the next draft edition of {1} at “{2}” ({3}), next {4} ({5} UTC).", schedule.Id, publication.Name, schedule.Cron!, schedule.TimeZone,
+                ScheduledSend.Local(n, schedule.TimeZone), n.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]
+            : localizer["Schedule {0}: the next draft edition of {1} at “{2}” ({3}).", schedule.Id, publication.Name, schedule.Cron!, schedule.TimeZone]).Value;
         return RedirectToPage();
     }, cancellationToken);
 
@@ -116,30 +121,32 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         {
             var schedule = await schedules.GetAsync(id, cancellationToken);
             if (schedule.Status != ScheduleStatus.Active)
-                throw new ScheduleException($"Schedule {id} is {schedule.Status.ToString().ToLowerInvariant()}: only an active schedule can be cancelled.");
+                throw new ScheduleException(localizer["Schedule {0} is {1}: only an active schedule can be cancelled.", id, schedule.Status.ToString().ToLowerInvariant()]);
             ConfirmingCancel = schedule;
             await LoadAsync(cancellationToken);
             return Page();
         }
         var (cancelled, released) = await planner.CancelAsync(id, cancellationToken);
-        TempData["Message"] = $"Schedule {cancelled.Id} cancelled." + (released is { } source
-            ? $" {Describe(source)} is a draft again: edit it under Content, schedule it or send it now."
-            : "");
+        TempData["Message"] = (released is { } source
+            ? localizer["Schedule {0} cancelled. {1} is a draft again: edit it under Content, schedule it or send it now.", cancelled.Id, Describe(source)]
+            : localizer["Schedule {0} cancelled.", cancelled.Id]).Value;
         return RedirectToPage();
     }, cancellationToken);
 
     /// <summary>What a schedule sends, in words: "CECOP Newsletter #3 (edition 12)" or "the next draft edition of cecop-link".</summary>
     public string What(Schedule schedule) => schedule.Source is { } text
         ? Titles.TryGetValue(text, out var title) ? title : text
-        : $"the next draft edition of {schedule.Publication}";
+        : localizer["the next draft edition of {0}", schedule.Publication!];
 
     /// <summary>What cancelling <paramref name="schedule"/> means, in one paragraph of the confirmation.</summary>
     public string CancelSentence(Schedule schedule)
     {
-        var when = schedule.Cron is { } cron ? $" at “{cron}” ({schedule.TimeZone})" : schedule.RunAt is { } at ? $" at {ScheduledSend.Local(at, schedule.TimeZone)}" : "";
-        return $"It would send {What(schedule)}{when}. " + (schedule.Source is null
-            ? "Nothing more is sent on its behalf."
-            : "Nothing is sent, and what it would send becomes a draft again: you can edit it, schedule it again or send it now.");
+        var sends = schedule.Cron is { } cron ? localizer["It would send {0} at “{1}” ({2}).", What(schedule), cron, schedule.TimeZone]
+            : schedule.RunAt is { } at ? localizer["It would send {0} at {1}.", What(schedule), ScheduledSend.Local(at, schedule.TimeZone)]
+            : localizer["It would send {0}.", What(schedule)];
+        return sends + " " + (schedule.Source is null
+            ? localizer["Nothing more is sent on its behalf."]
+            : localizer["Nothing is sent, and what it would send becomes a draft again: you can edit it, schedule it again or send it now."]);
     }
 
     /// <summary>Titles of editions and campaign mailings by source, for the schedules table.</summary>
@@ -149,7 +156,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     public DateTimeOffset? Next(Schedule schedule) => ScheduledSend.Next(schedule, Now);
 
     private MailingSource ChosenSource() => string.IsNullOrWhiteSpace(Source)
-        ? throw new ScheduleException("Choose the edition or campaign mailing to send.")
+        ? throw new ScheduleException(localizer["Choose the edition or campaign mailing to send."])
         : MailingSourceArgument.Parse(Source);
 
     private string Describe(MailingSource source) =>

@@ -1,9 +1,11 @@
 using CecopComms.Delivery;
 using CecopComms.Hosting;
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Sending;
 
@@ -14,7 +16,7 @@ namespace CecopComms.Web.Pages.Admin.Sending;
 /// serve` does the sending, as after `--detach`.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MailingPageModel(MailingStore mailings) : PageModel
+public sealed class MailingPageModel(MailingStore mailings, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>Failed rows listed.</summary>
     public const int FailedLimit = 200;
@@ -60,13 +62,13 @@ public sealed class MailingPageModel(MailingStore mailings) : PageModel
     {
         var mailing = await mailings.PauseAsync(id, null, cancellationToken);
         // Messages already handed to a server when the pause is read still finish: the figures below follow them.
-        return $"Mailing {mailing.Id} is pausing: {mailing.Sent:N0} of {mailing.Total:N0} sent so far; messages already on their way finish, and the figures below show the final count.";
+        return localizer["Mailing {0} is pausing: {1:N0} of {2:N0} sent so far; messages already on their way finish, and the figures below show the final count.", mailing.Id, mailing.Sent, mailing.Total].Value;
     }, cancellationToken);
 
     public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
     {
         var mailing = await mailings.ResumeAsync(id, cancellationToken);
-        return $"Mailing {mailing.Id} is running again; it continues where it stopped.";
+        return localizer["Mailing {0} is running again; it continues where it stopped.", mailing.Id].Value;
     }, cancellationToken);
 
     /// <summary>Cancels only when the confirmation form's field says so; otherwise shows the confirmation step.</summary>
@@ -77,14 +79,14 @@ public sealed class MailingPageModel(MailingStore mailings) : PageModel
         return await ActAsync(id, async () =>
         {
             var mailing = await mailings.CancelAsync(id, cancellationToken);
-            return $"Mailing {mailing.Id} cancelled: {mailing.Sent:N0} of {mailing.Total:N0} sent so far; messages already on their way finish, and the figures below show the final count.";
+            return localizer["Mailing {0} cancelled: {1:N0} of {2:N0} sent so far; messages already on their way finish, and the figures below show the final count.", mailing.Id, mailing.Sent, mailing.Total].Value;
         }, cancellationToken);
     }
 
     public Task<IActionResult> OnPostRetryFailedAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
     {
         var (mailing, requeued) = await mailings.RetryFailedAsync(id, cancellationToken);
-        return $"Mailing {mailing.Id}: {requeued:N0} failed rows queued again.";
+        return localizer["Mailing {0}: {1:N0} failed rows queued again.", mailing.Id, requeued].Value;
     }, cancellationToken);
 
     private async Task<IActionResult> ActAsync(long id, Func<Task<string>> action, CancellationToken cancellationToken)

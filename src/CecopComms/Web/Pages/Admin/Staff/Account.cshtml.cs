@@ -1,8 +1,10 @@
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Staff;
 
@@ -11,7 +13,7 @@ namespace CecopComms.Web.Pages.Admin.Staff;
 /// it. A new role, a new password and a lock end the account's sessions.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountModel(UserStore users) : PageModel
+public sealed class AccountModel(UserStore users, IStringLocalizer<StaffText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public string Role { get; set; } = "";
@@ -35,20 +37,20 @@ public sealed class AccountModel(UserStore users) : PageModel
     }
 
     public Task<IActionResult> OnPostRoleAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async () => $"{(await users.ChangeRoleAsync(Id, Role ?? "", cancellationToken)).Email} is now {Role}.", cancellationToken);
+        ChangeAsync(async () => localizer["{0} is now {1}.", (await users.ChangeRoleAsync(Id, Role ?? "", cancellationToken)).Email, Role ?? ""].Value, cancellationToken);
 
     public Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
         {
-            if (Password != Repeat) throw new UserException("The two passwords are not the same; type the new password twice.");
-            return $"{(await users.ResetPasswordAsync(Id, Password ?? "", cancellationToken)).Email} has a new password.";
+            if (Password != Repeat) throw new UserException(localizer["The two passwords are not the same; type the new password twice."]);
+            return localizer["{0} has a new password.", (await users.ResetPasswordAsync(Id, Password ?? "", cancellationToken)).Email].Value;
         }, cancellationToken);
 
     public Task<IActionResult> OnPostLockAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async () => $"{(await users.LockAsync(Id, cancellationToken)).Email} is locked: signed out everywhere, and cannot sign in until unlocked.", cancellationToken);
+        ChangeAsync(async () => localizer["{0} is locked: signed out everywhere, and cannot sign in until unlocked.", (await users.LockAsync(Id, cancellationToken)).Email].Value, cancellationToken);
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async () => $"{(await users.UnlockAsync(Id, cancellationToken)).Email} is unlocked and can sign in again.", cancellationToken);
+        ChangeAsync(async () => localizer["{0} is unlocked and can sign in again.", (await users.UnlockAsync(Id, cancellationToken)).Email].Value, cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, CancellationToken cancellationToken)
     {

@@ -1,14 +1,16 @@
+using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Staff;
 
 /// <summary>Staff accounts (admins only): the list with role, last sign-in and lockout, and a form to add one. Hashes never leave the store.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class IndexModel(UserStore users) : PageModel
+public sealed class IndexModel(UserStore users, IStringLocalizer<StaffText> localizer) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Name { get; set; } = "";
@@ -31,9 +33,9 @@ public sealed class IndexModel(UserStore users) : PageModel
     {
         try
         {
-            if (Password != Repeat) throw new UserException("The two passwords are not the same; type the new password twice.");
+            if (Password != Repeat) throw new UserException(localizer["The two passwords are not the same; type the new password twice."]);
             var user = await users.AddAsync(Email ?? "", Name ?? "", Role ?? "", Password ?? "", cancellationToken);
-            TempData["Message"] = $"{user.Email} can now sign in as {user.Role}.";
+            TempData["Message"] = localizer["{0} can now sign in as {1}.", user.Email, user.Role].Value;
             return RedirectToPage();
         }
         catch (UserException e)
