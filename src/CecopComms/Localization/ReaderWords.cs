@@ -99,9 +99,12 @@ public static class ReaderWords
         ResourceSet? set;
         try
         {
+            // The manager keeps a parent's words under a child culture once a lookup fell back to them (pt for pt-BR),
+            // so only a resource assembly of the culture's own says it has words of its own.
+            if (language != English) typeof(ReaderText).Assembly.GetSatelliteAssembly(culture);
             set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
         }
-        catch (MissingManifestResourceException)
+        catch (Exception e) when (e is MissingManifestResourceException or FileNotFoundException)
         {
             return null;
         }
