@@ -18,7 +18,7 @@ FROM subscribers s LEFT JOIN organisations o ON o.id = s.organisation_id
 WHERE s.erased_at IS NULL /*filter*/;
 
 -- name: segment-recipients
-SELECT s.id, s.uuid, s.email, s.name, s.language
+SELECT s.id, s.uuid, s.email, s.name, s.language, s.organisation_id
 FROM subscribers s LEFT JOIN organisations o ON o.id = s.organisation_id
 WHERE s.erased_at IS NULL AND s.status = 'active' /*filter*/
 ORDER BY s.id;
