@@ -32,19 +32,20 @@ internal static class SendingStaff
 
     /// <summary>
     /// "Send now" as an officer does it: the first post shows the confirmation with the audience's live count, the second
-    /// confirms that count. Returns the confirmation page's text and the final response.
+    /// confirms that count. Returns the confirmation page's text and the final response. With <paramref name="audience"/>
+    /// ("segment:SLUG") chosen, it goes to that segment.
     /// </summary>
-    public static async Task<(string Confirmation, HttpResponseMessage Sent)> SendNowConfirmedAsync(HttpClient client, string source)
+    public static async Task<(string Confirmation, HttpResponseMessage Sent)> SendNowConfirmedAsync(HttpClient client, string source, string audience = "")
     {
         string confirmation;
-        using (var asked = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source)))
+        using (var asked = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source), ("Audience", audience)))
         {
             Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
             confirmation = await TextAsync(asked);
         }
         var count = System.Text.RegularExpressions.Regex.Match(confirmation, "name=\"Count\" value=\"(\\d+)\"").Groups[1].Value;
         Assert.NotEqual("", count);
-        var sent = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source), ("Count", count), ("confirmed", "yes"));
+        var sent = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source), ("Audience", audience), ("Count", count), ("confirmed", "yes"));
         return (confirmation, sent);
     }
 
