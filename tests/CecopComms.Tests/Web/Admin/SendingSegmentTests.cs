@@ -1,7 +1,6 @@
 using System.Net;
 using CecopComms.Audience;
 using CecopComms.Audience.Segments;
-using CecopComms.Content;
 using Microsoft.Extensions.DependencyInjection;
 using static CecopComms.Tests.Web.Admin.SendingStaff;
 using static CecopComms.Tests.Web.WebTestData;
@@ -15,11 +14,8 @@ namespace CecopComms.Tests.Web.Admin;
 /// </summary>
 public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture<CecopWebFactory>
 {
-    private static int _number = 40;
-
     /// <summary>A draft edition of <paramref name="file"/> with a number of its own; returns its source.</summary>
-    private async Task<string> DraftAsync(string file = "cecop-newsletter-2021-06.yaml") =>
-        "edition:" + await ArchiveWebFactory.LoadAsync(factory.Services.GetRequiredService<MailingContent>(), file, Interlocked.Increment(ref _number), "2026-09-15");
+    private async Task<string> DraftAsync(string file = "cecop-newsletter-2021-06.yaml") => "edition:" + await SendingStaff.DraftAsync(factory, file);
 
     /// <summary>
     /// A segment of the people confirmed on a list of its own: <paramref name="members"/> contacts of a member

@@ -10,6 +10,12 @@ internal static class SendingStaff
 {
     private const string Password = "correct horse battery staple";
 
+    private static int _number = 10;
+
+    /// <summary>A draft edition of <paramref name="file"/> (a CECOP Newsletter unless told) with a number of its own; returns its id.</summary>
+    public static async Task<long> DraftAsync(CecopWebFactory factory, string file = "cecop-newsletter-2021-06.yaml") =>
+        await ArchiveWebFactory.LoadAsync(factory.Services.GetRequiredService<CecopComms.Content.MailingContent>(), file, Interlocked.Increment(ref _number), "2026-09-15");
+
     /// <summary>A new staff account with <paramref name="role"/>, signed in; the client does not follow redirects.</summary>
     public static async Task<HttpClient> SignInAsync(CecopWebFactory factory, string role)
     {
