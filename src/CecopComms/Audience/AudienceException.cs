@@ -5,4 +5,4 @@ namespace CecopComms.Audience;
 /// A request about the audience that cannot be done as asked (unknown list, duplicate e-mail, a non-member on a
 /// members-only list): the user's mistake. The message is a sentence fit to show them.
 /// </summary>
-public sealed class AudienceException(string message) : Exception(message), IUserError;
+public class AudienceException(string message) : Exception(message), IUserError;

@@ -34,6 +34,19 @@ public sealed class AudienceResolver(ListStore lists, SegmentStore segments)
         }
     }
 
+    /// <summary>
+    /// Who content addressed to <paramref name="ownReference"/> reaches now when sent to <paramref name="chosenReference"/>
+    /// (its own audience when null). Whether the members-only rule holds is for the caller to check
+    /// (<see cref="ContentAudience.KeepingMembersOnly"/>): a form shows the refusal, a send throws it.
+    /// </summary>
+    /// <exception cref="AudienceException">Either reference names nothing, or more than one thing.</exception>
+    public async Task<ContentAudience> ForContentAsync(string ownReference, string? chosenReference, CancellationToken cancellationToken)
+    {
+        var own = await ResolveAsync(ownReference, cancellationToken);
+        var audience = string.IsNullOrWhiteSpace(chosenReference) ? own : await ResolveAsync(chosenReference, cancellationToken);
+        return new ContentAudience(audience, await RecipientsAsync(audience, cancellationToken), own.MembersOnly);
+    }
+
     /// <summary>The people a mailing to the audience reaches now, in id order.</summary>
     public Task<IReadOnlyList<Recipient>> RecipientsAsync(ResolvedAudience audience, CancellationToken cancellationToken) =>
         audience.List is { } list

@@ -15,9 +15,16 @@ public sealed record ExportRow
     public string Attributes { get; init; } = "{}";
     /// <summary>DbTime text.</summary>
     public string CreatedAt { get; init; } = "";
+    /// <summary>The slugs of the lists the person is confirmed on, space-separated; filled in a segment's export.</summary>
+    public string? Lists { get; init; }
 
     /// <summary>The CSV header, in the order of <see cref="ToFields"/>.</summary>
     public static readonly string[] Header = ["email", "name", "language", "organisation", "country", "status", "subscription_status", "attributes", "created_at"];
+
+    /// <summary>The CSV header of a segment's export from its page, in the order of <see cref="ToSegmentFields"/>: the lists in place of a subscription status.</summary>
+    public static readonly string[] SegmentHeader = ["email", "name", "language", "organisation", "country", "status", "lists", "attributes", "created_at"];
+
+    public string[] ToSegmentFields() => [Email, Name, Language, Organisation ?? "", Country ?? "", Status, Lists ?? "", Attributes, CreatedAt];
 
     public string[] ToFields() => [Email, Name, Language, Organisation ?? "", Country ?? "", Status, SubscriptionStatus ?? "", Attributes, CreatedAt];
 }

@@ -8,4 +8,6 @@ public sealed record Recipient
     public string Email { get; init; } = "";
     public string Name { get; init; } = "";
     public string Language { get; init; } = "en";
+    /// <summary>The member organisation whose contact they are; null for someone who is not a member's contact.</summary>
+    public long? OrganisationId { get; init; }
 }

@@ -15,11 +15,22 @@ public sealed class MailingStarter(IMailingContent content, AudienceResolver aud
     /// <exception cref="ContentValidationException">The content does not compile.</exception>
     /// <exception cref="KeyNotFoundException">No such edition or campaign mailing.</exception>
     /// <exception cref="AudienceException">Its audience does not exist.</exception>
-    public async Task<Mailing> StartAsync(MailingSource source, MailingStatus status, CancellationToken cancellationToken)
+    public Task<Mailing> StartAsync(MailingSource source, MailingStatus status, CancellationToken cancellationToken) =>
+        StartAsync(source, status, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(MailingSource, MailingStatus, CancellationToken)"/>, to <paramref name="audienceReference"/>
+    /// ("segment:SLUG") instead of the content's own audience when given. Content whose own audience is members-only goes
+    /// only to an audience whose every recipient, resolved now, is a contact of a member organisation.
+    /// </summary>
+    /// <exception cref="ContentValidationException">The content does not compile.</exception>
+    /// <exception cref="KeyNotFoundException">No such edition or campaign mailing.</exception>
+    /// <exception cref="AudienceException">An audience does not exist.</exception>
+    /// <exception cref="MembersOnlyException">The content is members-only and the audience reaches someone else.</exception>
+    public async Task<Mailing> StartAsync(MailingSource source, MailingStatus status, string? audienceReference, CancellationToken cancellationToken)
     {
         var compiled = await content.CompileAsync(source, cancellationToken);
-        var audience = await audiences.ResolveAsync(compiled.AudienceReference, cancellationToken);
-        var recipients = await audiences.RecipientsAsync(audience, cancellationToken);
+        var (audience, recipients, _) = (await audiences.ForContentAsync(compiled.AudienceReference, audienceReference, cancellationToken)).KeepingMembersOnly();
         var mailing = await mailings.CreateAsync(source, compiled.Title, audience, recipients, status, cancellationToken,
             links is null ? null : (connection, transaction, id) => links.SaveAsync(connection, transaction, id, compiled.Links, cancellationToken));
         await content.SetStateAsync(source, status == MailingStatus.Running ? ContentState.Sending : ContentState.Scheduled, cancellationToken);

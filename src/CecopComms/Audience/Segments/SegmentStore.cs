@@ -47,6 +47,19 @@ public sealed class SegmentStore(Database database, TimeProvider time, ListStore
     public Task<IReadOnlyList<ExportRow>> ExportRowsAsync(SegmentFilter filter, CancellationToken cancellationToken) =>
         QueryAsync<ExportRow>(_queries.SegmentExportRows, filter, cancellationToken);
 
+    /// <summary>
+    /// Writes the segment's matching people as CSV, header first (<see cref="ExportRow.SegmentHeader"/>: with the lists each
+    /// is confirmed on), formula-like text escaped as in every export; returns how many.
+    /// </summary>
+    public async Task<int> WriteCsvAsync(Segment segment, TextWriter output, CancellationToken cancellationToken)
+    {
+        var rows = await ExportRowsAsync(SegmentFilter.FromJson(segment.Filter), cancellationToken);
+        await using var csv = CsvHelper.CsvWriter.Create(output, Import.Csv.SpreadsheetCsv.Options);
+        csv.WriteHeader(ExportRow.SegmentHeader);
+        foreach (var row in rows) await csv.WriteRecordAsync(row.ToSegmentFields(), cancellationToken);
+        return rows.Count;
+    }
+
     private Task<IReadOnlyList<T>> QueryAsync<T>(string query, SegmentFilter filter, CancellationToken cancellationToken)
     {
         var (sql, parameters) = Compiler.Compile(query, filter);

@@ -10,6 +10,12 @@ internal static class SendingStaff
 {
     private const string Password = "correct horse battery staple";
 
+    private static int _number = 10;
+
+    /// <summary>A draft edition of <paramref name="file"/> (a CECOP Newsletter unless told) with a number of its own; returns its id.</summary>
+    public static async Task<long> DraftAsync(CecopWebFactory factory, string file = "cecop-newsletter-2021-06.yaml") =>
+        await ArchiveWebFactory.LoadAsync(factory.Services.GetRequiredService<CecopComms.Content.MailingContent>(), file, Interlocked.Increment(ref _number), "2026-09-15");
+
     /// <summary>A new staff account with <paramref name="role"/>, signed in; the client does not follow redirects.</summary>
     public static async Task<HttpClient> SignInAsync(CecopWebFactory factory, string role)
     {
@@ -32,19 +38,20 @@ internal static class SendingStaff
 
     /// <summary>
     /// "Send now" as an officer does it: the first post shows the confirmation with the audience's live count, the second
-    /// confirms that count. Returns the confirmation page's text and the final response.
+    /// confirms that count. Returns the confirmation page's text and the final response. With <paramref name="audience"/>
+    /// ("segment:SLUG") chosen, it goes to that segment.
     /// </summary>
-    public static async Task<(string Confirmation, HttpResponseMessage Sent)> SendNowConfirmedAsync(HttpClient client, string source)
+    public static async Task<(string Confirmation, HttpResponseMessage Sent)> SendNowConfirmedAsync(HttpClient client, string source, string audience = "")
     {
         string confirmation;
-        using (var asked = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source)))
+        using (var asked = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source), ("Audience", audience)))
         {
             Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
             confirmation = await TextAsync(asked);
         }
         var count = System.Text.RegularExpressions.Regex.Match(confirmation, "name=\"Count\" value=\"(\\d+)\"").Groups[1].Value;
         Assert.NotEqual("", count);
-        var sent = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source), ("Count", count), ("confirmed", "yes"));
+        var sent = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source), ("Audience", audience), ("Count", count), ("confirmed", "yes"));
         return (confirmation, sent);
     }
 

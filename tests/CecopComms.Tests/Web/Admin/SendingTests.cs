@@ -17,12 +17,7 @@ namespace CecopComms.Tests.Web.Admin;
 /// </summary>
 public sealed class SendingTests(CecopWebFactory factory) : IClassFixture<CecopWebFactory>
 {
-    private static int _number = 10;
-
-    /// <summary>A draft CECOP Newsletter edition with a number of its own; returns its id.</summary>
-    private async Task<long> DraftAsync() =>
-        await ArchiveWebFactory.LoadAsync(factory.Services.GetRequiredService<MailingContent>(), "cecop-newsletter-2021-06.yaml",
-            Interlocked.Increment(ref _number), "2026-09-15");
+    private Task<long> DraftAsync() => SendingStaff.DraftAsync(factory);
 
     [Fact]
     public async Task An_edition_scheduled_at_a_Brussels_time_is_stored_as_the_right_UTC_instant()

@@ -69,6 +69,9 @@ public sealed partial class StaffTextTests
         var sendNow = await PostedAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", $"edition:{site.Edition}"));
         Assert.Contains("<h2 id=\"confirm-send-heading\">", sendNow);
         unmarked.AddRange(Unmarked("send now", sendNow));
+        var sendToSegment = await PostedAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", $"edition:{site.Edition}"), ("Audience", $"segment:{site.Segment.Slug}"));
+        Assert.Contains($"name=\"Audience\" value=\"segment:{site.Segment.Slug}\"", sendToSegment);
+        unmarked.AddRange(Unmarked("send now to a segment", sendToSegment, site.Segment.Name));
         var cancel = await PostedAsync(client, "/admin/sending", $"/admin/sending?handler=CancelSchedule&id={site.Schedule}");
         Assert.Contains("It would send", cancel);
         unmarked.AddRange(Unmarked("cancel a schedule", cancel));

@@ -17,7 +17,7 @@ ORDER BY l.slug;
 
 -- name: list-recipients
 -- Who a mailing to the list reaches: confirmed, active, not erased; on a members-only list only contacts of an organisation.
-SELECT s.id, s.uuid, s.email, s.name, s.language
+SELECT s.id, s.uuid, s.email, s.name, s.language, s.organisation_id
 FROM subscriptions x
 JOIN subscribers s ON s.id = x.subscriber_id
 JOIN lists l ON l.id = x.list_id

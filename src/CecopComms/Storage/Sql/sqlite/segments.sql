@@ -18,14 +18,16 @@ FROM subscribers s LEFT JOIN organisations o ON o.id = s.organisation_id
 WHERE s.erased_at IS NULL /*filter*/;
 
 -- name: segment-recipients
-SELECT s.id, s.uuid, s.email, s.name, s.language
+SELECT s.id, s.uuid, s.email, s.name, s.language, s.organisation_id
 FROM subscribers s LEFT JOIN organisations o ON o.id = s.organisation_id
 WHERE s.erased_at IS NULL AND s.status = 'active' /*filter*/
 ORDER BY s.id;
 
 -- name: segment-export-rows
 SELECT s.email, s.name, s.language, o.name AS organisation, o.country, s.status,
-       NULL AS subscription_status, s.attributes, s.created_at
+       NULL AS subscription_status, s.attributes, s.created_at,
+       (SELECT group_concat(slug, ' ') FROM (SELECT l.slug FROM subscriptions x JOIN lists l ON l.id = x.list_id
+                                            WHERE x.subscriber_id = s.id AND x.status = 'confirmed' ORDER BY l.slug)) AS lists
 FROM subscribers s LEFT JOIN organisations o ON o.id = s.organisation_id
 WHERE s.erased_at IS NULL /*filter*/
 ORDER BY s.id;

@@ -9,9 +9,10 @@ namespace CecopComms.Web.Admin.Sending;
 /// What the sending form offers: every edition and campaign mailing that can go out now. That is a draft, one whose
 /// mailing was cancelled, and one left marked scheduled or sending with nothing behind it any more (no active schedule,
 /// no mailing but cancelled ones). A piece with a live or finished mailing, or an active schedule, is not offered: an
-/// edition is sent once. Also the publications a recurring schedule can follow.
+/// edition is sent once. Also the publications a recurring schedule can follow, and the segments a send can go to.
 /// </summary>
-public sealed class SendingChoices(EditionStore editions, CampaignStore campaigns, PublicationStore publications, Scheduling.SchedulePlanner planner)
+public sealed class SendingChoices(EditionStore editions, CampaignStore campaigns, PublicationStore publications, Scheduling.SchedulePlanner planner,
+    Audience.Segments.SegmentStore segments)
 {
     /// <summary>
     /// In one pass over the editions and campaign mailings: the sendable ones (editions newest first, then each
@@ -54,6 +55,9 @@ public sealed class SendingChoices(EditionStore editions, CampaignStore campaign
 
     /// <summary>Publications, for a recurring schedule of their next draft edition.</summary>
     public Task<IReadOnlyList<Publication>> PublicationsAsync(CancellationToken cancellationToken) => publications.ListAsync(cancellationToken);
+
+    /// <summary>Segments, by slug, for a send now to one of them instead of the content's own audience.</summary>
+    public Task<IReadOnlyList<Audience.Segments.Segment>> SegmentsAsync(CancellationToken cancellationToken) => segments.ListAsync(cancellationToken);
 
     private static string Note(ContentState state) => state == ContentState.Cancelled ? ", its last mailing was cancelled" : "";
 }

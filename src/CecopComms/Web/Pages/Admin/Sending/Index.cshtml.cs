@@ -1,4 +1,6 @@
 using System.Globalization;
+using CecopComms.Audience;
+using CecopComms.Audience.Segments;
 using CecopComms.Cli;
 using CecopComms.Content;
 using CecopComms.Delivery;
@@ -25,7 +27,7 @@ namespace CecopComms.Web.Pages.Admin.Sending;
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules, SchedulePlanner planner, MailingStarter starter, SendingChoices choices,
-    IMailingContent content, CecopComms.Audience.AudienceResolver audiences, IOptions<SchedulingOptions> scheduling, TimeProvider time,
+    IMailingContent content, AudienceResolver audiences, IOptions<SchedulingOptions> scheduling, TimeProvider time,
     IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>Mailings listed, latest first.</summary>
@@ -36,6 +38,8 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     [BindProperty] public string? Time { get; set; }
     [BindProperty] public string? Publication { get; set; }
     [BindProperty] public string? Cron { get; set; }
+    /// <summary>"segment:SLUG" to send to a segment instead of the content's own audience; empty for its own.</summary>
+    [BindProperty] public string? Audience { get; set; }
     /// <summary>The recipient count the officer confirmed; a send goes ahead only while the audience still has it.</summary>
     [BindProperty] public int? Count { get; set; }
 
@@ -49,6 +53,8 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     public IReadOnlyList<Schedule> Schedules { get; private set; } = [];
     public IReadOnlyList<DraftChoice> Drafts { get; private set; } = [];
     public IReadOnlyList<ContentPublication> Publications { get; private set; } = [];
+    /// <summary>The segments a send now can go to instead of the content's own audience.</summary>
+    public IReadOnlyList<Segment> Segments { get; private set; } = [];
     public List<string> Problems { get; } = [];
     public DateTimeOffset Now { get; private set; }
 
@@ -61,6 +67,9 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     public Task<IActionResult> OnPostScheduleAsync(CancellationToken cancellationToken) => ActAsync(async () =>
     {
         var source = ChosenSource();
+        // A schedule keeps no audience of its own: it sends to the content's, so a chosen segment is refused, not dropped.
+        if (!string.IsNullOrWhiteSpace(Audience))
+            throw new ScheduleException(localizer["A schedule sends to the content's own audience. To send to a segment, choose it and press “Send now”."]);
         if (string.IsNullOrWhiteSpace(Date) || string.IsNullOrWhiteSpace(Time))
             throw new ScheduleException(localizer["Give the date and the time of the send (in {0}), or press “Send now”.", Zone]);
         var schedule = await planner.OnceAsync(source, planner.ParseTime($"{Date.Trim()} {Time.Trim()}", null), cancellationToken);
@@ -73,7 +82,9 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     /// <summary>
     /// First shows what would go to whom, with the audience's live recipient count; with confirmed=yes and that same count,
     /// starts the chosen draft now (its ledger is written here, the sender of `cecop serve` sends it). If the audience
-    /// changed in between, the confirmation is shown again with the new count.
+    /// changed in between, the confirmation is shown again with the new count. With a segment chosen in
+    /// <see cref="Audience"/> it goes to the segment's recipients instead; members-only content (CECOP Link) is refused,
+    /// on the confirmation and again when the send starts, if the segment reaches anyone not a member's contact.
     /// </summary>
     public Task<IActionResult> OnPostSendNowAsync(string? confirmed, CancellationToken cancellationToken) => ActAsync(async () =>
     {
@@ -82,16 +93,17 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         if (await mailings.LiveMailingAsync(source, cancellationToken) is { } live)
             throw new MailingException(localizer["{0} already has mailing {1}, which is {2}: an edition or campaign mailing is sent once. "
                 + "Open mailing {1} to resume it, retry its failed recipients or cancel it; once cancelled, the edition can be sent again.", compiled.Title, live.Id, live.Status]);
-        var audience = await audiences.ResolveAsync(compiled.AudienceReference, cancellationToken);
-        var count = (await audiences.RecipientsAsync(audience, cancellationToken)).Count;
+        var chosen = ChosenAudience();
+        var (audience, recipients, _) = (await audiences.ForContentAsync(compiled.AudienceReference, chosen, cancellationToken)).KeepingMembersOnly();
+        var count = recipients.Count;
         if (confirmed != "yes" || Count != count)
         {
-            ConfirmingSend = new SendNowConfirmation(source, compiled.Title, audience.Name, audience.Kind, count,
+            ConfirmingSend = new SendNowConfirmation(source, compiled.Title, audience.Name, audience.Kind, chosen, count,
                 confirmed == "yes" ? localizer["The audience changed since you looked: it has {0:N0} recipients now, not {1:N0}. Check and confirm again.", count, Count!].Value : null);
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var mailing = await starter.StartAsync(source, MailingStatus.Running, cancellationToken);
+        var mailing = await starter.StartAsync(source, MailingStatus.Running, chosen, cancellationToken);
         TempData["Message"] = localizer["Mailing {0} started: {1} to {2}, {3:N0} recipients in the ledger.", mailing.Id, mailing.Title, mailing.Audience, mailing.Total].Value;
         return RedirectToPage("Mailing", new { id = mailing.Id });
     }, cancellationToken);
@@ -159,6 +171,16 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         ? throw new ScheduleException(localizer["Choose the edition or campaign mailing to send."])
         : MailingSourceArgument.Parse(Source);
 
+    /// <summary>The segment chosen as the audience, or null for the content's own; only segments are offered.</summary>
+    private string? ChosenAudience() => string.IsNullOrWhiteSpace(Audience) ? null
+        : Audience.Trim().StartsWith("segment:", StringComparison.Ordinal) ? Audience.Trim()
+        : throw new MailingException(localizer["Choose one of the segments as the audience, or the content's own audience."]);
+
+    /// <summary>The refusal of members-only content to a segment that reaches others, naming how many.</summary>
+    private string MembersOnlyRefusal(MembersOnlyException e) => (e.NonMembers == 1
+        ? localizer["This content is for members only, and {0} reaches one person who is not a contact of a member organisation, so it cannot receive it. Choose a segment of members' contacts only, or the content's own audience.", e.AudienceName]
+        : localizer["This content is for members only, and {0} reaches {1:N0} people who are not contacts of a member organisation, so it cannot receive it. Choose a segment of members' contacts only, or the content's own audience.", e.AudienceName, e.NonMembers]).Value;
+
     private string Describe(MailingSource source) =>
         Drafts.FirstOrDefault(d => d.Source == source)?.Label ?? (Titles.TryGetValue(source.ToString(), out var title) ? title : source.ToString());
 
@@ -173,7 +195,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         }
         catch (Exception e) when (e is IUserError or KeyNotFoundException)
         {
-            Problems.Add(e.Message);
+            Problems.Add(e is MembersOnlyException refused ? MembersOnlyRefusal(refused) : e.Message);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -186,5 +208,6 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         Schedules = (await schedules.ListAsync(null, cancellationToken)).OrderByDescending(s => s.Id).ToList();
         (Drafts, Titles) = await choices.CatalogueAsync(cancellationToken);
         Publications = await choices.PublicationsAsync(cancellationToken);
+        Segments = await choices.SegmentsAsync(cancellationToken);
     }
 }
