@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using CecopComms.Audience;
-using CecopComms.Web.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using static CecopComms.Tests.Web.WebTestData;
 
@@ -15,32 +14,15 @@ namespace CecopComms.Tests.Web.Admin;
 /// </summary>
 public sealed class AudienceChangesTests(CecopWebFactory factory) : IClassFixture<CecopWebFactory>
 {
-    private const string Password = "correct horse battery staple";
+    private Task<HttpClient> SignedInAsync(string role) => SendingStaff.SignInAsync(factory, role);
 
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@cecop.example";
-        await factory.Services.GetRequiredService<UserStore>().AddAsync(email, role, role, Password, CancellationToken.None, iterations: 10_000);
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
-        var csrf = await CsrfAsync(client, "/admin/login");
-        using var response = await PostAsync(client, "/admin/login", ("__csrf", csrf), ("Email", email), ("Password", Password), ("ReturnUrl", "/admin"));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    private static async Task<string> PageAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private static Task<string> PageAsync(HttpClient client, string url) => SendingStaff.HtmlAsync(client, url);
 
     /// <summary>POSTs to <paramref name="action"/> with <paramref name="page"/>'s antiforgery field; follows a redirect to the page shown.</summary>
     private static async Task<(HttpStatusCode Status, string? Location, string Html)> SubmitAsync(HttpClient client, string page, string action,
         params (string Name, string Value)[] fields)
     {
-        var csrf = await CsrfAsync(client, page);
-        using var response = await PostAsync(client, action, [("__csrf", csrf), .. fields]);
+        using var response = await SendingStaff.SubmitAsync(client, page, action, fields);
         var location = response.Headers.Location?.OriginalString;
         var html = response.StatusCode == HttpStatusCode.Redirect ? await PageAsync(client, location!) : await response.Content.ReadAsStringAsync();
         return (response.StatusCode, location, html);
@@ -139,7 +121,7 @@ public sealed class AudienceChangesTests(CecopWebFactory factory) : IClassFixtur
         Assert.Equal("confirmed", await SubscriptionStatusAsync(factory, "joiner@example.org", "web-join"));
         Assert.Equal(1L, await CountAsync("""
             SELECT count(*) FROM consents c JOIN lists l ON l.id = c.list_id
-            WHERE c.subscriber_id = @Id AND l.slug = 'web-join' AND c.source = 'admin' AND c.channel = 'editor' AND c.wording_version = 'event-2026'
+            WHERE c.subscriber_id = @Id AND l.slug = 'web-join' AND c.source = 'admin' AND c.channel = 'Sofia' AND c.wording_version = 'event-2026'
             """, new { person.Id }));
 
         // The members-only rule of the store: CECOP Link only for contacts of member organisations.
