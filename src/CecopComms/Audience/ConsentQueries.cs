@@ -6,4 +6,5 @@ public sealed class ConsentQueries
     public string InsertConsent { get; set; } = "";
     public string ConsentsOfSubscriber { get; set; } = "";
     public string EraseConsentChannels { get; set; } = "";
+    public string WithdrawConsents { get; set; } = "";
 }

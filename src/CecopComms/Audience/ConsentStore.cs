@@ -25,4 +25,8 @@ public sealed class ConsentStore(Database database)
 
     internal Task EraseChannelsAsync(DbConnection connection, DbTransaction transaction, long subscriberId, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(_queries.EraseConsentChannels, new { SubscriberId = subscriberId }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Marks the person's consents for <paramref name="listId"/> (or, when null, all of them) withdrawn.</summary>
+    internal Task WithdrawAsync(DbConnection connection, DbTransaction transaction, long subscriberId, long? listId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(_queries.WithdrawConsents, new { SubscriberId = subscriberId, ListId = listId, Now = now }, transaction, cancellationToken: cancellationToken));
 }

@@ -7,4 +7,7 @@ public sealed class ListQueries
     public string ListLists { get; set; } = "";
     public string ListRecipients { get; set; } = "";
     public string ListExportRows { get; set; } = "";
+    public string UpdateList { get; set; } = "";
+    public string ListUses { get; set; } = "";
+    public string DeleteList { get; set; } = "";
 }

@@ -1,8 +1,9 @@
 using CecopComms.Storage;
+using Dapper;
 
 namespace CecopComms.Audience;
 
-/// <summary>Lists: create, find by slug, list with counts per subscription status.</summary>
+/// <summary>Lists: create, change, delete when nothing uses them, find by slug, list with counts per subscription status.</summary>
 public sealed class ListStore(Database database, TimeProvider time)
 {
     private readonly ListQueries _queries = QueryLoader.Load<ListQueries>(database.Dialect, "lists");
@@ -26,6 +27,51 @@ public sealed class ListStore(Database database, TimeProvider time)
         }, cancellationToken);
         return await GetAsync(slug, cancellationToken);
     }
+
+    /// <summary>Changes a list's name, description, visibility and double opt-in; the slug and the members-only rule stay as created.</summary>
+    /// <exception cref="AudienceException">There is no such list, the name is empty, or a members-only list would become public.</exception>
+    public async Task<MailingList> UpdateAsync(string slug, string name, string description, bool isPublic, bool doubleOptIn, CancellationToken cancellationToken)
+    {
+        var list = await GetAsync(slug, cancellationToken);
+        if (string.IsNullOrWhiteSpace(name)) throw new AudienceException("A list needs a name.");
+        if (isPublic && list.MembersOnly) throw new AudienceException($"{list.Name} ({list.Slug}) is for members only, so it cannot be public.");
+        await database.ExecuteScalarAsync<long>(_queries.UpdateList, new
+        {
+            list.Id,
+            Name = name.Trim(),
+            Description = description.Trim(),
+            Visibility = isPublic ? "public" : "private",
+            DoubleOptIn = doubleOptIn,
+            Now = time.GetUtcNow(),
+        }, cancellationToken);
+        return await GetAsync(slug, cancellationToken);
+    }
+
+    /// <summary>What sends to the list or names it: publications, campaigns, segments, active schedules, mailings not yet over.</summary>
+    public Task<IReadOnlyList<ListUse>> UsesAsync(MailingList list, CancellationToken cancellationToken) =>
+        database.QueryListAsync<ListUse>(_queries.ListUses, new { list.Id, list.Slug }, cancellationToken);
+
+    /// <summary>
+    /// Deletes a list that nothing uses (<see cref="UsesAsync"/>), with its subscriptions; consent records and finished
+    /// mailings stay, without the list. Returns the list as it was, with its counts.
+    /// </summary>
+    /// <exception cref="AudienceException">There is no such list, or something uses it; the message names what.</exception>
+    public async Task<MailingList> DeleteAsync(string slug, CancellationToken cancellationToken)
+    {
+        var list = await GetAsync(slug, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var uses = (await connection.QueryAsync<ListUse>(new CommandDefinition(_queries.ListUses, new { list.Id, list.Slug }, transaction,
+            cancellationToken: cancellationToken))).ToList();
+        if (uses.Count > 0) throw InUse(list, uses);
+        await connection.ExecuteAsync(new CommandDefinition(_queries.DeleteList, new { list.Id }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return list;
+    }
+
+    /// <summary>The refusal to delete <paramref name="list"/> while <paramref name="uses"/> use it, naming each.</summary>
+    public static AudienceException InUse(MailingList list, IReadOnlyList<ListUse> uses) =>
+        new($"{list.Name} ({list.Slug}) cannot be deleted while it is in use, by {ListUse.Describe(uses)}.");
 
     /// <summary>Every list with its counts, by slug.</summary>
     public async Task<IReadOnlyList<MailingList>> ListAsync(CancellationToken cancellationToken) => await QueryAsync(null, cancellationToken);

@@ -8,4 +8,6 @@ public sealed class OrganisationQueries
     public string OrganisationById { get; set; } = "";
     public string ListOrganisations { get; set; } = "";
     public string UpdateOrganisation { get; set; } = "";
+    public string UnlinkContacts { get; set; } = "";
+    public string DeleteOrganisation { get; set; } = "";
 }

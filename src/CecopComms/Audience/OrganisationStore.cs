@@ -4,7 +4,7 @@ using Dapper;
 
 namespace CecopComms.Audience;
 
-/// <summary>Member organisations: add, find by id or name, list.</summary>
+/// <summary>Member organisations: add, change, delete, find by id or name, list.</summary>
 public sealed class OrganisationStore(Database database, TimeProvider time)
 {
     private readonly OrganisationQueries _queries = QueryLoader.Load<OrganisationQueries>(database.Dialect, "organisations");
@@ -30,6 +30,24 @@ public sealed class OrganisationStore(Database database, TimeProvider time)
         var changed = await connection.ExecuteAsync(new CommandDefinition(_queries.UpdateOrganisation, Parameters(values, id), cancellationToken: cancellationToken));
         if (changed == 0) throw NotFound(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return (await ByIdAsync(connection, id, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Deletes an organisation. Its contact persons stay subscribers, with no organisation: members-only lists no longer
+    /// reach them. Returns the organisation as it was, and how many contacts were unlinked.
+    /// </summary>
+    /// <exception cref="AudienceException">No organisation has this id.</exception>
+    public async Task<(Organisation Organisation, int Unlinked)> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var organisation = await connection.QuerySingleOrDefaultAsync<Organisation>(new CommandDefinition(_queries.OrganisationById, new { Id = id }, transaction,
+            cancellationToken: cancellationToken)) ?? throw NotFound(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var unlinked = await connection.ExecuteAsync(new CommandDefinition(_queries.UnlinkContacts, new { Id = id, Now = time.GetUtcNow() }, transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(_queries.DeleteOrganisation, new { Id = id }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return (organisation, unlinked);
     }
 
     /// <summary>The organisation with this id, or null.</summary>

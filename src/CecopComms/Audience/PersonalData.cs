@@ -1,3 +1,8 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace CecopComms.Audience;
 
 /// <summary>
@@ -9,4 +14,19 @@ public sealed record PersonalData(
     Organisation? Organisation,
     IReadOnlyList<Subscription> Subscriptions,
     IReadOnlyList<Consent> Consents,
-    IReadOnlyDictionary<string, object> Elsewhere);
+    IReadOnlyDictionary<string, object> Elsewhere)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>The export document (snake_case JSON), the same from `cecop subscribers data`, the preference centre and the admin area.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary><see cref="ToJson"/> as UTF-8, for a download.</summary>
+    public byte[] ToJsonBytes() => Encoding.UTF8.GetBytes(ToJson());
+}

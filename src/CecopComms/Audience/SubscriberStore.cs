@@ -74,6 +74,23 @@ public sealed class SubscriberStore(
     }
 
     /// <summary>
+    /// Staff take a person off a list (they asked by other means): recorded as an unsubscribe, with the consents for the
+    /// list withdrawn, so only the person can subscribe again.
+    /// </summary>
+    /// <exception cref="AudienceException">No such subscriber or list, or the person is not on the list.</exception>
+    public async Task<MailingList> UnsubscribeAsync(string email, string listSlug, CancellationToken cancellationToken)
+    {
+        var subscriber = await GetAsync(email, cancellationToken);
+        var list = await lists.GetAsync(listSlug, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await subscriptions.UnsubscribeAsync(connection, transaction, subscriber, list, time.GetUtcNow(), cancellationToken))
+            throw new AudienceException($"{subscriber.Email} is not subscribed to {list.Name} ({list.Slug}), so nothing was changed.");
+        await transaction.CommitAsync(cancellationToken);
+        return list;
+    }
+
+    /// <summary>
     /// Changes a person's name, language, organisation (id or name; null or empty for none) and free attributes. The e-mail,
     /// status and subscriptions stay; an erased person cannot be changed.
     /// </summary>

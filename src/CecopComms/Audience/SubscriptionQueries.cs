@@ -5,4 +5,5 @@ public sealed class SubscriptionQueries
 {
     public string UpsertSubscription { get; set; } = "";
     public string SubscriptionsOfSubscriber { get; set; } = "";
+    public string UnsubscribeByStaff { get; set; } = "";
 }

@@ -50,4 +50,17 @@ public sealed class SubscriptionStore(Database database, ConsentStore consents)
         if (consent is not null) await consents.RecordAsync(connection, transaction, subscriber.Id, list.Id, consent, now, cancellationToken);
         return status;
     }
+
+    /// <summary>
+    /// Takes the person off the list as an unsubscribe (their consents for it are marked withdrawn); false when they were
+    /// not on it or had unsubscribed already.
+    /// </summary>
+    internal async Task<bool> UnsubscribeAsync(DbConnection connection, DbTransaction transaction, Subscriber subscriber, MailingList list, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var changed = await connection.ExecuteAsync(new CommandDefinition(_queries.UnsubscribeByStaff,
+            new { SubscriberId = subscriber.Id, ListId = list.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+        if (changed > 0) await consents.WithdrawAsync(connection, transaction, subscriber.Id, list.Id, now, cancellationToken);
+        return changed > 0;
+    }
 }

@@ -98,7 +98,7 @@ public static class SubscriberCommands
         var command = new Command("data", "Print everything held on a person as JSON (GDPR art. 15): subscriber, organisation, subscriptions, consents.") { Email };
         command.SetRun(async (parse, services, ct) =>
         {
-            WriteJson(await services.GetRequiredService<SubscriberStore>().PersonalDataAsync(parse.GetValue(Email)!, ct));
+            Console.Out.WriteLine((await services.GetRequiredService<SubscriberStore>().PersonalDataAsync(parse.GetValue(Email)!, ct)).ToJson());
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CecopComms.Audience;
 using CecopComms.Delivery;
 using CecopComms.Web.SelfService;
@@ -21,14 +18,6 @@ namespace CecopComms.Web.Pages;
 public sealed class PreferencesModel(
     TokenSigner signer, SelfServiceStore store, SubscriberStore subscribers, SubscriptionStore subscriptions, ListStore lists, IOptions<WebOptions> options) : PageModel
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>What the page shows.</summary>
     public enum PageState { Form, ConfirmErase, Erased, Gone, Preview }
 
@@ -77,7 +66,7 @@ public sealed class PreferencesModel(
         var (refusal, _, subscriber) = await OpenAsync(cancellationToken);
         if (refusal is not null) return refusal;
         var data = await subscribers.PersonalDataAsync(subscriber.Email, cancellationToken);
-        return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "cecop-my-data.json");
+        return File(data.ToJsonBytes(), "application/json", "cecop-my-data.json");
     }
 
     public async Task<IActionResult> OnPostEraseAsync(CancellationToken cancellationToken)

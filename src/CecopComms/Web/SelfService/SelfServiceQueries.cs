@@ -13,7 +13,6 @@ public sealed class SelfServiceQueries
     public string UnsubscribeFromList { get; set; } = "";
     public string UnsubscribeFromAllLists { get; set; } = "";
     public string OptOutSubscriber { get; set; } = "";
-    public string WithdrawConsents { get; set; } = "";
     public string InsertUnsubscribeEvent { get; set; } = "";
     public string UpdateProfile { get; set; } = "";
 }

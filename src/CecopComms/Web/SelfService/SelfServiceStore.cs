@@ -150,8 +150,7 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
         await transaction.CommitAsync(cancellationToken);
         return new UnsubscribeResult(true, changed > 0, scope, subscriber.Language);
 
-        Task Withdraw(long? listId) => connection.ExecuteAsync(new CommandDefinition(_queries.WithdrawConsents,
-            new { SubscriberId = subscriber.Id, ListId = listId, Now = now }, transaction, cancellationToken: cancellationToken));
+        Task Withdraw(long? listId) => consents.WithdrawAsync(connection, transaction, subscriber.Id, listId, now, cancellationToken);
     }
 
     /// <summary>
@@ -182,8 +181,7 @@ public sealed class SelfServiceStore(Database database, ConsentStore consents, T
             var left = await connection.ExecuteAsync(new CommandDefinition(_queries.UnsubscribeFromList,
                 new { SubscriberId = subscriber.Id, ListId = list.Id, Now = now }, transaction, cancellationToken: cancellationToken));
             if (left == 0) continue;
-            await connection.ExecuteAsync(new CommandDefinition(_queries.WithdrawConsents,
-                new { SubscriberId = subscriber.Id, ListId = list.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+            await consents.WithdrawAsync(connection, transaction, subscriber.Id, list.Id, now, cancellationToken);
             if (mailingExists)
                 await connection.ExecuteAsync(new CommandDefinition(_queries.InsertUnsubscribeEvent,
                     new { MailingId = mailingId, SubscriberId = subscriber.Id, Now = now }, transaction, cancellationToken: cancellationToken));

@@ -90,6 +90,9 @@ public sealed partial class StaffTextTests
         var afterCreate = await HtmlAsync(client, "/admin/audiences/lists");
         Assert.Contains("Created the list Marked (marked).", afterCreate);
         unmarked.AddRange(Unmarked("after creating a list", afterCreate));
+        var confirmDelete = await HtmlAsync(client, "/admin/audiences/lists/marked?confirm=delete");
+        Assert.Contains("name=\"confirmed\"", confirmDelete);
+        unmarked.AddRange(Unmarked("deleting a list", confirmDelete, "Marked"));
 
         Assert.True(unmarked.Count == 0, "Not through the staff localizer:\n" + string.Join("\n", unmarked));
     }
@@ -162,11 +165,14 @@ public sealed partial class StaffTextTests
             ("/admin", []),
             ("/admin/audiences", []),
             ("/admin/audiences/lists", []),
+            ("/admin/audiences/lists/external-newsletter", ["CECOP Newsletter"]),
             ("/admin/audiences/subscribers?q=reader", []),
             ($"/admin/audiences/subscribers/show?email={Uri.EscapeDataString(Subscriber.Email)}", [Subscriber.Email, .. HolderNames]),
+            ($"/admin/audiences/subscribers/show?email={Uri.EscapeDataString(Subscriber.Email)}&confirm=erase", [Subscriber.Email, .. HolderNames]),
             ("/admin/audiences/subscribers/new", []),
             ("/admin/audiences/organisations", []),
             ($"/admin/audiences/organisations/{Organisation.Id}", [Organisation.Name]),
+            ($"/admin/audiences/organisations/{Organisation.Id}?confirm=delete", [Organisation.Name]),
             ("/admin/audiences/segments", []),
             ($"/admin/audiences/segments/{Segment.Slug}", [Segment.Name]),
             ("/admin/audiences/import", []),

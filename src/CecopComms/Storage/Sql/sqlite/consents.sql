@@ -13,3 +13,8 @@ ORDER BY c.given_at, c.id;
 -- name: erase-consent-channels
 -- The channel may be an IP address or a name: personal data.
 UPDATE consents SET channel = '' WHERE subscriber_id = @SubscriberId;
+
+-- name: withdraw-consents
+-- The person left the list (@ListId), or everything (@ListId NULL).
+UPDATE consents SET withdrawn_at = @Now
+WHERE subscriber_id = @SubscriberId AND withdrawn_at IS NULL AND (@ListId IS NULL OR list_id = @ListId);

@@ -30,3 +30,10 @@ ORDER BY o.name_key;
 UPDATE organisations
 SET name = @Name, name_key = @NameKey, country = @Country, category = @Category, website = @Website, updated_at = @Now
 WHERE id = @Id;
+
+-- name: unlink-contacts
+-- An organisation's contact persons stay subscribers, without an organisation.
+UPDATE subscribers SET organisation_id = NULL, updated_at = @Now WHERE organisation_id = @Id;
+
+-- name: delete-organisation
+DELETE FROM organisations WHERE id = @Id;

@@ -48,10 +48,6 @@ WHERE subscriber_id = @SubscriberId AND status <> 'unsubscribed';
 -- Segments select active subscribers whatever their lists: a person who leaves a segment's mailing leaves them all.
 UPDATE subscribers SET status = 'unsubscribed', updated_at = @Now WHERE id = @Id AND status = 'active';
 
--- name: withdraw-consents
-UPDATE consents SET withdrawn_at = @Now
-WHERE subscriber_id = @SubscriberId AND withdrawn_at IS NULL AND (@ListId IS NULL OR list_id = @ListId);
-
 -- name: insert-unsubscribe-event
 INSERT INTO events (mailing_id, subscriber_id, kind, occurred_at) VALUES (@MailingId, @SubscriberId, 'unsubscribe', @Now);
 

@@ -16,3 +16,9 @@ SELECT l.slug AS list_slug, l.name AS list_name, x.status, x.created_at, x.confi
 FROM subscriptions x JOIN lists l ON l.id = x.list_id
 WHERE x.subscriber_id = @SubscriberId
 ORDER BY l.slug;
+
+-- name: unsubscribe-by-staff
+-- Staff take a person off a list (they asked by other means): recorded as an unsubscribe, so only the person can
+-- subscribe again.
+UPDATE subscriptions SET status = 'unsubscribed', unsubscribed_at = @Now, updated_at = @Now
+WHERE subscriber_id = @SubscriberId AND list_id = @ListId AND status <> 'unsubscribed';

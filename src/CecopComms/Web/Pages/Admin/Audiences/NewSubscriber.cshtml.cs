@@ -32,7 +32,7 @@ public sealed class NewSubscriberModel(SubscriberStore subscribers, ListStore li
         if (!User.CanEdit()) return Forbid();
         try
         {
-            var consent = string.IsNullOrWhiteSpace(ConsentWording) ? null : new NewConsent("admin", User.Identity?.Name ?? "", ConsentWording.Trim());
+            var consent = StaffConsent.Of(User, ConsentWording);
             var person = new NewSubscriber(Email, Name, Language, Organisation, AttributeLines.Parse(Attributes));
             var subscriber = await subscribers.AddAsync(person, Subscribe, Confirmed, consent, cancellationToken);
             TempData["Message"] = localizer["Added {0}.", subscriber.Email].Value;

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Audiences;
 
-/// <summary>One organisation: its details in a form that changes them, and its contact persons.</summary>
+/// <summary>
+/// One organisation: its details in a form that changes them, its contact persons, and its deletion after a
+/// confirmation step that says its contacts stay subscribers without an organisation.
+/// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class OrganisationModel(OrganisationStore organisations, SubscriberStore subscribers, IStringLocalizer<StaffText> localizer) : PageModel
 {
@@ -20,13 +23,47 @@ public sealed class OrganisationModel(OrganisationStore organisations, Subscribe
 
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    /// <summary>The delete confirmation step (?confirm=delete), or null.</summary>
+    public ConfirmStep? ConfirmingDelete { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, string? confirm, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var o = Organisation!;
         Form = new OrganisationForm { Name = o.Name, Country = o.Country, Category = o.Category.ToDb(), Website = o.Website };
+        if (confirm == "delete" && User.CanEdit()) ConfirmingDelete = DeleteStep(o);
         return Page();
     }
+
+    /// <summary>Deletes only when the confirmation form's field says so; otherwise shows the confirmation step.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(long id, string? confirmed, CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return Forbid();
+        if (confirmed != "yes") return RedirectToPage(new { id, confirm = "delete" });
+        try
+        {
+            var (organisation, unlinked) = await organisations.DeleteAsync(id, cancellationToken);
+            TempData["Message"] = localizer["Deleted {0}; {1:N0} contact persons stay subscribers without an organisation.", organisation.Name, unlinked].Value;
+            return RedirectToPage("Organisations");
+        }
+        catch (AudienceException)
+        {
+            return NotFound();
+        }
+    }
+
+    private ConfirmStep DeleteStep(Organisation o) => new(
+        $"/admin/audiences/organisations/{o.Id}?handler=Delete",
+        localizer["Delete {0}?", o.Name],
+        [
+            o.ContactCount == 0
+                ? localizer["It has no contact persons."]
+                : localizer["Its {0:N0} contact persons stay subscribers, without an organisation: members-only lists no longer reach them.", o.ContactCount],
+            localizer["This cannot be undone."],
+        ],
+        localizer["Yes, delete {0}", o.Name],
+        localizer["No, keep it"],
+        $"/admin/audiences/organisations/{o.Id}");
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
