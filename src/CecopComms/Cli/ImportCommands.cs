@@ -14,7 +14,7 @@ public static class ImportCommands
         var (command, file, dryRun, errors, map) = Common("Import member organisations from CSV (name, country, category, website).");
         command.SetRun((parse, services, ct) => RunAsync(
             ActivatorUtilities.CreateInstance<OrganisationImporter>(services).ImportAsync,
-            new ImportOptions(parse.GetValue(file)!, null, ParseMap(parse.GetValue(map)!), parse.GetValue(dryRun), parse.GetValue(errors)), ct));
+            new ImportOptions(parse.GetValue(file)!, null, ParseMap(parse.GetValue(map)!), parse.GetValue(dryRun), parse.GetValue(errors)), ct, organisations: true));
         return command;
     }
 
@@ -42,7 +42,8 @@ public static class ImportCommands
     }
 
     private static async Task<int> RunAsync(
-        Func<ImportOptions, IProgress<ImportProgress>?, CancellationToken, Task<ImportResult>> import, ImportOptions options, CancellationToken cancellationToken)
+        Func<ImportOptions, IProgress<ImportProgress>?, CancellationToken, Task<ImportResult>> import, ImportOptions options, CancellationToken cancellationToken,
+        bool organisations = false)
     {
         var result = await AnsiConsole.Progress()
             .AutoClear(false)
@@ -59,11 +60,14 @@ public static class ImportCommands
             });
 
         var perSecond = result.Elapsed.TotalSeconds > 0 ? result.RowsRead / result.Elapsed.TotalSeconds : 0;
-        Write(Table(options.DryRun ? "dry run: nothing changed" : "import", "")
+        var table = Table(options.DryRun ? "dry run: nothing changed" : "import", "")
             .Row("rows read", result.RowsRead)
             .Row(options.DryRun ? "would insert" : "inserted", result.Inserted)
             .Row(options.DryRun ? "would update" : "updated", result.Updated)
-            .Row("unchanged", result.Unchanged)
+            .Row("unchanged", result.Unchanged);
+        // A sheet of contacts names its organisation on every row: the rows after the first are neither imported nor rejected.
+        if (organisations) table.Row("already in this file", result.Repeated);
+        Write(table
             .Row("rejected", result.Rejected)
             .Row("error report", result.ErrorReportPath ?? (result.Rejected > 0 ? "none asked for (--errors FILE)" : ""))
             .Row("time", $"{result.Elapsed.TotalSeconds:N1} s, {perSecond:N0} rows/s"));

@@ -23,6 +23,19 @@ public sealed class ImportCliTests
     }
 
     [Fact]
+    public async Task Organisations_import_counts_an_organisation_repeated_on_each_contact_s_row_apart_from_the_rejected()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.WriteFile("contacts.csv", "organisation,country,category,contact\nCOCETA,ES,full,ana@coceta.coop\nCOCETA,ES,full,luis@coceta.coop\nNowhere,Atlantis,full,x@y.org\n");
+
+        var run = await CecopProcess.RunAsync(workspace, "orgs", "import", "contacts.csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"already in this file\s*│\s*1\s*│", run.Stdout);
+        Assert.Matches(@"rejected\s*│\s*1\s*│", run.Stdout);
+    }
+
+    [Fact]
     public async Task An_unknown_list_exits_1_with_a_sentence_and_imports_nothing()
     {
         using var workspace = new TempWorkspace();

@@ -66,7 +66,7 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
         await target.CompleteAsync(cancellationToken);
 
         throttle.Report(counts, final: true);
-        return new ImportResult(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, report.Path, throttle.Elapsed);
+        return new ImportResult(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, counts.Repeated, report.Path, throttle.Elapsed);
     }
 
     private static async Task ReadAsync<TRow>(CsvRecordReader records, IImportTarget<TRow> target, int batchSize, ChannelWriter<Batch<TRow>> batches,

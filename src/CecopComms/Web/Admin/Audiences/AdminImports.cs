@@ -45,7 +45,7 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
                 : await ActivatorUtilities.CreateInstance<SubscriberImporter>(services).ImportAsync(options, null, cancellationToken);
             var problems = Problems(path, Path.Combine(folder, "errors.csv"), organisations);
             var report = new ImportReport(id, organisations ? "organisations" : "subscribers", name, organisations ? null : listSlug, dryRun,
-                result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, problems);
+                result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Repeated, problems);
             await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
             return report;
         }

@@ -11,6 +11,7 @@ namespace CecopComms.Web.Admin.Audiences;
 /// <param name="Updated">Existing ones changed, or newly subscribed.</param>
 /// <param name="Unchanged">Rows that matched what was stored.</param>
 /// <param name="Rejected">Rows refused.</param>
+/// <param name="Repeated">Organisations: rows repeating an organisation an earlier row of the file had (a sheet of contacts).</param>
 /// <param name="Problems">The refused rows, up to <see cref="AdminImports.ProblemsShown"/>; the error report holds them all.</param>
 public sealed record ImportReport(
     string Id,
@@ -23,4 +24,5 @@ public sealed record ImportReport(
     long Updated,
     long Unchanged,
     long Rejected,
+    long Repeated,
     IReadOnlyList<ImportProblem> Problems);
