@@ -36,7 +36,7 @@ public static class ImportCommands
     {
         var file = new Argument<string>("file") { Description = "The CSV file (UTF-8; ',', ';' or tab separated; header row first)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report, but change nothing." };
-        var errors = new Option<string?>("--errors") { Description = "Write the rejected rows, with line and reason, to this CSV file." };
+        var errors = new Option<string?>("--errors") { Description = "Write the rejected rows to this CSV file, as the input has them, with a column saying line, column and reason." };
         var map = new Option<string[]>("--map") { Description = "\"Their Header=field\": read a column as one of our fields (\"-\" ignores it); repeat for several.", DefaultValueFactory = _ => [] };
         return (new Command("import", description) { file, dryRun, errors, map }, file, dryRun, errors, map);
     }

@@ -16,7 +16,7 @@ public sealed class ImportCliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var report = await File.ReadAllTextAsync(workspace.Path("errors.csv"));
-        Assert.Equal("line,column,reason,row\r\n3,E-mail,the address has no '@',not-an-address;Bad;en\r\n", report.Replace("\uFEFF", ""));
+        Assert.Equal("E-mail;Name;Lang;import error\r\nnot-an-address;Bad;en;line 3, E-mail: the address has no '@'\r\n", report.Replace("\uFEFF", ""));
         var database = await workspace.OpenDatabaseAsync();
         await using var connection = await database.OpenAsync();
         Assert.Equal(["ana@example.es|es"], await connection.QueryAsync<string>("SELECT email || '|' || language FROM subscribers"));

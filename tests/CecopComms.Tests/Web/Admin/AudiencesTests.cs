@@ -109,16 +109,16 @@ public sealed class AudiencesTests(CecopWebFactory factory) : IClassFixture<Ceco
         Assert.Equal("unconfirmed", await SubscriptionStatusAsync(factory, "jan.import@example.org", "external-newsletter"));
         Assert.Contains("Lena &lt;b&gt;", await PageAsync(client, "/admin/audiences/subscribers?q=lena.import"));
 
-        // The error report: every refused row with its line, column, reason and the row as written.
+        // The error report: every refused row as written, with its line, column and reason added.
         var id = result[(result.IndexOf("id=", StringComparison.Ordinal) + 3)..];
         using var report = await client.GetAsync($"/admin/audiences/import?handler=errors&id={id}");
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         Assert.Equal("text/csv", report.Content.Headers.ContentType?.MediaType);
         var lines = (await report.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("line,column,reason,row", lines[0]);
-        Assert.StartsWith("3,email,", lines[1]);
-        Assert.StartsWith("5,language,", lines[2]);
+        Assert.Equal("email,name,language,sector,import error", lines[0].TrimEnd('\r'));
+        Assert.StartsWith("not-an-address,Nobody,en,,\"line 3, email: ", lines[1]);
+        Assert.StartsWith("kai.import@example.org,Kai,xx-nowhere-at-all,,\"line 5, language: ", lines[2]);
         using (var traversal = await client.GetAsync("/admin/audiences/import?handler=errors&id=..%2F..%2Fcecop.db")) Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
 
         // A file the importer cannot read at all is a sentence on the page, not an error page.

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CecopComms.Audience.Import;
-using CecopComms.Audience.Import.Csv;
 using CecopComms.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,7 +42,7 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
             var result = organisations
                 ? await ActivatorUtilities.CreateInstance<OrganisationImporter>(services).ImportAsync(options, null, cancellationToken)
                 : await ActivatorUtilities.CreateInstance<SubscriberImporter>(services).ImportAsync(options, null, cancellationToken);
-            var problems = Problems(path, Path.Combine(folder, "errors.csv"), organisations);
+            var problems = result.Refused.Take(ProblemsShown).Select(r => new ImportProblem(r.Line, r.Key, r.Column, r.Reason)).ToList();
             var report = new ImportReport(id, organisations ? "organisations" : "subscribers", name, organisations ? null : listSlug, dryRun,
                 result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Repeated, problems);
             await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
@@ -67,7 +66,7 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
         return JsonSerializer.Deserialize<ImportReport>(await File.ReadAllTextAsync(Path.Combine(folder, "result.json"), cancellationToken), Json);
     }
 
-    /// <summary>The path of the import's error report (line, column, reason, row), or null when there is none.</summary>
+    /// <summary>The path of the import's error report (the refused rows as the file had them, with the reason added), or null when there is none.</summary>
     public string? ErrorReportPath(string? id) =>
         Folder(id) is { } folder && File.Exists(Path.Combine(folder, "errors.csv")) ? Path.Combine(folder, "errors.csv") : null;
 
@@ -95,39 +94,5 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
         foreach (var c in Path.GetInvalidFileNameChars()) name = name.Replace(c, '_');
         // "." and ".." name the folder and its parent, not a file.
         return name.Length == 0 || name is "." or ".." or "errors.csv" or "result.json" ? "upload.csv" : name;
-    }
-
-    // The report holds each refused row's raw text; the key column is found the way the importer found it, from the header.
-    private static List<ImportProblem> Problems(string upload, string errors, bool organisations)
-    {
-        var problems = new List<ImportProblem>();
-        if (!File.Exists(errors)) return problems;
-        int keyIndex;
-        char delimiter;
-        using (var source = CsvSource.Open(upload))
-        {
-            delimiter = source.Records.Delimiter;
-            try
-            {
-                var layout = ColumnLayout.Resolve(source.FileName, source.Header,
-                    organisations ? OrganisationFields.All : SubscriberFields.All, new Dictionary<string, string>());
-                keyIndex = layout.IndexOf(organisations ? OrganisationFields.Name : SubscriberFields.Email);
-            }
-            catch (ImportException)
-            {
-                keyIndex = -1;
-            }
-        }
-        var splitter = new FieldSplitter(delimiter);
-        var fields = new List<string>();
-        using var report = CsvSource.Open(errors);
-        while (problems.Count < ProblemsShown && report.Records.TryRead(out var record))
-        {
-            if (record.Fields.Count < 4 || !long.TryParse(record.Fields[0], out var line)) continue;
-            var key = "";
-            if (keyIndex >= 0 && splitter.Split(record.Fields[3], fields, out _) == SplitOutcome.Complete && keyIndex < fields.Count) key = fields[keyIndex].Trim();
-            problems.Add(new ImportProblem(line, key, record.Fields[1], record.Fields[2]));
-        }
-        return problems;
     }
 }

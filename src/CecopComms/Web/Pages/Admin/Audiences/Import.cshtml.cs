@@ -1,3 +1,4 @@
+using System.Globalization;
 using CecopComms.Audience;
 using CecopComms.Hosting;
 using CecopComms.Localization;
@@ -23,6 +24,8 @@ public sealed class ImportModel(IServiceProvider services, Database database, Ti
     /// <summary>The largest file accepted: 50 MB, some 400,000 subscriber rows.</summary>
     public const long MaxUpload = 50L * 1024 * 1024;
 
+    private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
     private AdminImports Imports => new(services, database, time);
 
     public IReadOnlyList<MailingList> Lists { get; private set; } = [];
@@ -43,11 +46,16 @@ public sealed class ImportModel(IServiceProvider services, Database database, Ti
         Report = await Imports.FindAsync(id, cancellationToken);
     }
 
-    /// <summary>The import's error report: line, column, reason and the row as written.</summary>
-    public IActionResult OnGetErrors(string? id) =>
-        Imports.ErrorReportPath(id) is { } path
-            ? PhysicalFile(path, "text/csv; charset=utf-8", $"import-errors-{id}.csv")
-            : NotFound();
+    /// <summary>
+    /// The import's error report, in the uploaded file's shape with the reason added, named after that file and today's
+    /// date in Brussels: members.csv gives members-2026-12-06-errors.csv.
+    /// </summary>
+    public async Task<IActionResult> OnGetErrorsAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (Imports.ErrorReportPath(id) is not { } path || await Imports.FindAsync(id, cancellationToken) is not { } report) return NotFound();
+        var today = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Brussels).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return PhysicalFile(path, "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(report.FileName)}-{today}-errors.csv");
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
