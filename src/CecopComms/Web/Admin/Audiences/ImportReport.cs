@@ -13,6 +13,7 @@ namespace CecopComms.Web.Admin.Audiences;
 /// <param name="Rejected">Rows refused.</param>
 /// <param name="Repeated">Organisations: rows repeating an organisation an earlier row of the file had (a sheet of contacts).</param>
 /// <param name="Problems">The refused rows, up to <see cref="AdminImports.ProblemsShown"/>; the error report holds them all.</param>
+/// <param name="Held">A dry run: the <see cref="HeldUploads"/> id of the file checked, which "import it now" imports.</param>
 public sealed record ImportReport(
     string Id,
     string Kind,
@@ -25,4 +26,5 @@ public sealed record ImportReport(
     long Unchanged,
     long Rejected,
     long Repeated,
-    IReadOnlyList<ImportProblem> Problems);
+    IReadOnlyList<ImportProblem> Problems,
+    string? Held = null);
