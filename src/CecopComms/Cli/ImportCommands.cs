@@ -14,7 +14,7 @@ public static class ImportCommands
         var (command, file, dryRun, errors, map) = Common("Import member organisations from CSV (name, country, category, website).");
         command.SetRun((parse, services, ct) => RunAsync(
             ActivatorUtilities.CreateInstance<OrganisationImporter>(services).ImportAsync,
-            new ImportOptions(parse.GetValue(file)!, null, ParseMap(parse.GetValue(map)!), parse.GetValue(dryRun), parse.GetValue(errors)), ct));
+            new ImportOptions(parse.GetValue(file)!, null, ParseMap(parse.GetValue(map)!), parse.GetValue(dryRun), parse.GetValue(errors)), ct, organisations: true));
         return command;
     }
 
@@ -36,13 +36,14 @@ public static class ImportCommands
     {
         var file = new Argument<string>("file") { Description = "The CSV file (UTF-8; ',', ';' or tab separated; header row first)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report, but change nothing." };
-        var errors = new Option<string?>("--errors") { Description = "Write the rejected rows, with line and reason, to this CSV file." };
+        var errors = new Option<string?>("--errors") { Description = "Write the rejected rows to this CSV file, as the input has them, with a column saying line, column and reason." };
         var map = new Option<string[]>("--map") { Description = "\"Their Header=field\": read a column as one of our fields (\"-\" ignores it); repeat for several.", DefaultValueFactory = _ => [] };
         return (new Command("import", description) { file, dryRun, errors, map }, file, dryRun, errors, map);
     }
 
     private static async Task<int> RunAsync(
-        Func<ImportOptions, IProgress<ImportProgress>?, CancellationToken, Task<ImportResult>> import, ImportOptions options, CancellationToken cancellationToken)
+        Func<ImportOptions, IProgress<ImportProgress>?, CancellationToken, Task<ImportResult>> import, ImportOptions options, CancellationToken cancellationToken,
+        bool organisations = false)
     {
         var result = await AnsiConsole.Progress()
             .AutoClear(false)
@@ -59,11 +60,14 @@ public static class ImportCommands
             });
 
         var perSecond = result.Elapsed.TotalSeconds > 0 ? result.RowsRead / result.Elapsed.TotalSeconds : 0;
-        Write(Table(options.DryRun ? "dry run: nothing changed" : "import", "")
+        var table = Table(options.DryRun ? "dry run: nothing changed" : "import", "")
             .Row("rows read", result.RowsRead)
             .Row(options.DryRun ? "would insert" : "inserted", result.Inserted)
             .Row(options.DryRun ? "would update" : "updated", result.Updated)
-            .Row("unchanged", result.Unchanged)
+            .Row("unchanged", result.Unchanged);
+        // A sheet of contacts names its organisation on every row: the rows after the first are neither imported nor rejected.
+        if (organisations) table.Row("already in this file", result.Repeated);
+        Write(table
             .Row("rejected", result.Rejected)
             .Row("error report", result.ErrorReportPath ?? (result.Rejected > 0 ? "none asked for (--errors FILE)" : ""))
             .Row("time", $"{result.Elapsed.TotalSeconds:N1} s, {perSecond:N0} rows/s"));

@@ -16,10 +16,23 @@ public sealed class ImportCliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var report = await File.ReadAllTextAsync(workspace.Path("errors.csv"));
-        Assert.Equal("line,column,reason,row\r\n3,E-mail,the address has no '@',not-an-address;Bad;en\r\n", report.Replace("\uFEFF", ""));
+        Assert.Equal("E-mail;Name;Lang;import error\r\nnot-an-address;Bad;en;line 3, E-mail: the address has no '@'\r\n", report.Replace("\uFEFF", ""));
         var database = await workspace.OpenDatabaseAsync();
         await using var connection = await database.OpenAsync();
         Assert.Equal(["ana@example.es|es"], await connection.QueryAsync<string>("SELECT email || '|' || language FROM subscribers"));
+    }
+
+    [Fact]
+    public async Task Organisations_import_counts_an_organisation_repeated_on_each_contact_s_row_apart_from_the_rejected()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.WriteFile("contacts.csv", "organisation,country,category,contact\nCOCETA,ES,full,ana@coceta.coop\nCOCETA,ES,full,luis@coceta.coop\nNowhere,Atlantis,full,x@y.org\n");
+
+        var run = await CecopProcess.RunAsync(workspace, "orgs", "import", "contacts.csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"already in this file\s*│\s*1\s*│", run.Stdout);
+        Assert.Matches(@"rejected\s*│\s*1\s*│", run.Stdout);
     }
 
     [Fact]

@@ -63,7 +63,8 @@ internal sealed class ColumnLayout
                 throw new ImportException($"The file '{fileName}' has no {field.Name} column (recognised headers: {string.Join(", ", field.Headers)}); name the column that holds it with a column map \"Their Header={field.Name}\".");
         }
 
-        var extra = Enumerable.Range(0, header.Count).Where(i => !claimed.Contains(i) && header[i].Length > 0).ToList();
+        // The column an error report adds is not data: a corrected report imports as the original file would.
+        var extra = Enumerable.Range(0, header.Count).Where(i => !claimed.Contains(i) && header[i].Length > 0 && header[i] != ErrorReport.ReasonColumn).ToList();
         return new ColumnLayout(header, index, extra);
     }
 

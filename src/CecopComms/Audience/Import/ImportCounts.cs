@@ -9,5 +9,8 @@ internal sealed class ImportCounts
     public long Unchanged { get; set; }
     public long Rejected { get; set; }
 
+    /// <summary>Organisation rows repeating one met earlier in the same file (a sheet with a row per contact).</summary>
+    public long Repeated { get; set; }
+
     public long Imported => Inserted + Updated + Unchanged;
 }

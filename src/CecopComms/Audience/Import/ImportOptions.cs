@@ -6,7 +6,8 @@ namespace CecopComms.Audience.Import;
 /// <param name="ColumnMap">The file's header (case-insensitive) → field name ("email", "name", …), overriding the
 /// recognised headers; "-" ignores a column.</param>
 /// <param name="DryRun">Validate everything and write the error report, but change nothing.</param>
-/// <param name="ErrorReportPath">Where to write the rejected rows as CSV (line, column, reason, row); null writes none.</param>
+/// <param name="ErrorReportPath">Where to write the rejected rows as CSV (the input's delimiter, header and fields, and
+/// a column saying on which line, in which column and why); null writes none.</param>
 /// <param name="BatchSize">Rows per transaction; a crash leaves only whole batches behind.</param>
 /// <param name="ConsentWordingVersion">Subscribers only: the consent wording version recorded for rows without a wording column.</param>
 public sealed record ImportOptions(

@@ -27,7 +27,8 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
 
         await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken);
         await target.PrepareAsync(connection, layout, source.FileName, cancellationToken);
-        await using var report = ErrorReport.Create(options.ErrorReportPath);
+        // A target's first field is the row's key (the e-mail address, the organisation's name): the result page lists it.
+        await using var report = ErrorReport.Create(options.ErrorReportPath, source.Header, source.Records.Delimiter, layout.IndexOf(target.Fields[0].Name));
         await using var dryRun = options.DryRun ? await connection.BeginTransactionAsync(cancellationToken) : null;
 
         var counts = new ImportCounts();
@@ -66,7 +67,7 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
         await target.CompleteAsync(cancellationToken);
 
         throttle.Report(counts, final: true);
-        return new ImportResult(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, report.Path, throttle.Elapsed);
+        return new ImportResult(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, counts.Repeated, report.Path, report.First, throttle.Elapsed);
     }
 
     private static async Task ReadAsync<TRow>(CsvRecordReader records, IImportTarget<TRow> target, int batchSize, ChannelWriter<Batch<TRow>> batches,

@@ -7,13 +7,14 @@ namespace CecopComms.Audience.Import;
 
 /// <summary>
 /// Member organisations: upsert by name key. CECOP has tens of members, so the stored organisations and the names
-/// met in the file are held in memory; a second row for the same name is refused.
+/// met in the file are held in memory. A sheet of contacts repeats each organisation on every contact's row: a later row
+/// for the same name with the same details is counted as repeated; one that contradicts the first row is refused.
 /// </summary>
 internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider time) : IImportTarget<OrganisationRow>, IDisposable
 {
     private readonly Dictionary<string, OrganisationRow> _stored = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OrganisationRow> _seen = new(StringComparer.Ordinal);
     private OrganisationRowParser _parser = null!;
     private ColumnLayout _layout = null!;
     private PreparedCommand _insert = null!, _update = null!;
@@ -41,8 +42,18 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
     public bool TryParse(CsvRecord record, out OrganisationRow row, out RowError? error)
     {
         if (!_parser.TryParse(record, out row, out error)) return false;
-        if (_seen.TryAdd(row.Key, row.Line)) return true;
-        error = new RowError(row.Line, _layout.ColumnOf(OrganisationFields.Name), $"the organisation '{row.Name}' is already on line {_seen[row.Key]} of this file", row.Raw);
+        if (_seen.TryAdd(row.Key, row)) return true;
+        var first = _seen[row.Key];
+        var (field, differs) = row.Country != first.Country ? (OrganisationFields.Country, $"country {first.Country}")
+            : row.Category != first.Category ? (OrganisationFields.Category, $"category '{first.Category}'")
+            : row.Website is not null && row.Website != first.Website ? (OrganisationFields.Website, first.Website is null ? "no website" : $"website {first.Website}")
+            : ("", null);
+        if (differs is null)
+        {
+            row = row with { Repeated = true };
+            return true;
+        }
+        error = new RowError(row.Line, _layout.ColumnOf(field), $"the organisation '{row.Name}' is on line {first.Line} of this file with {differs}, and this row says otherwise", row.Raw);
         return false;
     }
 
@@ -53,6 +64,11 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (row.Repeated)
+            {
+                counts.Repeated++;
+                continue;
+            }
             if (!_stored.TryGetValue(row.Key, out var stored))
             {
                 Bind(_insert, row, row.Website, now);

@@ -45,7 +45,8 @@ public sealed class AudiencesTests(CecopWebFactory factory) : IClassFixture<Ceco
         return (response, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string kind, string? list, bool dryRun, bool withCsrf = true)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string kind, string? list, bool dryRun, bool withCsrf = true,
+        string fileName = "contacts.csv")
     {
         using var form = new MultipartFormDataContent();
         if (withCsrf) form.Add(new StringContent(await CsrfAsync(client, "/admin/audiences/import")), "__csrf");
@@ -54,8 +55,98 @@ public sealed class AudiencesTests(CecopWebFactory factory) : IClassFixture<Ceco
         if (dryRun) form.Add(new StringContent("true"), "DryRun");
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "Upload", "contacts.csv");
+        form.Add(file, "Upload", fileName);
         return await client.PostAsync("/admin/audiences/import", form);
+    }
+
+    /// <summary>Presses the import button with the id of a file kept on the server instead of a file.</summary>
+    private static async Task<(HttpResponseMessage Response, string Html)> ImportHeldAsync(HttpClient client, string held, string kind, string? list) =>
+        await SubmitAsync(client, "/admin/audiences/import", [("Held", held), ("Kind", kind), .. list is null ? Array.Empty<(string, string)>() : [("List", list)]]);
+
+    private static string HeldId(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"Held\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+
+    private string HeldFolder(string id) => Path.Combine(Path.GetDirectoryName(factory.Workspace.DatabasePath)!, "import-uploads", id);
+
+    [Fact]
+    public async Task A_dry_run_offers_import_it_now_which_imports_the_same_file_once_and_only_for_its_owner()
+    {
+        using var client = await SignedInAsync("editor");
+        using var other = await SignedInAsync("editor");
+        const string csv = "email;name\nnow.one@example.org;One\nnow.two@example.org;Two\nnot-an-address;\"=HYPERLINK(\"\"x\"\")\"\n";
+        using var dry = await UploadAsync(client, csv, "subscribers", "external-newsletter", dryRun: true, fileName: "members.csv");
+        var page = await PageAsync(client, dry.Headers.Location!.OriginalString);
+        var held = HeldId(page);
+        Assert.Contains("Import it now", page);
+        Assert.True(Directory.Exists(HeldFolder(held)));
+
+        // The error report is the input's shape: semicolons, its header, the reason added, formulas escaped, a readable name.
+        var id = dry.Headers.Location!.OriginalString.Split("id=")[1];
+        using var report = await client.GetAsync($"/admin/audiences/import?handler=errors&id={id}");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"members-{today}-errors.csv", report.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("email;name;import error\r\nnot-an-address;\"'=HYPERLINK(\"\"x\"\")\";line 4, email: the address has no '@'\r\n",
+            (await report.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+
+        // Another staff member, a tampered id and a path cannot reach it.
+        var tampered = (held[0] == 'a' ? 'b' : 'a') + held[1..];
+        foreach (var (who, what) in new[] { (other, held), (client, tampered), (client, "../../cecop"), (client, "..%2F..%2Fcecop.db"), (client, held.ToUpperInvariant()) })
+        {
+            var (refused, html) = await ImportHeldAsync(who, what, "subscribers", "external-newsletter");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("The file chosen before is no longer kept", html);
+        }
+        Assert.Equal(0L, await ScalarAsync<long>(factory, "SELECT count(*) FROM subscribers WHERE email_key LIKE 'now.%'"));
+        Assert.True(File.Exists(factory.Workspace.DatabasePath));
+        Assert.True(Directory.Exists(HeldFolder(held)));
+
+        var (imported, result) = await ImportHeldAsync(client, held, "subscribers", "external-newsletter");
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Contains("Result of members.csv", result);
+        Assert.DoesNotContain("Import it now", result);
+        Assert.Equal(2L, await ScalarAsync<long>(factory, "SELECT count(*) FROM subscribers WHERE email_key LIKE 'now.%'"));
+        Assert.False(Directory.Exists(HeldFolder(held)));
+
+        var (again, gone) = await ImportHeldAsync(client, held, "subscribers", "external-newsletter");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("The file chosen before is no longer kept", gone);
+        Assert.Equal(2L, await ScalarAsync<long>(factory, "SELECT count(*) FROM subscribers WHERE email_key LIKE 'now.%'"));
+    }
+
+    [Fact]
+    public async Task A_missing_or_unknown_list_is_said_at_the_list_field_and_the_file_is_kept_for_the_next_press()
+    {
+        using var client = await SignedInAsync("editor");
+        using var missing = await UploadAsync(client, "email\nkept.list@example.org\n", "subscribers", null, dryRun: false);
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        var html = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("<p class=\"field-problem\" id=\"list-problem\" role=\"alert\">Choose the list the subscribers go to.</p>", html);
+        Assert.Matches("<select id=\"list\" name=\"List\" aria-describedby=\"list-problem\" aria-invalid=\"true\">", html);
+        Assert.Contains("The file contacts.csv is kept", html);
+        var held = HeldId(html);
+        Assert.True(Directory.Exists(HeldFolder(held)));
+
+        var (unknown, unknownHtml) = await ImportHeldAsync(client, held, "subscribers", "no-such-list");
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("id=\"list-problem\" role=\"alert\">There is no list no-such-list; choose one of the lists.</p>", unknownHtml);
+        Assert.Equal(held, HeldId(unknownHtml));
+
+        var (imported, _) = await ImportHeldAsync(client, held, "subscribers", "external-newsletter");
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal("unconfirmed", await SubscriptionStatusAsync(factory, "kept.list@example.org", "external-newsletter"));
+        Assert.False(Directory.Exists(HeldFolder(held)));
+    }
+
+    [Fact]
+    public async Task A_sheet_of_contacts_counts_its_repeated_organisations_apart_from_the_refused_rows()
+    {
+        using var client = await SignedInAsync("editor");
+        using var import = await UploadAsync(client, "organisation,country,category,contact\nRepeat Coop,BE,full,a@r.coop\nRepeat Coop,BE,full,b@r.coop\nRepeat Coop,BE,full,c@r.coop\n",
+            "organisations", null, dryRun: false);
+        var html = await PageAsync(client, import.Headers.Location!.OriginalString);
+        Assert.Contains("<span class=\"figure\">2</span> organisation already in this file", html);
+        Assert.Contains("<span class=\"figure\">0</span> refused", html);
+        Assert.DoesNotContain("role=\"alert\" class=\"problems\"", html);
     }
 
     [Fact]
@@ -109,16 +200,16 @@ public sealed class AudiencesTests(CecopWebFactory factory) : IClassFixture<Ceco
         Assert.Equal("unconfirmed", await SubscriptionStatusAsync(factory, "jan.import@example.org", "external-newsletter"));
         Assert.Contains("Lena &lt;b&gt;", await PageAsync(client, "/admin/audiences/subscribers?q=lena.import"));
 
-        // The error report: every refused row with its line, column, reason and the row as written.
+        // The error report: every refused row as written, with its line, column and reason added.
         var id = result[(result.IndexOf("id=", StringComparison.Ordinal) + 3)..];
         using var report = await client.GetAsync($"/admin/audiences/import?handler=errors&id={id}");
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         Assert.Equal("text/csv", report.Content.Headers.ContentType?.MediaType);
         var lines = (await report.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("line,column,reason,row", lines[0]);
-        Assert.StartsWith("3,email,", lines[1]);
-        Assert.StartsWith("5,language,", lines[2]);
+        Assert.Equal("email,name,language,sector,import error", lines[0].TrimEnd('\r'));
+        Assert.StartsWith("not-an-address,Nobody,en,,\"line 3, email: ", lines[1]);
+        Assert.StartsWith("kai.import@example.org,Kai,xx-nowhere-at-all,,\"line 5, language: ", lines[2]);
         using (var traversal = await client.GetAsync("/admin/audiences/import?handler=errors&id=..%2F..%2Fcecop.db")) Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
 
         // A file the importer cannot read at all is a sentence on the page, not an error page.

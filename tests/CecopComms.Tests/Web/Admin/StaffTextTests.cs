@@ -82,6 +82,21 @@ public sealed partial class StaffTextTests
             Assert.Contains("Choose a CSV file to import.", noFile);
             unmarked.AddRange(Unmarked("import without a file", noFile));
         }
+        var withoutList = new MultipartFormDataContent
+            { { new StringContent(await CsrfAsync(client, "/admin/audiences/import")), "__csrf" }, { new StringContent("subscribers"), "Kind" }, { new StringContent("true"), "DryRun" } };
+        withoutList.Add(new ByteArrayContent("email\nmarked@example.org\n"u8.ToArray()), "Upload", "marked.csv");
+        using (var import = await client.PostAsync("/admin/audiences/import", withoutList))
+        {
+            var kept = await import.Content.ReadAsStringAsync();
+            Assert.Contains("id=\"list-problem\"", kept);
+            unmarked.AddRange(Unmarked("import without a list, the file kept", kept, "marked.csv"));
+            var held = Regex.Match(kept, "name=\"Held\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+            using var dry = await SendingStaff.SubmitAsync(client, "/admin/audiences/import", "/admin/audiences/import",
+                ("Held", held), ("Kind", "subscribers"), ("List", "external-newsletter"), ("DryRun", "true"));
+            var checkedFile = await HtmlAsync(client, dry.Headers.Location!.OriginalString);
+            Assert.Contains("name=\"Held\"", checkedFile);
+            unmarked.AddRange(Unmarked("after a dry run, import it now", checkedFile, "marked.csv"));
+        }
         var noCondition = await PostedAsync(client, "/admin/audiences/segments", "/admin/audiences/segments", ("Slug", "none"), ("Name", "None"));
         Assert.Contains("A segment needs at least one condition", noCondition);
         unmarked.AddRange(Unmarked("a segment without conditions", noCondition));

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CecopComms.Audience.Import;
-using CecopComms.Audience.Import.Csv;
 using CecopComms.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +8,8 @@ namespace CecopComms.Web.Admin.Audiences;
 /// <summary>
 /// Runs the CLI's importers on a file uploaded to the admin pages. The upload is written to a folder of its own under
 /// imports/ beside the database (the importers read files, and stream them), the importer writes its error report
-/// there, and the result is kept as JSON so that the result page survives a reload. The upload itself is deleted
-/// once read; reports older than <see cref="KeptFor"/> are deleted at the next import, since they hold people's rows.
+/// there, and the result is kept as JSON so that the result page survives a reload. The upload comes from
+/// <see cref="HeldUploads"/>: a dry run leaves it held, an import takes it and deletes it once read; reports older than <see cref="KeptFor"/> are deleted at the next import, since they hold people's rows.
 /// </summary>
 public sealed class AdminImports(IServiceProvider services, Database database, TimeProvider time)
 {
@@ -24,28 +23,36 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
 
     private string Root => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.FilePath))!, "imports");
 
-    /// <summary>Imports <paramref name="upload"/> as subscribers into <paramref name="listSlug"/>, or as organisations when <paramref name="kind"/> says so.</summary>
+    /// <summary>
+    /// Imports <paramref name="upload"/> as subscribers into <paramref name="listSlug"/>, or as organisations when
+    /// <paramref name="kind"/> says so. A dry run reads the held file and leaves it held, so that it can be imported
+    /// next without a second upload; an import takes it from <paramref name="held"/> first, so that it goes in once.
+    /// </summary>
+    /// <returns>The report, or null when another request took the upload first.</returns>
     /// <exception cref="ImportException">The file has no header row, lacks a required column, or the list does not exist: nothing was imported.</exception>
-    /// <exception cref="IOException">The upload cannot be written beside the database.</exception>
-    public async Task<ImportReport> RunAsync(string kind, Stream upload, string fileName, string? listSlug, bool dryRun, CancellationToken cancellationToken)
+    /// <exception cref="IOException">The import's folder cannot be written beside the database.</exception>
+    public async Task<ImportReport?> RunAsync(string kind, HeldUpload upload, HeldUploads held, string? listSlug, bool dryRun, CancellationToken cancellationToken)
     {
         Purge();
         var id = Guid.NewGuid().ToString("N");
         var folder = Path.Combine(Root, id);
         Directory.CreateDirectory(folder);
-        var name = SafeName(fileName);
-        var path = Path.Combine(folder, name);
+        var path = dryRun ? upload.Path : Path.Combine(folder, upload.FileName);
+        if (!dryRun && !held.TryTake(upload, path))
+        {
+            Directory.Delete(folder, recursive: true);
+            return null;
+        }
         try
         {
-            await using (var file = File.Create(path)) await upload.CopyToAsync(file, cancellationToken);
             var organisations = kind == "organisations";
             var options = new ImportOptions(path, organisations ? null : listSlug, new Dictionary<string, string>(), dryRun, Path.Combine(folder, "errors.csv"));
             var result = organisations
                 ? await ActivatorUtilities.CreateInstance<OrganisationImporter>(services).ImportAsync(options, null, cancellationToken)
                 : await ActivatorUtilities.CreateInstance<SubscriberImporter>(services).ImportAsync(options, null, cancellationToken);
-            var problems = Problems(path, Path.Combine(folder, "errors.csv"), organisations);
-            var report = new ImportReport(id, organisations ? "organisations" : "subscribers", name, organisations ? null : listSlug, dryRun,
-                result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, problems);
+            var problems = result.Refused.Take(ProblemsShown).Select(r => new ImportProblem(r.Line, r.Key, r.Column, r.Reason)).ToList();
+            var report = new ImportReport(id, organisations ? "organisations" : "subscribers", upload.FileName, organisations ? null : listSlug, dryRun,
+                result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Repeated, problems, dryRun ? upload.Id : null);
             await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
             return report;
         }
@@ -56,7 +63,7 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
         }
         finally
         {
-            if (File.Exists(path)) File.Delete(path);
+            if (!dryRun && File.Exists(path)) File.Delete(path);
         }
     }
 
@@ -67,7 +74,7 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
         return JsonSerializer.Deserialize<ImportReport>(await File.ReadAllTextAsync(Path.Combine(folder, "result.json"), cancellationToken), Json);
     }
 
-    /// <summary>The path of the import's error report (line, column, reason, row), or null when there is none.</summary>
+    /// <summary>The path of the import's error report (the refused rows as the file had them, with the reason added), or null when there is none.</summary>
     public string? ErrorReportPath(string? id) =>
         Folder(id) is { } folder && File.Exists(Path.Combine(folder, "errors.csv")) ? Path.Combine(folder, "errors.csv") : null;
 
@@ -89,45 +96,12 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
         }
     }
 
-    private static string SafeName(string fileName)
+    /// <summary>The file name of an upload without folders or characters a file system refuses, and not one of the names kept beside it.</summary>
+    internal static string SafeName(string fileName)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         foreach (var c in Path.GetInvalidFileNameChars()) name = name.Replace(c, '_');
         // "." and ".." name the folder and its parent, not a file.
-        return name.Length == 0 || name is "." or ".." or "errors.csv" or "result.json" ? "upload.csv" : name;
-    }
-
-    // The report holds each refused row's raw text; the key column is found the way the importer found it, from the header.
-    private static List<ImportProblem> Problems(string upload, string errors, bool organisations)
-    {
-        var problems = new List<ImportProblem>();
-        if (!File.Exists(errors)) return problems;
-        int keyIndex;
-        char delimiter;
-        using (var source = CsvSource.Open(upload))
-        {
-            delimiter = source.Records.Delimiter;
-            try
-            {
-                var layout = ColumnLayout.Resolve(source.FileName, source.Header,
-                    organisations ? OrganisationFields.All : SubscriberFields.All, new Dictionary<string, string>());
-                keyIndex = layout.IndexOf(organisations ? OrganisationFields.Name : SubscriberFields.Email);
-            }
-            catch (ImportException)
-            {
-                keyIndex = -1;
-            }
-        }
-        var splitter = new FieldSplitter(delimiter);
-        var fields = new List<string>();
-        using var report = CsvSource.Open(errors);
-        while (problems.Count < ProblemsShown && report.Records.TryRead(out var record))
-        {
-            if (record.Fields.Count < 4 || !long.TryParse(record.Fields[0], out var line)) continue;
-            var key = "";
-            if (keyIndex >= 0 && splitter.Split(record.Fields[3], fields, out _) == SplitOutcome.Complete && keyIndex < fields.Count) key = fields[keyIndex].Trim();
-            problems.Add(new ImportProblem(line, key, record.Fields[1], record.Fields[2]));
-        }
-        return problems;
+        return name.Length == 0 || name is "." or ".." or "errors.csv" or "result.json" or "held.json" ? "upload.csv" : name;
     }
 }

@@ -11,7 +11,9 @@ namespace CecopComms.Web.Admin.Audiences;
 /// <param name="Updated">Existing ones changed, or newly subscribed.</param>
 /// <param name="Unchanged">Rows that matched what was stored.</param>
 /// <param name="Rejected">Rows refused.</param>
+/// <param name="Repeated">Organisations: rows repeating an organisation an earlier row of the file had (a sheet of contacts).</param>
 /// <param name="Problems">The refused rows, up to <see cref="AdminImports.ProblemsShown"/>; the error report holds them all.</param>
+/// <param name="Held">A dry run: the <see cref="HeldUploads"/> id of the file checked, which "import it now" imports.</param>
 public sealed record ImportReport(
     string Id,
     string Kind,
@@ -23,4 +25,6 @@ public sealed record ImportReport(
     long Updated,
     long Unchanged,
     long Rejected,
-    IReadOnlyList<ImportProblem> Problems);
+    long Repeated,
+    IReadOnlyList<ImportProblem> Problems,
+    string? Held = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CecopComms.Audience;
 using CecopComms.Hosting;
 using CecopComms.Localization;
@@ -23,7 +24,11 @@ public sealed class ImportModel(IServiceProvider services, Database database, Ti
     /// <summary>The largest file accepted: 50 MB, some 400,000 subscriber rows.</summary>
     public const long MaxUpload = 50L * 1024 * 1024;
 
+    private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
     private AdminImports Imports => new(services, database, time);
+
+    private HeldUploads Uploads => new(database, time);
 
     public IReadOnlyList<MailingList> Lists { get; private set; } = [];
 
@@ -31,6 +36,18 @@ public sealed class ImportModel(IServiceProvider services, Database database, Ti
     public ImportReport? Report { get; private set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>What is wrong with the chosen list, shown next to the list field.</summary>
+    public string? ListProblem { get; private set; }
+
+    /// <summary>The file kept from the last press, when the form is shown again with a problem.</summary>
+    public HeldUpload? HeldFile { get; private set; }
+
+    /// <summary>After a dry run by this staff member, the file it checked, which "import it now" imports.</summary>
+    public HeldUpload? CheckedFile { get; private set; }
+
+    /// <summary>The id of a file kept on the server (<see cref="HeldUploads"/>), sent instead of the file itself.</summary>
+    [BindProperty] public string? Held { get; set; }
 
     [BindProperty] public string Kind { get; set; } = "subscribers";
     [BindProperty] public string? List { get; set; }
@@ -41,28 +58,58 @@ public sealed class ImportModel(IServiceProvider services, Database database, Ti
     {
         Lists = await lists.ListAsync(cancellationToken);
         Report = await Imports.FindAsync(id, cancellationToken);
+        if (Report is { DryRun: true, Held: { } held } && User.CanEdit() && StaffAuthentication.UserId(User) is { } owner)
+            CheckedFile = Uploads.Find(held, owner);
     }
 
-    /// <summary>The import's error report: line, column, reason and the row as written.</summary>
-    public IActionResult OnGetErrors(string? id) =>
-        Imports.ErrorReportPath(id) is { } path
-            ? PhysicalFile(path, "text/csv; charset=utf-8", $"import-errors-{id}.csv")
-            : NotFound();
+    /// <summary>
+    /// The import's error report, in the uploaded file's shape with the reason added, named after that file and today's
+    /// date in Brussels: members.csv gives members-2026-12-06-errors.csv.
+    /// </summary>
+    public async Task<IActionResult> OnGetErrorsAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (Imports.ErrorReportPath(id) is not { } path || await Imports.FindAsync(id, cancellationToken) is not { } report) return NotFound();
+        var today = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Brussels).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return PhysicalFile(path, "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(report.FileName)}-{today}-errors.csv");
+    }
 
+    /// <summary>
+    /// Imports (or checks) a newly chosen file, or the file kept on the server from the last press: after a dry run
+    /// ("import it now") or a list problem. The file is kept until it is imported, so a problem with the list only
+    /// needs the list fixed.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!User.CanEdit()) return Forbid();
+        if (!User.CanEdit() || StaffAuthentication.UserId(User) is not { } owner) return Forbid();
         Lists = await lists.ListAsync(cancellationToken);
         if (Kind is not ("subscribers" or "organisations")) Kind = "subscribers";
-        if (Upload is null || Upload.Length == 0)
+        HeldUpload? held;
+        if (Upload is { Length: > 0 })
+        {
+            if (Uploads.Find(Held, owner) is { } replaced) Uploads.Release(replaced.Id);
+            await using var upload = Upload.OpenReadStream();
+            held = await Uploads.HoldAsync(upload, Upload.FileName, owner, cancellationToken);
+        }
+        else if (Held is null)
+        {
             Problem = localizer["Choose a CSV file to import."];
-        else if (Kind == "subscribers" && string.IsNullOrWhiteSpace(List))
-            Problem = localizer["Choose the list the subscribers go to."];
-        if (Problem is not null) return Page();
+            return Page();
+        }
+        else if ((held = Uploads.Find(Held, owner)) is null)
+        {
+            return Gone();
+        }
+        (HeldFile, Held) = (held, held.Id);
+        if (Kind == "subscribers" && !Lists.Any(l => l.Slug == List))
+        {
+            ListProblem = string.IsNullOrWhiteSpace(List)
+                ? localizer["Choose the list the subscribers go to."]
+                : localizer["There is no list {0}; choose one of the lists.", List];
+            return Page();
+        }
         try
         {
-            await using var upload = Upload!.OpenReadStream();
-            var report = await Imports.RunAsync(Kind, upload, Upload.FileName, List, DryRun, cancellationToken);
+            if (await Imports.RunAsync(Kind, held, Uploads, List, DryRun, cancellationToken) is not { } report) return Gone();
             TempData["Message"] = localizer[report.DryRun ? "Dry run of {0}: {1} rows read, {2} refused." : "Imported {0}: {1} rows read, {2} refused.",
                 report.FileName, report.RowsRead, report.Rejected].Value;
             return RedirectToPage(new { id = report.Id });
@@ -70,7 +117,16 @@ public sealed class ImportModel(IServiceProvider services, Database database, Ti
         catch (Exception e) when (e is IUserError)
         {
             Problem = e.Message;
+            if (!DryRun) (HeldFile, Held) = (null, null);
             return Page();
         }
+    }
+
+    // The id named no file of this staff member: imported already, replaced, kept too long, or not theirs.
+    private PageResult Gone()
+    {
+        (HeldFile, Held) = (null, null);
+        Problem = localizer["The file chosen before is no longer kept: it was imported already, or it waited too long. Choose it again."];
+        return Page();
     }
 }
