@@ -10,6 +10,7 @@ public static class ReachServiceCollectionExtensions
     /// <summary>Channel figures and their import, per-mailing figures, the year and campaign reports.</summary>
     public static IServiceCollection AddReach(this IServiceCollection services)
     {
+        services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelFigureStore>();
         services.AddSingleton<ChannelImporter>();
         services.AddSingleton<MailingFigureStore>();

@@ -32,6 +32,7 @@ public sealed partial class ChannelImporter(ChannelFigureStore store)
             index[column] = at;
         }
 
+        var channels = await store.ChannelsAsync(cancellationToken);
         var figures = new List<ChannelFigure>();
         var errors = new List<ChannelImportError>();
         var read = 0;
@@ -52,7 +53,7 @@ public sealed partial class ChannelImporter(ChannelFigureStore store)
             else if (!WholeNumber().IsMatch(valueText)
                      || !long.TryParse(StripGrouping(valueText), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 errors.Add(new ChannelImportError(record.Line, source.Header[index["value"]], $"the value '{valueText}' is not a whole number (5573 or 5,573)", record.Raw));
-            else if (store.Check(Field("channel"), Field("metric"), year, value, Field("source"), enteredBy, out var problem) is { } figure)
+            else if (store.Check(Field("channel"), Field("metric"), year, value, Field("source"), enteredBy, channels, out var problem) is { } figure)
                 figures.Add(figure);
             else
                 errors.Add(new ChannelImportError(record.Line, ColumnOf(problem!, source.Header, index), problem!, record.Raw));

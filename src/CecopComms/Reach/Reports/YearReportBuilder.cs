@@ -169,17 +169,17 @@ public sealed class YearReportBuilder(Database database, MailingFigureStore mail
         var lastYear = periods.Max(p => p.Year);
         var lines = new List<ReportFigure>();
         var series = new List<ChartSeries>();
-        foreach (var group in all.GroupBy(f => (f.Channel, f.Metric)).OrderBy(g => ChannelCatalogue.Order(g.Key.Channel, g.Key.Metric)))
+        foreach (var group in all.GroupBy(f => (f.Channel, f.Metric)).OrderBy(g => ChannelCatalogue.Order(g.First().ChannelPosition, g.Key.Metric)))
         {
             var byYear = group.ToDictionary(f => f.Year);
             var inReport = periods.Select(p => byYear.GetValueOrDefault(p.Year)).ToArray();
             if (inReport.Any(f => f is not null))
-                lines.Add(new($"channel.{group.Key.Channel}.{group.Key.Metric}", "Channels", ChannelCatalogue.Label(group.Key.Channel, group.Key.Metric),
+                lines.Add(new($"channel.{group.Key.Channel}.{group.Key.Metric}", "Channels", group.First().Label,
                     inReport.Select(f => f?.Value).ToArray(), inReport.Select(f => f?.Source).ToArray(), "channel"));
             var points = group.Where(f => f.Year <= lastYear).OrderBy(f => f.Year)
                 .Select(f => new ChartPoint(f.Year.ToString(CultureInfo.InvariantCulture), f.Value)).ToArray();
             if (points.Length > 0 && inReport.Any(f => f is not null))
-                series.Add(new ChartSeries(ChannelCatalogue.Label(group.Key.Channel, group.Key.Metric), points));
+                series.Add(new ChartSeries(group.First().Label, points));
         }
         return (lines, series);
     }

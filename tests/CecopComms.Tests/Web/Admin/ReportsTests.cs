@@ -180,4 +180,49 @@ public sealed class ReportsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
         Assert.Equal(before, await ScalarAsync<long>(_factory, "SELECT count(*) FROM channel_figures"));
     }
+
+    [Fact]
+    public async Task An_editor_adds_a_channel_and_names_the_fourth_one_and_the_report_uses_the_names()
+    {
+        var (client, _) = await SignInAsync(_factory, "editor");
+
+        using (var add = await PostAsync(client, "/admin/reports/channels?handler=Add", ("__csrf", await CsrfAsync(client, "/admin/reports/channels")), ("Name", "Bluesky")))
+            Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        Assert.Contains("Added the channel Bluesky. Its figures can be entered now.", await HtmlAsync(client, "/admin/reports/channels"));
+        using (var rename = await PostAsync(client, "/admin/reports/channels?handler=Rename", ("__csrf", await CsrfAsync(client, "/admin/reports/channels")),
+                   ("Channel", "other"), ("Name", "Mastodon")))
+            Assert.Equal(HttpStatusCode.Redirect, rename.StatusCode);
+        var page = await HtmlAsync(client, "/admin/reports/channels");
+        Assert.Contains("Other channel (unnamed) is now named Mastodon; its figures are shown under the new name.", page);
+        Assert.Contains("<option value=\"bluesky\">Bluesky</option>", page);
+        Assert.Contains("<th scope=\"row\">Mastodon followers</th><td class=\"number\">2023</td><td class=\"number\">417</td>", page);
+        using (var clash = await PostAsync(client, "/admin/reports/channels?handler=Rename", ("__csrf", await CsrfAsync(client, "/admin/reports/channels")),
+                   ("Channel", "twitter"), ("Name", "bluesky")))
+        {
+            Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
+            Assert.Contains("The name &#x27;bluesky&#x27; is already the channel Bluesky&#x27;s.", (await clash.Content.ReadAsStringAsync()).Replace("'", "&#x27;"));
+        }
+
+        var report = await HtmlAsync(client, "/admin/reports?Year=2023&Compare=2022");
+        Assert.Contains(">Mastodon followers</a></th>", report);
+        Assert.DoesNotContain("unnamed", report);
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/admin/reports/year.csv?year=2023&compare=2022"));
+        Assert.Contains("Channels,channel.other.followers,Mastodon followers,406,417,", csv);
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_add_or_rename_a_channel()
+    {
+        var (client, _) = await SignInAsync(_factory, "viewer");
+        var csrf = await CsrfAsync(client, "/admin/reports/channels");
+
+        using var add = await PostAsync(client, "/admin/reports/channels?handler=Add", ("__csrf", csrf), ("Name", "Bluesky"));
+        using var rename = await PostAsync(client, "/admin/reports/channels?handler=Rename", ("__csrf", csrf), ("Channel", "other"), ("Name", "Mastodon"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, rename.StatusCode);
+        Assert.Equal(7L, await ScalarAsync<long>(_factory, "SELECT count(*) FROM channels"));
+        Assert.Equal("Other channel (unnamed)", await ScalarAsync<string>(_factory, "SELECT name FROM channels WHERE key = 'other'"));
+        Assert.DoesNotContain("Add the channel", await HtmlAsync(client, "/admin/reports/channels"));
+    }
 }

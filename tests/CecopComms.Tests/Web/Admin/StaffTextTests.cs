@@ -98,7 +98,7 @@ public sealed partial class StaffTextTests
         var site = await SiteAsync(factory);
         var (client, _) = await SignInAsync(factory, "admin");
         await ScalarAsync<long>(factory, "UPDATE mailings SET total = 12345 WHERE id = @mailing", new { mailing = site.Mailing });
-        using (var set = await SendingStaff.SubmitAsync(client, "/admin/reports/channels", "/admin/reports/channels?handler=Set", ("Channel", ChannelCatalogue.Channels[0]),
+        using (var set = await SendingStaff.SubmitAsync(client, "/admin/reports/channels", "/admin/reports/channels?handler=Set", ("Channel", "twitter"),
             ("Metric", ChannelCatalogue.Metrics[0]), ("Year", "2022"), ("Value", "1234567"), ("Source", "X analytics")))
             Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
 
@@ -206,7 +206,7 @@ public sealed partial class StaffTextTests
             """, new { mailing, subscriber = subscriber.Id });
         var schedule = await services.GetRequiredService<SchedulePlanner>().OnceAsync(new MailingSource(MailingSourceKind.Edition, scheduled),
             new DateTimeOffset(DateTime.UtcNow.Year + 1, 7, 1, 8, 30, 0, TimeSpan.Zero), CancellationToken.None);
-        await services.GetRequiredService<ChannelFigureStore>().SetAsync(ChannelCatalogue.Channels[0], ChannelCatalogue.Metrics[0], 2023, 5573, "X analytics", "staff", CancellationToken.None);
+        await services.GetRequiredService<ChannelFigureStore>().SetAsync("twitter", ChannelCatalogue.Metrics[0], 2023, 5573, "X analytics", "staff", CancellationToken.None);
         var report = await services.GetRequiredService<AdminReports>().YearAsync(2023, [], "en-GB", CancellationToken.None);
         var title = (await services.GetRequiredService<EditionStore>().GetAsync(edition, CancellationToken.None)).Title;
         return new Site(edition, title, campaign, subscriber, organisation, segment, mailing, schedule.Id, [report.Title, .. report.Definitions.Keys],

@@ -17,7 +17,7 @@ namespace CecopComms.Web.Pages.Admin.Reports;
 /// Everyone reads; only editors and admins enter or import.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ChannelsModel(ChannelFigureStore store, AdminReports reports, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class ChannelsModel(ChannelFigureStore store, ChannelStore channels, AdminReports reports, IStringLocalizer<StaffText> localizer) : PageModel
 {
     [BindProperty] public string Channel { get; set; } = "";
     [BindProperty] public string Metric { get; set; } = "";
@@ -25,36 +25,42 @@ public sealed class ChannelsModel(ChannelFigureStore store, AdminReports reports
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public string? Source { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
+    /// <summary>The name of a channel to add, or the new name of the channel renamed.</summary>
+    [BindProperty] public string? Name { get; set; }
 
     public IReadOnlyList<ChannelFigure> Figures { get; private set; } = [];
+    /// <summary>The channels figures are kept for, in report order.</summary>
+    public IReadOnlyList<Channel> Channels { get; private set; } = [];
     public string? Problem { get; private set; }
     public ChannelImportResult? Imported { get; private set; }
     public string? ImportedFile { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await store.CurrentAsync(null, cancellationToken);
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) => ChangeAsync(async () =>
     {
-        if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
-        try
-        {
+        var channel = await channels.AddAsync(Name ?? "", EnteredBy, cancellationToken);
+        return localizer["Added the channel {0}. Its figures can be entered now.", channel.Name].Value;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostRenameAsync(CancellationToken cancellationToken) => ChangeAsync(async () =>
+    {
+        var before = await channels.FindAsync(Channel, cancellationToken);
+        var channel = await channels.RenameAsync(before.Key, Name ?? "", EnteredBy, cancellationToken);
+        return localizer["{0} is now named {1}; its figures are shown under the new name.", before.Name, channel.Name].Value;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken) => ChangeAsync(async () =>
+    {
             if (Year is not { } year) throw new ReachException(localizer["The year is missing; give the year the figure is for, such as 2023."]);
             var text = (Value ?? "").Trim();
             if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
                 throw new ReachException(localizer["The value '{0}' is not a whole number; write it without separators, such as 5573.", text]);
             var figure = await store.SetAsync(Channel, Metric, year, value, Source ?? "", EnteredBy, cancellationToken);
             // The value is written as the table writes it, with the same separators whatever the server's culture.
-            TempData["Message"] = localizer["{0} {1}: {2} recorded (source: {3}).", figure.Label, figure.Year,
+            return localizer["{0} {1}: {2} recorded (source: {3}).", figure.Label, figure.Year,
                 figure.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), figure.Source].Value;
-            return RedirectToPage();
-        }
-        catch (ReachException e)
-        {
-            Problem = e.Message;
-            Figures = await store.CurrentAsync(null, cancellationToken);
-            return Page();
-        }
-    }
+    }, cancellationToken);
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
     {
@@ -75,8 +81,31 @@ public sealed class ChannelsModel(ChannelFigureStore store, AdminReports reports
             }
         }
         // The refused lines are shown on this response, not after a redirect: they are the point of the answer.
-        Figures = await store.CurrentAsync(null, cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>An editor's change: done and told after a redirect, or refused with its reason on the page.</summary>
+    private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
+        try
+        {
+            TempData["Message"] = await change();
+            return RedirectToPage();
+        }
+        catch (ReachException e)
+        {
+            Problem = e.Message;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Figures = await store.CurrentAsync(null, cancellationToken);
+        Channels = await channels.ListAsync(cancellationToken);
     }
 
     private string EnteredBy => User.Identity?.Name ?? "admin";
