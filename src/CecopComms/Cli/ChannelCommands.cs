@@ -36,14 +36,19 @@ public static class ChannelCommands
         return command;
     }
 
-    private static Command Import()
+    private static Command Import() => ImportCommand("CSV with the columns channel, metric, year, value, source (header row first).",
+        "Import channel figures from CSV; bad rows are reported with their line and do not stop the good ones.",
+        (services, path, by, ct) => services.GetRequiredService<ChannelImporter>().ImportAsync(path, by, ct));
+
+    /// <summary>An import of a figure file: each refused row named by its line, the good rows kept.</summary>
+    internal static Command ImportCommand(string file, string description, Func<IServiceProvider, string, string, CancellationToken, Task<ChannelImportResult>> import)
     {
-        var file = new Argument<string>("file") { Description = "CSV with the columns channel, metric, year, value, source (header row first)." };
-        var command = new Command("import", "Import channel figures from CSV; bad rows are reported with their line and do not stop the good ones.") { file, CliOptions.Format };
+        var argument = new Argument<string>("file") { Description = file };
+        var command = new Command("import", description) { argument, CliOptions.Format };
         command.SetRun(async (parse, services, ct) =>
         {
-            var path = parse.GetValue(file)!;
-            var result = await services.GetRequiredService<ChannelImporter>().ImportAsync(path, $"{Environment.UserName} (import of {Path.GetFileName(path)})", ct);
+            var path = parse.GetValue(argument)!;
+            var result = await import(services, path, $"{Environment.UserName} (import of {Path.GetFileName(path)})", ct);
             if (parse.WantsJson())
             {
                 WriteJson(result);

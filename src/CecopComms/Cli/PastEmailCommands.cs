@@ -33,25 +33,10 @@ public static class PastEmailCommands
         return command;
     }
 
-    private static Command Import()
-    {
-        var file = new Argument<string>("file") { Description = "CSV with the columns year, publication, figure, value, source (header row first; publication all or empty for the mailing list as a whole)." };
-        var command = new Command("import", "Import past e-mail figures from CSV; bad rows are reported with their line and do not stop the good ones.") { file, CliOptions.Format };
-        command.SetRun(async (parse, services, ct) =>
-        {
-            var path = parse.GetValue(file)!;
-            var result = await services.GetRequiredService<PastEmailImporter>().ImportAsync(path, $"{Environment.UserName} (import of {Path.GetFileName(path)})", ct);
-            if (parse.WantsJson())
-            {
-                WriteJson(result);
-                return ExitCodes.Success;
-            }
-            Line($"{result.RowsRead} rows read, {result.Imported} figures recorded, {result.Errors.Count} rejected.");
-            foreach (var error in result.Errors) Error($"{Path.GetFileName(path)}: {error}");
-            return ExitCodes.Success;
-        });
-        return command;
-    }
+    private static Command Import() => ChannelCommands.ImportCommand(
+        "CSV with the columns year, publication, figure, value, source (header row first; publication all or empty for the mailing list as a whole).",
+        "Import past e-mail figures from CSV; bad rows are reported with their line and do not stop the good ones.",
+        (services, path, by, ct) => services.GetRequiredService<PastEmailImporter>().ImportAsync(path, by, ct));
 
     private static Command List()
     {

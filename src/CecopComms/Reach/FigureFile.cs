@@ -66,4 +66,14 @@ internal static partial class FigureFile
         }
         return (read, figures, errors);
     }
+
+    /// <summary>Writes checked figures with <paramref name="insert"/>, all in one transaction.</summary>
+    public static async Task InsertAllAsync<T>(Storage.Database database, string insert, IReadOnlyList<T> figures, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var figure in figures)
+            await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, new Dapper.CommandDefinition(insert, figure, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
 }

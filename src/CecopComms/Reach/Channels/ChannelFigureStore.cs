@@ -51,12 +51,6 @@ public sealed class ChannelFigureStore(Database database, TimeProvider time)
     }
 
     /// <summary>Writes checked figures in one transaction.</summary>
-    internal async Task InsertAsync(IReadOnlyList<ChannelFigure> figures, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var figure in figures)
-            await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, new Dapper.CommandDefinition(_queries.InsertFigure, figure, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
+    internal Task InsertAsync(IReadOnlyList<ChannelFigure> figures, CancellationToken cancellationToken) =>
+        FigureFile.InsertAllAsync(database, _queries.InsertFigure, figures, cancellationToken);
 }

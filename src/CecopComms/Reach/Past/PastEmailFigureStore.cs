@@ -60,14 +60,8 @@ public sealed class PastEmailFigureStore(Database database, TimeProvider time)
     }
 
     /// <summary>Writes checked entries in one transaction.</summary>
-    internal async Task InsertAsync(IReadOnlyList<PastEmailFigure> figures, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var figure in figures)
-            await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, new Dapper.CommandDefinition(_queries.InsertFigure, figure, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
+    internal Task InsertAsync(IReadOnlyList<PastEmailFigure> figures, CancellationToken cancellationToken) =>
+        FigureFile.InsertAllAsync(database, _queries.InsertFigure, figures, cancellationToken);
 
     // "Subscribers at year end" → subscribers, "editions sent" → editions, "people reached" → reach.
     private static string? NormaliseFigure(string text) => text.Trim().ToLowerInvariant() switch

@@ -28,6 +28,17 @@ public abstract class FiguresPageModel : PageModel
     /// <summary>Who is changing the figures, as kept with each.</summary>
     protected string EnteredBy => User.Identity?.Name ?? "admin";
 
+    /// <summary>The year and whole-number value of an entry form, as typed.</summary>
+    /// <exception cref="ReachException">The year is missing, or the value is not a whole number without separators.</exception>
+    protected static (int Year, long Value) YearAndValue(int? year, string? value, Microsoft.Extensions.Localization.IStringLocalizer localizer)
+    {
+        if (year is not { } y) throw new ReachException(localizer["The year is missing; give the year the figure is for, such as 2023."]);
+        var text = (value ?? "").Trim();
+        if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            throw new ReachException(localizer["The value '{0}' is not a whole number; write it without separators, such as 5573.", text]);
+        return (y, number);
+    }
+
     /// <summary>Reads what the page shows.</summary>
     protected abstract Task LoadAsync(CancellationToken cancellationToken);
 

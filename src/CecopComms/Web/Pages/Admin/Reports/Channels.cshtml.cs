@@ -32,10 +32,7 @@ public sealed class ChannelsModel(ChannelFigureStore store, ChannelStore channel
 
     public Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken) => ChangeAsync(async () =>
     {
-        if (Year is not { } year) throw new ReachException(localizer["The year is missing; give the year the figure is for, such as 2023."]);
-        var text = (Value ?? "").Trim();
-        if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-            throw new ReachException(localizer["The value '{0}' is not a whole number; write it without separators, such as 5573.", text]);
+        var (year, value) = YearAndValue(Year, Value, localizer);
         var figure = await store.SetAsync(Channel, Metric, year, value, Source ?? "", EnteredBy, cancellationToken);
         // The value is written as the table writes it, with the same separators whatever the server's culture.
         return localizer["{0} {1}: {2} recorded (source: {3}).", figure.Label, figure.Year,
