@@ -17,7 +17,7 @@ public static class CliApplication
             SendCommands.Create(), MailingCommands.Create(), BounceCommands.Create(),
             ScheduleCommands.Create(), ScheduleCommands.List(), ServeCommand.Create(), UserCommands.Create(),
             PublicationCommands.Create(), EditionCommands.Create(), CampaignCommands.Create(),
-            ChannelCommands.Create(),
+            ChannelCommands.Create(), PastEmailCommands.Create(),
             ReportCommands.Create(),
             LanguageCommands.Create(),
         };

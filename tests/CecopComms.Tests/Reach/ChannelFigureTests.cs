@@ -75,4 +75,34 @@ public sealed class ChannelFigureTests : WorkspaceTest
         var error = await Assert.ThrowsAsync<CecopComms.Audience.Import.ImportException>(() => new ChannelImporter(store).ImportAsync(file, "test", CancellationToken.None));
         Assert.Contains("no 'source' column", error.Message);
     }
+
+    [Fact]
+    public async Task A_channel_added_takes_figures_and_a_renamed_one_keeps_its_figures_under_the_new_name()
+    {
+        var database = await Workspace.OpenDatabaseAsync();
+        var clock = new TestClock();
+        var channels = new ChannelStore(database, clock);
+        var store = new ChannelFigureStore(database, clock);
+        await store.SetAsync("other", "followers", 2023, 417, "CECOP activity report 2023", "ana", CancellationToken.None);
+
+        var bluesky = await channels.AddAsync("  Bluesky ", "ana", CancellationToken.None);
+        await store.SetAsync("Bluesky", "followers", 2024, 210, "Bluesky profile", "ana", CancellationToken.None);
+        var renamed = await channels.RenameAsync("Other channel (unnamed)", "Mastodon", "ben", CancellationToken.None);
+
+        Assert.Equal(("bluesky", "Bluesky"), (bluesky.Key, bluesky.Name));
+        Assert.Equal(("other", "Mastodon"), (renamed.Key, renamed.Name));
+        Assert.Equal("Bluesky", (await channels.ListAsync(CancellationToken.None))[^1].Name);
+        Assert.Equal(["Mastodon followers 417", "Bluesky followers 210"], (await store.CurrentAsync(null, CancellationToken.None)).Select(f => $"{f.Label} {f.Value}"));
+        // The new name is a way to write the channel too.
+        await store.SetAsync("mastodon", "followers", 2024, 430, "Mastodon profile", "ben", CancellationToken.None);
+        Assert.Equal([417L, 430L], (await store.HistoryAsync("Mastodon", CancellationToken.None)).Select(f => f.Value));
+
+        var taken = await Assert.ThrowsAsync<ReachException>(() => channels.AddAsync("bluesky", "ana", CancellationToken.None));
+        Assert.Contains("already", taken.Message);
+        var clash = await Assert.ThrowsAsync<ReachException>(() => channels.RenameAsync("twitter", "facebook", "ana", CancellationToken.None));
+        Assert.Equal("The name 'facebook' is already the channel Facebook's.", clash.Message);
+        var unknown = await Assert.ThrowsAsync<ReachException>(() => channels.RenameAsync("myspace", "MySpace", "ana", CancellationToken.None));
+        Assert.StartsWith("The channel 'myspace' is not one of: Twitter / X, Facebook,", unknown.Message);
+        await Assert.ThrowsAsync<ReachException>(() => channels.AddAsync(" ", "ana", CancellationToken.None));
+    }
 }

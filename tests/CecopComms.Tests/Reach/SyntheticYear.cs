@@ -3,6 +3,7 @@ using CecopComms.Content;
 using CecopComms.Delivery;
 using CecopComms.Reach.Channels;
 using CecopComms.Reach.Figures;
+using CecopComms.Reach.Past;
 using CecopComms.Reach.Reports;
 using CecopComms.Storage;
 using CecopComms.Tests.Import;
@@ -32,7 +33,8 @@ internal sealed class SyntheticYear : IDisposable
         Mailings = new MailingStore(database, Clock);
         Channels = new ChannelFigureStore(database, Clock);
         Figures = new MailingFigureStore(database, Clock);
-        Builder = new YearReportBuilder(database, Figures, Channels, Clock);
+        Past = new PastEmailFigureStore(database, Clock);
+        Builder = new YearReportBuilder(database, Figures, Channels, Past, Clock);
     }
 
     public TempWorkspace Workspace { get; }
@@ -41,6 +43,7 @@ internal sealed class SyntheticYear : IDisposable
     public MailingStore Mailings { get; }
     public ChannelFigureStore Channels { get; }
     public MailingFigureStore Figures { get; }
+    public PastEmailFigureStore Past { get; }
     public YearReportBuilder Builder { get; }
 
     /// <summary>Every subscription written: list slug, subscriber id, confirmed at (null: never), unsubscribed at.</summary>

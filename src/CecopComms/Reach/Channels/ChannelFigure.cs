@@ -4,8 +4,12 @@ namespace CecopComms.Reach.Channels;
 public sealed record ChannelFigure
 {
     public long Id { get; init; }
-    /// <summary>twitter, facebook, linkedin, instagram, youtube, website or other.</summary>
+    /// <summary>The channel's key (table channels): twitter, facebook, linkedin… or one staff added.</summary>
     public string Channel { get; init; } = "";
+    /// <summary>The channel's name as reports show it: "Twitter / X", "Bluesky".</summary>
+    public string ChannelName { get; init; } = "";
+    /// <summary>The channel's place in reports.</summary>
+    public int ChannelPosition { get; init; }
     /// <summary>followers, users, visitors or unique-page-views.</summary>
     public string Metric { get; init; } = "";
     public int Year { get; init; }
@@ -15,5 +19,5 @@ public sealed record ChannelFigure
     public string EnteredBy { get; init; } = "";
 
     /// <summary>"Twitter / X followers", "Website unique page views".</summary>
-    public string Label => ChannelCatalogue.Label(Channel, Metric);
+    public string Label => ChannelCatalogue.Label(ChannelName, Metric);
 }

@@ -6,4 +6,7 @@ public sealed class ChannelQueries
     public string InsertFigure { get; set; } = "";
     public string CurrentFigures { get; set; } = "";
     public string FigureHistory { get; set; } = "";
+    public string Channels { get; set; } = "";
+    public string AddChannel { get; set; } = "";
+    public string RenameChannel { get; set; } = "";
 }

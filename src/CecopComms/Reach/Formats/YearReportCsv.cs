@@ -39,7 +39,7 @@ public static class YearReportCsv
                 foreach (var growth in figure.Growths.Skip(1))
                     if (growth is { } percent) csv.WriteField(percent, GrowthFormat, culture);
                     else csv.WriteField(Growth.Text(null, culture));
-                csv.WriteField(figure.SourceText);
+                csv.WriteField(figure.SourceTextOf(report.Periods));
                 csv.WriteField(report.Definitions.GetValueOrDefault(figure.Definition, ""));
                 csv.EndRecord();
             }

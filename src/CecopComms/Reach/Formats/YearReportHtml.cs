@@ -105,7 +105,7 @@ public static class YearReportHtml
             html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\"><a href=\"#def-{E(figure.Definition)}\">{E(figure.Label)}</a></th>");
             foreach (var v in figure.Values) html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{E(ReportCulture.Value(v, culture))}</td>");
             foreach (var g in figure.Growths.Skip(1)) html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{E(Growth.Text(g, culture))}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{E(figure.SourceText)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{E(figure.SourceTextOf(report.Periods))}</td></tr>\n");
         }
         html.Append("</tbody></table></div>");
         if (!report.Tracked) html.Append("<p>Opens and clicks were not tracked in these periods (Tracking:Enabled is off), so they are shown as –.</p>");

@@ -27,7 +27,7 @@ public static class YearReportTable
             var cells = new List<IRenderable> { new Text("  " + figure.Label) };
             cells.AddRange(figure.Values.Select(v => new Text(ReportCulture.Value(v, culture))));
             cells.AddRange(figure.Growths.Skip(1).Select(g => new Text(Growth.Text(g, culture))));
-            cells.Add(new Text(figure.SourceText));
+            cells.Add(new Text(figure.SourceTextOf(report.Periods)));
             table.AddRow(cells.ToArray());
         }
         var definitions = new Rows(new IRenderable[] { new Text("How each figure is computed", new Style(decoration: Decoration.Bold)) }

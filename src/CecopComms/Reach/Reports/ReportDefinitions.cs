@@ -27,6 +27,9 @@ public static class ReportDefinitions
         ["clicks"] = "Clicks: for each mailing, the distinct people who followed at least one tracked link, summed over the mailings of the period. Only while tracking is on.",
         ["channel"] = "Channel figures come from outside the engine (network statistics, web analytics): entered with `cecop channels set` or "
             + "imported, each with its source and the date it was entered. The latest entry for a channel, metric and year is used.",
+        ["past-email"] = "Past e-mail figures: for a year the CecopComms database has no figure of its own (the years before the engine), "
+            + "subscribers at the end of the year, editions sent and people reached are those staff entered from CECOP's records, each shown "
+            + "with its source. Where the database has its own figure for the year, that one is shown and the entered one is listed as not used.",
         ["growth"] = "Growth: (this period − previous period) / previous period, in per cent rounded to one decimal; n/a when there is no "
             + "previous figure or it was 0.",
     };

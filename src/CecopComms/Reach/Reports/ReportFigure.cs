@@ -11,4 +11,12 @@ public sealed record ReportFigure(string Key, string Section, string Label, IRea
 
     /// <summary>The distinct sources, joined: "CecopComms database" or "X analytics; CECOP activity report 2023".</summary>
     public string SourceText => string.Join("; ", Sources.Where(s => !string.IsNullOrEmpty(s)).Distinct());
+
+    /// <summary>
+    /// Where the values come from: the one source when they share it ("CecopComms database"), otherwise each period's,
+    /// so an entered figure is never read as the database's ("2022: CECOP activity report 2022; 2023: CecopComms database").
+    /// </summary>
+    public string SourceTextOf(IReadOnlyList<ReportPeriod> periods) =>
+        Sources.Where(s => !string.IsNullOrEmpty(s)).Distinct().Count() <= 1 ? SourceText
+            : string.Join("; ", Sources.Select((s, i) => string.IsNullOrEmpty(s) ? null : $"{periods[i].Label}: {s}").OfType<string>());
 }

@@ -22,6 +22,8 @@ public sealed record YearReport
     public IReadOnlyList<ChartSeries> SubscriberSeries { get; init; } = [];
     /// <summary>Editions sent per month of the report's span, one series per publication.</summary>
     public IReadOnlyList<ChartSeries> EditionSeries { get; init; } = [];
+    /// <summary>Past e-mail figures entered for a period the database has its own figure for: shown as not used.</summary>
+    public IReadOnlyList<SetAsideFigure> SetAside { get; init; } = [];
     /// <summary>Whether opens and clicks were tracked (Tracking:Enabled, or events recorded in the period).</summary>
     public bool Tracked { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CecopComms.Reach.Channels;
 using CecopComms.Reach.Figures;
+using CecopComms.Reach.Past;
 using CecopComms.Storage;
 using Dapper;
 
@@ -8,9 +9,11 @@ namespace CecopComms.Reach.Reports;
 
 /// <summary>
 /// Computes the year report from the engine's tables and the channel figures. Every email figure is counted here from
-/// subscriptions, mailings, the ledger, bounces and events (through <see cref="MailingFigureStore"/>); nothing is typed in.
+/// subscriptions, mailings, the ledger, bounces and events (through <see cref="MailingFigureStore"/>). Only for a year the
+/// database has no figure of its own (the years before the engine) does it show the e-mail figure staff entered from
+/// CECOP's records (<see cref="PastEmailFigureStore"/>), with that entry's source.
 /// </summary>
-public sealed class YearReportBuilder(Database database, MailingFigureStore mailings, ChannelFigureStore channels, TimeProvider time)
+public sealed class YearReportBuilder(Database database, MailingFigureStore mailings, ChannelFigureStore channels, PastEmailFigureStore past, TimeProvider time)
 {
     private readonly ReachQueries _queries = QueryLoader.Load<ReachQueries>(database.Dialect, "reach");
 
@@ -82,6 +85,7 @@ public sealed class YearReportBuilder(Database database, MailingFigureStore mail
                 Sources = l.Sources.Select((s, i) => before[i] ? null : s).ToArray(),
             }).ToList();
 
+        var setAside = await PastAsync(lines, periods, publications, cancellationToken);
         var (channelLines, channelSeries) = await ChannelsAsync(periods, cancellationToken);
         lines.AddRange(channelLines);
 
@@ -104,6 +108,7 @@ public sealed class YearReportBuilder(Database database, MailingFigureStore mail
             SubscriberSeries = subscriberSeries,
             EditionSeries = editionSeries,
             Tracked = tracked,
+            SetAside = setAside,
         };
     }
 
@@ -163,23 +168,72 @@ public sealed class YearReportBuilder(Database database, MailingFigureStore mail
         ];
     }
 
+    /// <summary>
+    /// Puts the past e-mail figures staff entered into <paramref name="lines"/> for the calendar years the database has no
+    /// figure for; returns those set aside because it has one.
+    /// </summary>
+    private async Task<List<SetAsideFigure>> PastAsync(List<ReportFigure> lines, IReadOnlyList<ReportPeriod> periods,
+        IReadOnlyList<(string Slug, string Name)> publications, CancellationToken cancellationToken)
+    {
+        var setAside = new List<SetAsideFigure>();
+        var entries = await past.CurrentAsync(null, cancellationToken);
+        if (entries.Count == 0) return setAside;
+        var lists = (await past.PublicationsAsync(cancellationToken)).ToDictionary(p => p.Slug, p => p.List);
+        // Only whole calendar years: a figure of a year says nothing about some of its days.
+        var column = periods.Select((p, i) => (p, i)).Where(x => x.p.Label == x.p.Year.ToString(CultureInfo.InvariantCulture)).ToDictionary(x => x.p.Year, x => x.i);
+        foreach (var entry in entries)
+        {
+            if (!column.TryGetValue(entry.Year, out var i)) continue;
+            var name = publications.FirstOrDefault(p => p.Slug == entry.Publication).Name ?? entry.Publication;
+            var (key, section, label, definition) = (entry.Figure, entry.Publication) switch
+            {
+                ("subscribers", "") => ("subscribers", "Email audience", "Subscribers at the end of the period: mailing list as a whole", "subscribers"),
+                ("subscribers", var slug) => ($"subscribers.{lists.GetValueOrDefault(slug)}", "Email audience", $"Subscribers at the end of the period: {name}", "subscribers"),
+                ("editions", "") => ("editions", "Email sending", "Editions sent: all publications", "editions"),
+                ("editions", var slug) => ($"editions.{slug}", "Email sending", $"Editions sent: {name}", "editions"),
+                ("reach", "") => ("reach", "Email reach", "People reached: all mailings", "reach"),
+                (_, var slug) => ($"reach.{slug}", "Email reach", $"People reached: {name}", "reach"),
+            };
+            var at = lines.FindIndex(l => l.Key == key);
+            if (at < 0)
+            {
+                // A figure the engine does not count (all lists together, all publications' editions): a line of its own, last in its section.
+                var empty = new long?[periods.Count];
+                lines.Insert(lines.FindLastIndex(l => l.Section == section) + 1, new(key, section, label, empty, new string?[periods.Count], definition));
+                at = lines.FindIndex(l => l.Key == key);
+            }
+            var line = lines[at];
+            if (line.Values[i] is not null && line.Sources[i] == ReportDefinitions.Database)
+            {
+                setAside.Add(new SetAsideFigure(line.Label, periods[i].Label, entry.Value, entry.Source));
+                continue;
+            }
+            lines[at] = line with
+            {
+                Values = line.Values.Select((v, j) => j == i ? entry.Value : v).ToArray(),
+                Sources = line.Sources.Select((s, j) => j == i ? entry.Source : s).ToArray(),
+            };
+        }
+        return setAside;
+    }
+
     private async Task<(List<ReportFigure>, IReadOnlyList<ChartSeries>)> ChannelsAsync(IReadOnlyList<ReportPeriod> periods, CancellationToken cancellationToken)
     {
         var all = await channels.CurrentAsync(null, cancellationToken);
         var lastYear = periods.Max(p => p.Year);
         var lines = new List<ReportFigure>();
         var series = new List<ChartSeries>();
-        foreach (var group in all.GroupBy(f => (f.Channel, f.Metric)).OrderBy(g => ChannelCatalogue.Order(g.Key.Channel, g.Key.Metric)))
+        foreach (var group in all.GroupBy(f => (f.Channel, f.Metric)).OrderBy(g => ChannelCatalogue.Order(g.First().ChannelPosition, g.Key.Metric)))
         {
             var byYear = group.ToDictionary(f => f.Year);
             var inReport = periods.Select(p => byYear.GetValueOrDefault(p.Year)).ToArray();
             if (inReport.Any(f => f is not null))
-                lines.Add(new($"channel.{group.Key.Channel}.{group.Key.Metric}", "Channels", ChannelCatalogue.Label(group.Key.Channel, group.Key.Metric),
+                lines.Add(new($"channel.{group.Key.Channel}.{group.Key.Metric}", "Channels", group.First().Label,
                     inReport.Select(f => f?.Value).ToArray(), inReport.Select(f => f?.Source).ToArray(), "channel"));
             var points = group.Where(f => f.Year <= lastYear).OrderBy(f => f.Year)
                 .Select(f => new ChartPoint(f.Year.ToString(CultureInfo.InvariantCulture), f.Value)).ToArray();
             if (points.Length > 0 && inReport.Any(f => f is not null))
-                series.Add(new ChartSeries(ChannelCatalogue.Label(group.Key.Channel, group.Key.Metric), points));
+                series.Add(new ChartSeries(group.First().Label, points));
         }
         return (lines, series);
     }

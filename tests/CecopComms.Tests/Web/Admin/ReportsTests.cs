@@ -180,4 +180,128 @@ public sealed class ReportsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
         Assert.Equal(before, await ScalarAsync<long>(_factory, "SELECT count(*) FROM channel_figures"));
     }
+
+    [Fact]
+    public async Task An_editor_adds_a_channel_and_names_the_fourth_one_and_the_report_uses_the_names()
+    {
+        var (client, _) = await SignInAsync(_factory, "editor");
+
+        using (var add = await PostAsync(client, "/admin/reports/channels?handler=Add", ("__csrf", await CsrfAsync(client, "/admin/reports/channels")), ("Name", "Bluesky")))
+            Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        Assert.Contains("Added the channel Bluesky. Its figures can be entered now.", await HtmlAsync(client, "/admin/reports/channels"));
+        using (var rename = await PostAsync(client, "/admin/reports/channels?handler=Rename", ("__csrf", await CsrfAsync(client, "/admin/reports/channels")),
+                   ("Channel", "other"), ("Name", "Mastodon")))
+            Assert.Equal(HttpStatusCode.Redirect, rename.StatusCode);
+        var page = await HtmlAsync(client, "/admin/reports/channels");
+        Assert.Contains("Other channel (unnamed) is now named Mastodon; its figures are shown under the new name.", page);
+        Assert.Contains("<option value=\"bluesky\">Bluesky</option>", page);
+        Assert.Contains("<th scope=\"row\">Mastodon followers</th><td class=\"number\">2023</td><td class=\"number\">417</td>", page);
+        using (var clash = await PostAsync(client, "/admin/reports/channels?handler=Rename", ("__csrf", await CsrfAsync(client, "/admin/reports/channels")),
+                   ("Channel", "twitter"), ("Name", "bluesky")))
+        {
+            Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
+            Assert.Contains("The name &#x27;bluesky&#x27; is already the channel Bluesky&#x27;s.", (await clash.Content.ReadAsStringAsync()).Replace("'", "&#x27;"));
+        }
+
+        var report = await HtmlAsync(client, "/admin/reports?Year=2023&Compare=2022");
+        Assert.Contains(">Mastodon followers</a></th>", report);
+        Assert.DoesNotContain("unnamed", report);
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/admin/reports/year.csv?year=2023&compare=2022"));
+        Assert.Contains("Channels,channel.other.followers,Mastodon followers,406,417,", csv);
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_add_or_rename_a_channel()
+    {
+        var (client, _) = await SignInAsync(_factory, "viewer");
+        var csrf = await CsrfAsync(client, "/admin/reports/channels");
+
+        using var add = await PostAsync(client, "/admin/reports/channels?handler=Add", ("__csrf", csrf), ("Name", "Bluesky"));
+        using var rename = await PostAsync(client, "/admin/reports/channels?handler=Rename", ("__csrf", csrf), ("Channel", "other"), ("Name", "Mastodon"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, rename.StatusCode);
+        Assert.Equal(7L, await ScalarAsync<long>(_factory, "SELECT count(*) FROM channels"));
+        Assert.Equal("Other channel (unnamed)", await ScalarAsync<string>(_factory, "SELECT name FROM channels WHERE key = 'other'"));
+        Assert.DoesNotContain("Add the channel", await HtmlAsync(client, "/admin/reports/channels"));
+    }
+
+    [Fact]
+    public async Task An_editor_enters_and_imports_the_activity_reports_facts_and_the_page_shows_2023_in_numbers_with_their_source()
+    {
+        await using var factory = new CecopWebFactory();
+        var (client, _) = await SignInAsync(factory, "editor");
+        using (var set = await PostAsync(client, "/admin/reports/past-email?handler=Set", ("__csrf", await CsrfAsync(client, "/admin/reports/past-email")),
+                   ("Year", "2023"), ("Publication", "cecop-newsletter"), ("Figure", "subscribers"), ("Value", "3495"), ("Source", "CECOP activity report 2023")))
+            Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var list = await HtmlAsync(client, "/admin/reports/past-email");
+        Assert.Contains("Subscribers at year end: CECOP Newsletter 2023: 3,495 recorded (source: CECOP activity report 2023).", list);
+
+        var csv = "year,publication,figure,value,source\n2023,cecop-newsletter,reach,3496,CECOP activity report 2023\n2023,cecop-link,editions,9,CECOP activity report 2023\n"
+            + "2023,cecop-newsletter,editions,1,CECOP activity report 2023\n2023,cecop-link,editions,nine,CECOP activity report 2023\n";
+        var page = await UploadAsync(client, "/admin/reports/past-email", csv, "past-2023.csv");
+        Assert.Contains("past-2023.csv: 4 rows read, 3 figures recorded, 1 rejected.", page);
+        Assert.Contains("<li>past-2023.csv: line 5, value: the value &#x27;nine&#x27; is not a whole number", page.Replace("'", "&#x27;"));
+        Assert.Contains("channels.csv: 13 rows read, 13 figures recorded, 0 rejected.",
+            await UploadAsync(client, "/admin/reports/channels", File.ReadAllText(SyntheticYear.RepositoryFile("samples/channels.csv")), "channels.csv"));
+
+        var report = await HtmlAsync(client, "/admin/reports?Year=2023&Compare=2022&Culture=fr-BE");
+        string Row(string label) => System.Text.RegularExpressions.Regex.Match(report, $">{System.Text.RegularExpressions.Regex.Escape(label)}</a></th>(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        var source = "<td>CECOP activity report 2023</td>";
+        Assert.Equal($"<td class=\"number\">no data</td><td class=\"number\">3 495</td><td class=\"number\">n/a</td>{source}", Squeeze(Row("Subscribers at the end of the period: CECOP Newsletter")));
+        Assert.Equal($"<td class=\"number\">no data</td><td class=\"number\">3 496</td><td class=\"number\">n/a</td>{source}", Squeeze(Row("People reached: CECOP Newsletter")));
+        Assert.Equal($"<td class=\"number\">no data</td><td class=\"number\">9</td><td class=\"number\">n/a</td>{source}", Squeeze(Row("Editions sent: CECOP Link")));
+        Assert.Equal($"<td class=\"number\">no data</td><td class=\"number\">1</td><td class=\"number\">n/a</td>{source}", Squeeze(Row("Editions sent: CECOP Newsletter")));
+        Assert.Equal("<td class=\"number\">5 426</td><td class=\"number\">5 573</td><td class=\"number\">+2,7%</td><td>CECOP activity report 2023</td>", Squeeze(Row("Twitter / X followers")));
+        Assert.Contains("<td class=\"number\">+2,8%</td>", Squeeze(Row("Facebook followers")));
+        Assert.Contains("<td class=\"number\">+51,0%</td>", Squeeze(Row("LinkedIn followers")));
+        Assert.Contains("<td class=\"number\">+2,7%</td>", Squeeze(Row("Other channel (unnamed) followers")));
+    }
+
+    [Fact]
+    public async Task The_databases_own_figure_wins_and_the_page_says_which_entered_figure_it_did_not_use()
+    {
+        var (client, _) = await SignInAsync(_factory, "editor");
+        using (var set = await PostAsync(client, "/admin/reports/past-email?handler=Set", ("__csrf", await CsrfAsync(client, "/admin/reports/past-email")),
+                   ("Year", "2023"), ("Publication", "cecop-newsletter"), ("Figure", "subscribers"), ("Value", "9999"), ("Source", "A guess")))
+            Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+
+        var report = await HtmlAsync(client, "/admin/reports?Year=2023");
+
+        Assert.Contains("<td class=\"number\">3,495</td>", report);
+        Assert.DoesNotContain("<td class=\"number\">9,999</td>", report);
+        Assert.Contains("Subscribers at the end of the period: CECOP Newsletter, 2023: 9,999 entered (source: A guess); the report shows CecopComms&#x27; own figure.",
+            report.Replace("'", "&#x27;"));
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_past_email_figures_but_cannot_enter_or_import_them()
+    {
+        var (client, _) = await SignInAsync(_factory, "viewer");
+        var csrf = await CsrfAsync(client, "/admin/reports/past-email");
+
+        using var set = await PostAsync(client, "/admin/reports/past-email?handler=Set", ("__csrf", csrf),
+            ("Year", "2019"), ("Publication", ""), ("Figure", "subscribers"), ("Value", "1"), ("Source", "made up"));
+        using var form = new MultipartFormDataContent { { new StringContent(csrf), "__csrf" }, { new StringContent("year,publication,figure,value,source\n2019,all,reach,1,made up\n"), "Upload", "p.csv" } };
+        using var import = await client.PostAsync("/admin/reports/past-email?handler=Import", form);
+
+        Assert.Equal(HttpStatusCode.Forbidden, set.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
+        Assert.Equal(0L, await ScalarAsync<long>(_factory, "SELECT count(*) FROM past_email_figures"));
+        Assert.DoesNotContain("Record the figure", await HtmlAsync(client, "/admin/reports/past-email"));
+    }
+
+    // The row as read: no space between cells, entities decoded ("&#x2B;2,7%" is +2,7%; fr-BE groups thousands with a narrow no-break space).
+    private static string Squeeze(string html) => WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, @">\s+<", "><").Trim()).Replace('\u202F', ' ');
+
+    private static async Task<string> UploadAsync(HttpClient client, string page, string csv, string name)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(await CsrfAsync(client, page)), "__csrf" } };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", name);
+        using var response = await client.PostAsync(page + "?handler=Import", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
 }

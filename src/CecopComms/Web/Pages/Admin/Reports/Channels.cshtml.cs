@@ -1,83 +1,64 @@
-using CecopComms.Audience.Import;
 using CecopComms.Localization;
 using CecopComms.Reach;
 using CecopComms.Reach.Channels;
-using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Reports;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace CecopComms.Web.Pages.Admin.Reports;
 
 /// <summary>
 /// Channel figures (followers, website users…) with their sources: the current ones, a form to enter one as `cecop
-/// channels set` does, and an upload imported by `cecop channels import`'s importer with each refused line shown.
-/// Everyone reads; only editors and admins enter or import.
+/// channels set` does, an upload imported by `cecop channels import`'s importer with each refused line shown, and the
+/// channels themselves, to add one or rename one as `cecop channels add|rename` do.
+/// Everyone reads; only editors and admins change.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ChannelsModel(ChannelFigureStore store, AdminReports reports, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class ChannelsModel(ChannelFigureStore store, ChannelStore channels, AdminReports reports, IStringLocalizer<StaffText> localizer) : FiguresPageModel
 {
     [BindProperty] public string Channel { get; set; } = "";
     [BindProperty] public string Metric { get; set; } = "";
     [BindProperty] public int? Year { get; set; }
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public string? Source { get; set; }
-    [BindProperty] public IFormFile? Upload { get; set; }
+    /// <summary>The name of a channel to add, or the new name of the channel renamed.</summary>
+    [BindProperty] public string? Name { get; set; }
 
     public IReadOnlyList<ChannelFigure> Figures { get; private set; } = [];
-    public string? Problem { get; private set; }
-    public ChannelImportResult? Imported { get; private set; }
-    public string? ImportedFile { get; private set; }
+    /// <summary>The channels figures are kept for, in report order.</summary>
+    public IReadOnlyList<Channel> Channels { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await store.CurrentAsync(null, cancellationToken);
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken) => ChangeAsync(async () =>
     {
-        if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
-        try
-        {
-            if (Year is not { } year) throw new ReachException(localizer["The year is missing; give the year the figure is for, such as 2023."]);
-            var text = (Value ?? "").Trim();
-            if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-                throw new ReachException(localizer["The value '{0}' is not a whole number; write it without separators, such as 5573.", text]);
-            var figure = await store.SetAsync(Channel, Metric, year, value, Source ?? "", EnteredBy, cancellationToken);
-            // The value is written as the table writes it, with the same separators whatever the server's culture.
-            TempData["Message"] = localizer["{0} {1}: {2} recorded (source: {3}).", figure.Label, figure.Year,
-                figure.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), figure.Source].Value;
-            return RedirectToPage();
-        }
-        catch (ReachException e)
-        {
-            Problem = e.Message;
-            Figures = await store.CurrentAsync(null, cancellationToken);
-            return Page();
-        }
-    }
+        var (year, value) = YearAndValue(Year, Value, localizer);
+        var figure = await store.SetAsync(Channel, Metric, year, value, Source ?? "", EnteredBy, cancellationToken);
+        // The value is written as the table writes it, with the same separators whatever the server's culture.
+        return localizer["{0} {1}: {2} recorded (source: {3}).", figure.Label, figure.Year,
+            figure.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), figure.Source].Value;
+    }, cancellationToken);
 
-    public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken) => ImportAsync(
+        (upload, name) => reports.ImportChannelsAsync(upload, name, EnteredBy, cancellationToken),
+        localizer["Choose a CSV file with the columns channel, metric, year, value and source."], cancellationToken);
+
+    public Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) => ChangeAsync(async () =>
     {
-        if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
-        if (Upload is null || Upload.Length == 0)
-            Problem = localizer["Choose a CSV file with the columns channel, metric, year, value and source."];
-        else
-        {
-            try
-            {
-                await using var upload = Upload.OpenReadStream();
-                Imported = await reports.ImportChannelsAsync(upload, Upload.FileName, EnteredBy, cancellationToken);
-                ImportedFile = Path.GetFileName(Upload.FileName);
-            }
-            catch (ImportException e)
-            {
-                Problem = e.Message;
-            }
-        }
-        // The refused lines are shown on this response, not after a redirect: they are the point of the answer.
+        var channel = await channels.AddAsync(Name ?? "", EnteredBy, cancellationToken);
+        return localizer["Added the channel {0}. Its figures can be entered now.", channel.Name].Value;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostRenameAsync(CancellationToken cancellationToken) => ChangeAsync(async () =>
+    {
+        var before = await channels.FindAsync(Channel, cancellationToken);
+        var channel = await channels.RenameAsync(before.Key, Name ?? "", EnteredBy, cancellationToken);
+        return localizer["{0} is now named {1}; its figures are shown under the new name.", before.Name, channel.Name].Value;
+    }, cancellationToken);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Figures = await store.CurrentAsync(null, cancellationToken);
-        return Page();
+        Channels = await channels.ListAsync(cancellationToken);
     }
-
-    private string EnteredBy => User.Identity?.Name ?? "admin";
 }
