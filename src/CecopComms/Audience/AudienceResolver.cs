@@ -36,15 +36,20 @@ public sealed class AudienceResolver(ListStore lists, SegmentStore segments)
 
     /// <summary>
     /// Who content addressed to <paramref name="ownReference"/> reaches now when sent to <paramref name="chosenReference"/>
-    /// (its own audience when null). Whether the members-only rule holds is for the caller to check
-    /// (<see cref="ContentAudience.KeepingMembersOnly"/>): a form shows the refusal, a send throws it.
+    /// (its own audience when null): the people of its own audience whom the chosen one also holds. Whether the
+    /// members-only rule holds is for the caller to check (<see cref="ContentAudience.KeepingMembersOnly"/>): a form
+    /// shows the refusal, a send throws it.
     /// </summary>
     /// <exception cref="AudienceException">Either reference names nothing, or more than one thing.</exception>
     public async Task<ContentAudience> ForContentAsync(string ownReference, string? chosenReference, CancellationToken cancellationToken)
     {
         var own = await ResolveAsync(ownReference, cancellationToken);
-        var audience = string.IsNullOrWhiteSpace(chosenReference) ? own : await ResolveAsync(chosenReference, cancellationToken);
-        return new ContentAudience(audience, await RecipientsAsync(audience, cancellationToken), own.MembersOnly);
+        var ownRecipients = await RecipientsAsync(own, cancellationToken);
+        if (string.IsNullOrWhiteSpace(chosenReference)) return new ContentAudience(own, ownRecipients, own.MembersOnly, ownRecipients);
+        var chosen = await ResolveAsync(chosenReference, cancellationToken);
+        var reach = await RecipientsAsync(chosen, cancellationToken);
+        var held = reach.Select(r => r.Id).ToHashSet();
+        return new ContentAudience(chosen, ownRecipients.Where(r => held.Contains(r.Id)).ToList(), own.MembersOnly, reach);
     }
 
     /// <summary>The people a mailing to the audience reaches now, in id order.</summary>

@@ -119,7 +119,9 @@ public sealed class SubscriberStore(
 
     /// <summary>
     /// Staff mark a person unsubscribed (they asked by other means) or blocklisted (never mail them), or lift a blocklisting
-    /// (back to active). Nobody is made active from unsubscribed or bounced here: only the person's own confirmation does that.
+    /// (asked for as <see cref="SubscriberStatus.Active"/>), which gives back the status the person had before it.
+    /// Nobody is made active from unsubscribed or bounced here, not even by blocklisting and lifting it: only the
+    /// person's own confirmation does that.
     /// </summary>
     /// <exception cref="AudienceException">No subscriber has this e-mail, or the change is not one staff may make.</exception>
     public async Task<Subscriber> SetStatusAsync(string email, SubscriberStatus status, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class MailingStarter(IMailingContent content, AudienceResolver aud
     public async Task<Mailing> StartAsync(MailingSource source, MailingStatus status, string? audienceReference, CancellationToken cancellationToken)
     {
         var compiled = await content.CompileAsync(source, cancellationToken);
-        var (audience, recipients, _) = (await audiences.ForContentAsync(compiled.AudienceReference, audienceReference, cancellationToken)).KeepingMembersOnly();
+        var (audience, recipients, _, _) = (await audiences.ForContentAsync(compiled.AudienceReference, audienceReference, cancellationToken)).KeepingMembersOnly();
         var mailing = await mailings.CreateAsync(source, compiled.Title, audience, recipients, status, cancellationToken,
             links is null ? null : (connection, transaction, id) => links.SaveAsync(connection, transaction, id, compiled.Links, cancellationToken));
         await content.SetStateAsync(source, status == MailingStatus.Running ? ContentState.Sending : ContentState.Scheduled, cancellationToken);

@@ -46,6 +46,10 @@ public sealed class AudienceEditingTests
         Assert.Contains("only the person can make themselves active again", refusal.Message);
         await Assert.ThrowsAsync<AudienceException>(() => stores.Subscribers.SetStatusAsync("ana@example.org", SubscriberStatus.Bounced, None));
         Assert.Equal(SubscriberStatus.Unsubscribed, (await stores.Subscribers.GetAsync("ben@example.org", None)).Status);
+
+        // Blocklisting and lifting it gives back what the person was: ben stays unsubscribed, not active.
+        Assert.Equal(SubscriberStatus.Blocklisted, (await stores.Subscribers.SetStatusAsync("ben@example.org", SubscriberStatus.Blocklisted, None)).Status);
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await stores.Subscribers.SetStatusAsync("ben@example.org", SubscriberStatus.Active, None)).Status);
     }
 
     [Fact]

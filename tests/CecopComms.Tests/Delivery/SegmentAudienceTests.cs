@@ -7,14 +7,18 @@ using Dapper;
 namespace CecopComms.Tests.Delivery;
 
 /// <summary>
-/// A send to a segment instead of the content's own audience: it reaches exactly the segment's recipients, resolved
-/// when it starts, and members-only content goes to a segment only while every recipient is a member's contact.
+/// A send to a segment instead of the content's own audience: it reaches the people of the content's own list whom the
+/// segment holds, resolved when it starts (so an unsubscribe or an unconfirmed sign-up holds), and members-only content
+/// goes to a segment only while everyone it holds is a member's contact.
 /// </summary>
 public sealed class SegmentAudienceTests
 {
     private static readonly MailingSource Edition = new(MailingSourceKind.Edition, 1);
 
-    /// <summary>Six readers of external-newsletter (person0, person3 read Italian); person0 and person1 are contacts of a member.</summary>
+    /// <summary>
+    /// Six readers of external-newsletter (person0, person3 read Italian); person0 and person1 are contacts of a member
+    /// and read CECOP Link too.
+    /// </summary>
     private static async Task<DeliveryTestBed> BedAsync(string contentAudience)
     {
         var bed = await DeliveryTestBed.CreateAsync(6, content: new TestMailingContent(contentAudience));
@@ -22,6 +26,11 @@ public sealed class SegmentAudienceTests
         await using var connection = await bed.Stores.Database.OpenAsync();
         await connection.ExecuteAsync("UPDATE subscribers SET organisation_id = @Id WHERE email IN (@A, @B)",
             new { organisation.Id, A = DeliveryTestBed.Email(0), B = DeliveryTestBed.Email(1) });
+        await connection.ExecuteAsync(
+            "INSERT INTO subscriptions (list_id, subscriber_id, status, created_at, confirmed_at, updated_at) " +
+            "SELECT l.id, s.id, 'confirmed', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' " +
+            "FROM lists l, subscribers s WHERE l.slug = 'cecop-link' AND s.email IN (@A, @B)",
+            new { A = DeliveryTestBed.Email(0), B = DeliveryTestBed.Email(1) });
         return bed;
     }
 
@@ -85,5 +94,28 @@ public sealed class SegmentAudienceTests
         var mailing = await bed.Starter.StartAsync(Edition, MailingStatus.Running, "segment:italian-readers", CancellationToken.None);
 
         Assert.Equal(1, mailing.Total);
+    }
+
+    [Fact]
+    public async Task A_segment_narrows_the_contents_audience_and_never_reaches_someone_who_left_its_list_or_never_confirmed()
+    {
+        await using var bed = await BedAsync("list:external-newsletter");
+        await SegmentAsync(bed, "everyone", "status=active");
+        await using (var connection = await bed.Stores.Database.OpenAsync())
+        {
+            // person2 left the newsletter; person4 signed up but never confirmed. Both stay active subscribers.
+            await connection.ExecuteAsync(
+                "UPDATE subscriptions SET status = 'unsubscribed' WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = @Email)",
+                new { Email = DeliveryTestBed.Email(2) });
+            await connection.ExecuteAsync(
+                "UPDATE subscriptions SET status = 'unconfirmed', confirmed_at = NULL WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = @Email)",
+                new { Email = DeliveryTestBed.Email(4) });
+        }
+
+        var mailing = await bed.Starter.StartAsync(Edition, MailingStatus.Running, "segment:everyone", CancellationToken.None);
+        await bed.Sender.RunAsync(mailing.Id, null, CancellationToken.None);
+
+        Assert.Equal(4, mailing.Total);
+        Assert.Equal([DeliveryTestBed.Email(0), DeliveryTestBed.Email(1), DeliveryTestBed.Email(3), DeliveryTestBed.Email(5)], await OutboxRecipientsAsync(bed, mailing.Id));
     }
 }

@@ -454,6 +454,11 @@ public sealed class LanguageJourneyArchiveTests(ArchiveWebFactory factory) : ICl
         Assert.Contains("<html lang=\"it\"", await italian.Content.ReadAsStringAsync());
         Assert.Contains("Accept-Language", string.Join(",", italian.Headers.Vary));
 
+        // An empty ?lang= names no language: the browser's still picks it, so a shared cache must keep them apart too.
+        using var empty = await GetAsync(client, Edition + "?lang=", "it-IT,it;q=0.9");
+        Assert.Contains("<html lang=\"it\"", await empty.Content.ReadAsStringAsync());
+        Assert.Equal("Accept-Language, Cookie", string.Join(", ", empty.Headers.Vary));
+
         // A language the edition was not written in (German is shipped, the edition has no German) gets English.
         using var german = await GetAsync(client, Edition, "de-DE,de;q=0.9");
         Assert.Contains("<html lang=\"en\"", await german.Content.ReadAsStringAsync());

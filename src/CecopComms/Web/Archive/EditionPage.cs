@@ -21,7 +21,8 @@ public static class EditionPage
         headers.CacheControl = access == ArchiveAccess.Public ? "public, max-age=300" : "private, no-store";
         headers.ContentLanguage = edition.Language;
         // Without ?lang= the language came from the reader's cookie or browser, so a cache must keep them apart.
-        if (!context.Request.Query.ContainsKey(Localization.ReaderLocalization.Query)) headers.Vary = "Accept-Language, Cookie";
+        // An empty ?lang= counts as none: the page then follows the cookie or browser too.
+        if (string.IsNullOrWhiteSpace(context.Request.Query[Localization.ReaderLocalization.Query])) headers.Vary = "Accept-Language, Cookie";
         return new ContentResult { Content = edition.Html, ContentType = "text/html; charset=utf-8", StatusCode = StatusCodes.Status200OK };
     }
 }

@@ -19,7 +19,8 @@ public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture
 
     /// <summary>
     /// A segment of the people confirmed on a list of its own: <paramref name="members"/> contacts of a member
-    /// organisation and <paramref name="others"/> people who are not. Returns its slug and the members' addresses.
+    /// organisation and <paramref name="others"/> people who are not. Everyone reads the CECOP Newsletter and the members
+    /// CECOP Link too, since a segment only narrows the content's own audience. Returns its slug and the members' addresses.
     /// </summary>
     private async Task<(string Slug, string[] Members)> SegmentAsync(int members, int others)
     {
@@ -29,7 +30,7 @@ public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture
         for (var i = 0; i < members + others; i++)
         {
             var email = $"{slug}-{i}@example.org";
-            await AddSubscriberAsync(factory, email, [slug], member: i < members);
+            await AddSubscriberAsync(factory, email, i < members ? [slug, "external-newsletter", "cecop-link"] : [slug, "external-newsletter"], member: i < members);
             if (i < members) emails.Add(email);
         }
         await factory.Services.GetRequiredService<SegmentStore>().CreateAsync(slug, $"Cohort {slug}", SegmentFilterParser.Parse([$"list={slug}"]), CancellationToken.None);

@@ -24,4 +24,11 @@ SET name = @Name, language = @Language, organisation_id = @OrganisationId, attri
 WHERE id = @Id;
 
 -- name: set-subscriber-status
-UPDATE subscribers SET status = @Status, updated_at = @Now WHERE id = @Id;
+-- Blocklisting keeps the status it replaces; lifting it (@Status 'active') gives that status back, and a blocklisting
+-- older than that record lifts to 'unsubscribed', the side that sends nothing. (SQLite reads every right-hand side
+-- from the row as it was before the update.)
+UPDATE subscribers SET
+    status = CASE WHEN @Status = 'active' AND status = 'blocklisted' THEN coalesce(status_before_blocklist, 'unsubscribed') ELSE @Status END,
+    status_before_blocklist = CASE WHEN @Status = 'blocklisted' THEN status ELSE NULL END,
+    updated_at = @Now
+WHERE id = @Id;

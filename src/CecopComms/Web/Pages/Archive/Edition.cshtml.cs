@@ -14,6 +14,6 @@ public sealed class ArchiveEditionModel(ArchiveStore archive, EditionWebVersion 
     {
         var edition = await archive.FindAsync(ArchiveAccess.Public, publication, year, number, cancellationToken);
         if (edition is null) return NotFound();
-        return EditionPage.Result(HttpContext, await web.RenderAsync(edition, lang ?? System.Globalization.CultureInfo.CurrentUICulture.Name, "/archive", cancellationToken), ArchiveAccess.Public);
+        return EditionPage.Result(HttpContext, await web.RenderAsync(edition, string.IsNullOrWhiteSpace(lang) ? System.Globalization.CultureInfo.CurrentUICulture.Name : lang, "/archive", cancellationToken), ArchiveAccess.Public);
     }
 }

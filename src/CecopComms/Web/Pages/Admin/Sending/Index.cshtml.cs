@@ -94,7 +94,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
             throw new MailingException(localizer["{0} already has mailing {1}, which is {2}: an edition or campaign mailing is sent once. "
                 + "Open mailing {1} to resume it, retry its failed recipients or cancel it; once cancelled, the edition can be sent again.", compiled.Title, live.Id, live.Status]);
         var chosen = ChosenAudience();
-        var (audience, recipients, _) = (await audiences.ForContentAsync(compiled.AudienceReference, chosen, cancellationToken)).KeepingMembersOnly();
+        var (audience, recipients, _, _) = (await audiences.ForContentAsync(compiled.AudienceReference, chosen, cancellationToken)).KeepingMembersOnly();
         var count = recipients.Count;
         if (confirmed != "yes" || Count != count)
         {

@@ -13,6 +13,6 @@ public sealed class MembersEditionModel(ArchiveStore archive, EditionWebVersion 
     {
         var edition = await archive.FindAsync(ArchiveAccess.Members, publication, year, number, cancellationToken);
         if (edition is null) return NotFound();
-        return EditionPage.Result(HttpContext, await web.RenderAsync(edition, lang ?? System.Globalization.CultureInfo.CurrentUICulture.Name, "/members/archive", cancellationToken), ArchiveAccess.Members);
+        return EditionPage.Result(HttpContext, await web.RenderAsync(edition, string.IsNullOrWhiteSpace(lang) ? System.Globalization.CultureInfo.CurrentUICulture.Name : lang, "/members/archive", cancellationToken), ArchiveAccess.Members);
     }
 }
