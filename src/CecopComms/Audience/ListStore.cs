@@ -30,7 +30,16 @@ public sealed class ListStore(Database database, TimeProvider time)
 
     /// <summary>Changes a list's name, description, visibility and double opt-in; the slug and the members-only rule stay as created.</summary>
     /// <exception cref="AudienceException">There is no such list, the name is empty, or a members-only list would become public.</exception>
-    public async Task<MailingList> UpdateAsync(string slug, string name, string description, bool isPublic, bool doubleOptIn, CancellationToken cancellationToken)
+    public async Task<MailingList> UpdateAsync(string slug, string name, string description, bool isPublic, bool doubleOptIn, CancellationToken cancellationToken) =>
+        await UpdateAsync(slug, name, description, null, isPublic, doubleOptIn, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, string, string, bool, bool, CancellationToken)"/>, with the description in other
+    /// languages (<paramref name="translations"/> by tag; empty ones are dropped; null keeps them as they are).
+    /// </summary>
+    /// <exception cref="AudienceException">There is no such list, the name is empty, or a members-only list would become public.</exception>
+    public async Task<MailingList> UpdateAsync(string slug, string name, string description, IReadOnlyDictionary<string, string>? translations,
+        bool isPublic, bool doubleOptIn, CancellationToken cancellationToken)
     {
         var list = await GetAsync(slug, cancellationToken);
         if (string.IsNullOrWhiteSpace(name)) throw new AudienceException("A list needs a name.");
@@ -40,6 +49,8 @@ public sealed class ListStore(Database database, TimeProvider time)
             list.Id,
             Name = name.Trim(),
             Description = description.Trim(),
+            Descriptions = translations is null ? null : System.Text.Json.JsonSerializer.Serialize(
+                translations.Where(t => !string.IsNullOrWhiteSpace(t.Value)).ToDictionary(t => t.Key, t => t.Value.Trim())),
             Visibility = isPublic ? "public" : "private",
             DoubleOptIn = doubleOptIn,
             Now = time.GetUtcNow(),

@@ -36,6 +36,19 @@ public sealed class ReaderLanguageTests(CecopWebFactory factory) : IClassFixture
         Assert.Equal("fr", await ScalarAsync<string>(factory, "SELECT language FROM subscribers WHERE id = @Id", new { person.Id }));
     }
 
+    [Fact]
+    public async Task The_newsletters_are_described_in_the_readers_language()
+    {
+        using var client = factory.CreateClient();
+
+        var french = await client.GetStringAsync("/subscribe?lang=fr");
+        var german = await client.GetStringAsync("/subscribe?lang=de");
+
+        Assert.Contains("Lettre d&#x27;information publique sur les affaires sociales", french);
+        Assert.DoesNotContain("Public newsletter on EU social affairs", french);
+        Assert.Contains("Öffentlicher Newsletter zur EU-Sozialpolitik", german);
+    }
+
     private static System.Text.RegularExpressions.MatchCollection FormsNaming(string language, string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, $"<form method=\"post\" action=\"[^\"]*lang={language}[^\"]*\"");
 }

@@ -46,6 +46,15 @@ public sealed class AudienceChangesTests(CecopWebFactory factory) : IClassFixtur
         Assert.Equal(1L, await CountAsync("SELECT count(*) FROM lists WHERE slug = 'web-edit' AND name = 'Renamed' AND description = 'For the web' AND visibility = 'public' AND double_opt_in = 1"));
         Assert.Equal(0L, await CountAsync("SELECT count(*) FROM lists WHERE slug = 'hijacked'"));
 
+        // The description in the readers' languages: an Italian reader of the sign-up page sees the Italian one, a
+        // Polish reader (none written) the English one.
+        var (_, _, translated) = await SubmitAsync(client, "/admin/audiences/lists/web-edit", "/admin/audiences/lists/web-edit",
+            ("Name", "Renamed"), ("Description", "For the web"), ("Public", "true"), ("DoubleOptIn", "true"), ("Translations[it]", "Per il web <b>"));
+        Assert.Contains("value=\"Per il web &lt;b&gt;\"", translated);
+        using var reader = factory.CreateClient();
+        Assert.Contains("Per il web &lt;b&gt;", await reader.GetStringAsync("/subscribe/web-edit?lang=it"));
+        Assert.Contains("For the web", await reader.GetStringAsync("/subscribe/web-edit?lang=pl"));
+
         var (status, _, empty) = await SubmitAsync(client, "/admin/audiences/lists/web-edit", "/admin/audiences/lists/web-edit", ("Name", " "));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("A list needs a name.", empty);

@@ -36,7 +36,8 @@ ORDER BY s.id;
 
 -- name: update-list
 -- The slug and the members-only rule stay as the list was created.
-UPDATE lists SET name = @Name, description = @Description, visibility = @Visibility, double_opt_in = @DoubleOptIn, updated_at = @Now
+UPDATE lists SET name = @Name, description = @Description, descriptions = coalesce(@Descriptions, descriptions),
+                 visibility = @Visibility, double_opt_in = @DoubleOptIn, updated_at = @Now
 WHERE id = @Id;
 
 -- name: list-uses

@@ -14,7 +14,7 @@ namespace CecopComms.Web.Pages.Admin.Audiences;
 /// with it; a list that a publication, campaign, segment, active schedule or unfinished mailing uses is not deleted.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MailingListModel(ListStore lists, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class MailingListModel(ListStore lists, IStringLocalizer<StaffText> localizer, Microsoft.Extensions.Options.IOptions<LanguageOptions> languages) : PageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
 
@@ -22,6 +22,10 @@ public sealed class MailingListModel(ListStore lists, IStringLocalizer<StaffText
 
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string Description { get; set; } = "";
+    /// <summary>The description in each shipped language other than English, by tag; the public pages show it to readers of that language.</summary>
+    [BindProperty] public Dictionary<string, string> Translations { get; set; } = [];
+    /// <summary>The shipped languages a description can be written in besides English.</summary>
+    public IReadOnlyList<string> OtherLanguages => languages.Value.Tags.Where(t => t != ReaderWords.English).ToList();
     [BindProperty] public bool Public { get; set; }
     [BindProperty] public bool DoubleOptIn { get; set; }
 
@@ -48,7 +52,8 @@ public sealed class MailingListModel(ListStore lists, IStringLocalizer<StaffText
         if (!User.CanEdit()) return Forbid();
         try
         {
-            var list = await lists.UpdateAsync(Slug, Name, Description, Public, DoubleOptIn, cancellationToken);
+            var list = await lists.UpdateAsync(Slug, Name, Description,
+                OtherLanguages.ToDictionary(t => t, t => Translations.GetValueOrDefault(t) ?? ""), Public, DoubleOptIn, cancellationToken);
             TempData["Message"] = localizer["Saved the list {0} ({1}).", list.Name, list.Slug].Value;
             return RedirectToPage(new { slug = Slug });
         }
@@ -79,7 +84,11 @@ public sealed class MailingListModel(ListStore lists, IStringLocalizer<StaffText
         }
     }
 
-    private void Fill() => (Name, Description, Public, DoubleOptIn) = (List.Name, List.Description, List.Visibility == "public", List.DoubleOptIn);
+    private void Fill()
+    {
+        (Name, Description, Public, DoubleOptIn) = (List.Name, List.Description, List.Visibility == "public", List.DoubleOptIn);
+        Translations = new Dictionary<string, string>(List.Translations());
+    }
 
     private static long Subscriptions(MailingList list) => list.Confirmed + list.Unconfirmed + list.Unsubscribed;
 
