@@ -69,6 +69,28 @@ public sealed class ActivityLogTests(CecopWebFactory factory) : IClassFixture<Ce
     }
 
     [Fact]
+    public async Task Pausing_resuming_and_cancelling_a_mailing_and_deleting_a_list_write_a_line_each()
+    {
+        var edition = await DraftAsync(factory);
+        await AddSubscriberAsync(factory, "log-mailing@example.org", ["external-newsletter"]);
+        await factory.Services.GetRequiredService<ListStore>().CreateAsync("log-gone", "Log gone", "", false, false, false, CancellationToken.None);
+        var (editor, account) = await StaffSession.SignInAsync(factory, "editor");
+        var (_, started) = await SendNowConfirmedAsync(editor, $"edition:{edition}");
+        using (started) Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var page = started.Headers.Location!.OriginalString;
+        foreach (var handler in new[] { "Pause", "Resume", "Cancel" })
+            using (var response = await SubmitAsync(editor, page, $"{page}?handler={handler}", ("confirmed", "yes")))
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using (var response = await SubmitAsync(editor, "/admin/audiences/lists/log-gone", "/admin/audiences/lists/log-gone?handler=Delete", ("confirmed", "yes")))
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var lines = await LinesAsync(account.Email);
+        Assert.Equal(["send", "pause", "resume", "cancel-mailing", "delete-list"], lines.Select(l => l.Action));
+        Assert.All(lines.Skip(1).Take(3), l => Assert.Equal(lines[0].Subject, l.Subject));
+        Assert.Equal(new Line(account.Email, "delete-list", "log-gone", "Deleted the list Log gone and its 0 subscriptions."), lines[4]);
+    }
+
+    [Fact]
     public async Task Refused_and_unconfirmed_actions_write_nothing()
     {
         var edition = await DraftAsync(factory);
