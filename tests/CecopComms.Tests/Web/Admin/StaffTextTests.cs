@@ -208,6 +208,7 @@ public sealed partial class StaffTextTests
             ("/admin/reports/past-email", []),
             ($"/admin/reports?Year={DateTime.UtcNow.Year}&Compare=2023", [.. Report, $"CECOP in numbers: {DateTime.UtcNow.Year} compared with 2023"]),
             ($"/admin/reports/campaigns/{Campaign.Slug}", [Campaign.Name, Campaign.Hashtag]),
+            ("/admin/activity", []),
             ("/admin/staff", []),
             ($"/admin/staff/{admin.Id}", [admin.Email]),
             ("/admin/logout", []),

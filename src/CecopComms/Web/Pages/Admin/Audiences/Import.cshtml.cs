@@ -19,7 +19,7 @@ namespace CecopComms.Web.Pages.Admin.Audiences;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
-public sealed class ImportModel(IServiceProvider services, Database database, TimeProvider time, ListStore lists, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class ImportModel(IServiceProvider services, Database database, TimeProvider time, ListStore lists, ActivityLog activity, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>The largest file accepted: 50 MB, some 400,000 subscriber rows.</summary>
     public const long MaxUpload = 50L * 1024 * 1024;
@@ -110,6 +110,9 @@ public sealed class ImportModel(IServiceProvider services, Database database, Ti
         try
         {
             if (await Imports.RunAsync(Kind, held, Uploads, List, DryRun, cancellationToken) is not { } report) return Gone();
+            if (!report.DryRun)
+                await activity.RecordAsync(User, "import", report.ListSlug ?? report.Kind, $"{report.FileName}: {report.RowsRead} rows read, {report.Inserted} added, "
+                    + $"{report.Updated} updated, {report.Unchanged} unchanged, {report.Rejected} refused.");
             TempData["Message"] = localizer[report.DryRun ? "Dry run of {0}: {1} rows read, {2} refused." : "Imported {0}: {1} rows read, {2} refused.",
                 report.FileName, report.RowsRead, report.Rejected].Value;
             return RedirectToPage(new { id = report.Id });

@@ -14,7 +14,7 @@ namespace CecopComms.Web.Pages.Admin.Audiences;
 /// with it; a list that a publication, campaign, segment, active schedule or unfinished mailing uses is not deleted.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MailingListModel(ListStore lists, IStringLocalizer<StaffText> localizer, Microsoft.Extensions.Options.IOptions<LanguageOptions> languages) : PageModel
+public sealed class MailingListModel(ListStore lists, ActivityLog activity, IStringLocalizer<StaffText> localizer, Microsoft.Extensions.Options.IOptions<LanguageOptions> languages) : PageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
 
@@ -72,6 +72,7 @@ public sealed class MailingListModel(ListStore lists, IStringLocalizer<StaffText
         try
         {
             var list = await lists.DeleteAsync(Slug, cancellationToken);
+            await activity.RecordAsync(User, "delete-list", list.Slug, $"Deleted the list {list.Name} and its {Subscriptions(list)} subscriptions.");
             TempData["Message"] = localizer["Deleted the list {0} ({1}) and its {2:N0} subscriptions.", list.Name, list.Slug, Subscriptions(list)].Value;
             return RedirectToPage("Lists");
         }

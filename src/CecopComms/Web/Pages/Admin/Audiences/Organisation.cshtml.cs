@@ -13,7 +13,7 @@ namespace CecopComms.Web.Pages.Admin.Audiences;
 /// confirmation step that says its contacts stay subscribers without an organisation.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class OrganisationModel(OrganisationStore organisations, SubscriberStore subscribers, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class OrganisationModel(OrganisationStore organisations, SubscriberStore subscribers, ActivityLog activity, IStringLocalizer<StaffText> localizer) : PageModel
 {
     public Organisation? Organisation { get; private set; }
 
@@ -43,6 +43,7 @@ public sealed class OrganisationModel(OrganisationStore organisations, Subscribe
         try
         {
             var (organisation, unlinked) = await organisations.DeleteAsync(id, cancellationToken);
+            await activity.RecordAsync(User, "delete-organisation", organisation.Name, $"Deleted; {unlinked} contact persons stay subscribers without an organisation.");
             TempData["Message"] = localizer["Deleted {0}; {1:N0} contact persons stay subscribers without an organisation.", organisation.Name, unlinked].Value;
             return RedirectToPage("Organisations");
         }

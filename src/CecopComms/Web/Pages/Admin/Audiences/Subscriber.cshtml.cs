@@ -16,7 +16,7 @@ namespace CecopComms.Web.Pages.Admin.Audiences;
 /// (an unsubscribe), and their erasure (as `cecop subscribers erase`) after a confirmation step.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SubscriberModel(SubscriberStore subscribers, ListStore lists, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class SubscriberModel(SubscriberStore subscribers, ListStore lists, ActivityLog activity, IStringLocalizer<StaffText> localizer) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -119,9 +119,11 @@ public sealed class SubscriberModel(SubscriberStore subscribers, ListStore lists
         if (confirmed != "yes") return RedirectToPage(new { email = Email, confirm = "erase" });
         return await ChangeAsync(async () =>
         {
-            if ((await subscribers.GetAsync(Email, cancellationToken)).ErasedAt is not null)
-                throw new AudienceException(localizer["This person was erased already."]);
+            var person = await subscribers.GetAsync(Email, cancellationToken);
+            if (person.ErasedAt is not null) throw new AudienceException(localizer["This person was erased already."]);
             await subscribers.EraseAsync(Email, cancellationToken);
+            // Personal data: the log names the person by id only, never by address or name.
+            await activity.RecordAsync(User, "erase", $"a subscriber (id {person.Id})", "Erased; their subscriptions stay only as anonymous counts.");
             return localizer["Erased {0}; their subscriptions stay only as anonymous counts.", Email.Trim()].Value;
         }, cancellationToken, then: "Subscribers");
     }

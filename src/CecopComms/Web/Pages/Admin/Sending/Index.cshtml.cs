@@ -28,7 +28,7 @@ namespace CecopComms.Web.Pages.Admin.Sending;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules, SchedulePlanner planner, MailingStarter starter, SendingChoices choices,
     IMailingContent content, AudienceResolver audiences, IOptions<SchedulingOptions> scheduling, TimeProvider time,
-    IStringLocalizer<StaffText> localizer) : PageModel
+    ActivityLog activity, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>Mailings listed, latest first.</summary>
     public const int MailingLimit = 100;
@@ -74,6 +74,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
             throw new ScheduleException(localizer["Give the date and the time of the send (in {0}), or press “Send now”.", Zone]);
         var schedule = await planner.OnceAsync(source, planner.ParseTime($"{Date.Trim()} {Time.Trim()}", null), cancellationToken);
         var at = schedule.RunAt!.Value;
+        await activity.RecordAsync(User, "schedule", Describe(source), $"Schedule {schedule.Id}: once, at {ScheduledSend.Local(at, schedule.TimeZone)}.");
         TempData["Message"] = localizer["Schedule {0}: {1} goes out at {2}, which is {3} UTC.", schedule.Id, Describe(source), ScheduledSend.Local(at, schedule.TimeZone),
             at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value;
         return RedirectToPage();
@@ -104,6 +105,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
             return Page();
         }
         var mailing = await starter.StartAsync(source, MailingStatus.Running, chosen, cancellationToken);
+        await activity.RecordAsync(User, "send", mailing.Title, $"Mailing {mailing.Id} started now to {mailing.Audience}: {mailing.Total} recipients.");
         TempData["Message"] = localizer["Mailing {0} started: {1} to {2}, {3:N0} recipients in the ledger.", mailing.Id, mailing.Title, mailing.Audience, mailing.Total].Value;
         return RedirectToPage("Mailing", new { id = mailing.Id });
     }, cancellationToken);
@@ -116,6 +118,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         if (string.IsNullOrWhiteSpace(Cron)) throw new ScheduleException(localizer["Give the cron expression of the sends, e.g. 0 0 10 ? * TUE#1 (first Tuesday of each month at 10:00)."]);
         var schedule = await planner.RecurringAsync(publication.Slug, Cron.Trim(), null, cancellationToken);
         var next = ScheduledSend.Next(schedule, time.GetUtcNow());
+        await activity.RecordAsync(User, "schedule", $"the next draft edition of {publication.Slug}", $"Schedule {schedule.Id}: at “{schedule.Cron}” ({schedule.TimeZone}).");
         TempData["Message"] = (next is { } n
             ? localizer["Schedule {0}: the next draft edition of {1} at “{2}” ({3}), next {4} ({5} UTC).", schedule.Id, publication.Name, schedule.Cron!, schedule.TimeZone,
                 ScheduledSend.Local(n, schedule.TimeZone), n.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]
@@ -139,6 +142,8 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
             return Page();
         }
         var (cancelled, released) = await planner.CancelAsync(id, cancellationToken);
+        await activity.RecordAsync(User, "cancel-schedule", released is { } draft ? Describe(draft) : $"the next draft edition of {cancelled.Publication}",
+            released is null ? $"Schedule {cancelled.Id} cancelled." : $"Schedule {cancelled.Id} cancelled; what it would send is a draft again.");
         TempData["Message"] = (released is { } source
             ? localizer["Schedule {0} cancelled. {1} is a draft again: edit it under Content, schedule it or send it now.", cancelled.Id, Describe(source)]
             : localizer["Schedule {0} cancelled.", cancelled.Id]).Value;

@@ -16,7 +16,7 @@ namespace CecopComms.Web.Pages.Admin.Sending;
 /// serve` does the sending, as after `--detach`.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MailingPageModel(MailingStore mailings, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class MailingPageModel(MailingStore mailings, ActivityLog activity, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>Failed rows listed.</summary>
     public const int FailedLimit = 200;
@@ -61,6 +61,7 @@ public sealed class MailingPageModel(MailingStore mailings, IStringLocalizer<Sta
     public Task<IActionResult> OnPostPauseAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
     {
         var mailing = await mailings.PauseAsync(id, null, cancellationToken);
+        await RecordAsync("pause", mailing);
         // Messages already handed to a server when the pause is read still finish: the figures below follow them.
         return localizer["Mailing {0} is pausing: {1:N0} of {2:N0} sent so far; messages already on their way finish, and the figures below show the final count.", mailing.Id, mailing.Sent, mailing.Total].Value;
     }, cancellationToken);
@@ -68,6 +69,7 @@ public sealed class MailingPageModel(MailingStore mailings, IStringLocalizer<Sta
     public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken cancellationToken) => ActAsync(id, async () =>
     {
         var mailing = await mailings.ResumeAsync(id, cancellationToken);
+        await RecordAsync("resume", mailing);
         return localizer["Mailing {0} is running again; it continues where it stopped.", mailing.Id].Value;
     }, cancellationToken);
 
@@ -79,6 +81,7 @@ public sealed class MailingPageModel(MailingStore mailings, IStringLocalizer<Sta
         return await ActAsync(id, async () =>
         {
             var mailing = await mailings.CancelAsync(id, cancellationToken);
+            await RecordAsync("cancel-mailing", mailing);
             return localizer["Mailing {0} cancelled: {1:N0} of {2:N0} sent so far; messages already on their way finish, and the figures below show the final count.", mailing.Id, mailing.Sent, mailing.Total].Value;
         }, cancellationToken);
     }
@@ -88,6 +91,9 @@ public sealed class MailingPageModel(MailingStore mailings, IStringLocalizer<Sta
         var (mailing, requeued) = await mailings.RetryFailedAsync(id, cancellationToken);
         return localizer["Mailing {0}: {1:N0} failed rows queued again.", mailing.Id, requeued].Value;
     }, cancellationToken);
+
+    private Task RecordAsync(string action, Mailing mailing) =>
+        activity.RecordAsync(User, action, mailing.Title, $"Mailing {mailing.Id}: {mailing.Sent} of {mailing.Total} sent so far.");
 
     private async Task<IActionResult> ActAsync(long id, Func<Task<string>> action, CancellationToken cancellationToken)
     {

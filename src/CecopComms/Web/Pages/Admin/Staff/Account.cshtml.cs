@@ -13,7 +13,7 @@ namespace CecopComms.Web.Pages.Admin.Staff;
 /// it. A new role, a new password and a lock end the account's sessions.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountModel(UserStore users, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class AccountModel(UserStore users, ActivityLog activity, IStringLocalizer<StaffText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public string Role { get; set; } = "";
@@ -37,7 +37,12 @@ public sealed class AccountModel(UserStore users, IStringLocalizer<StaffText> lo
     }
 
     public Task<IActionResult> OnPostRoleAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async () => localizer["{0} is now {1}.", (await users.ChangeRoleAsync(Id, Role ?? "", cancellationToken)).Email, Role ?? ""].Value, cancellationToken);
+        ChangeAsync(async () =>
+        {
+            var changed = await users.ChangeRoleAsync(Id, Role ?? "", cancellationToken);
+            if (changed.Role != Account.Role) await activity.RecordAsync(User, "role-change", changed.Email, $"Role {Account.Role} → {changed.Role}.");
+            return localizer["{0} is now {1}.", changed.Email, Role ?? ""].Value;
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
@@ -55,6 +60,7 @@ public sealed class AccountModel(UserStore users, IStringLocalizer<StaffText> lo
     private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, CancellationToken cancellationToken)
     {
         if (await users.GetAsync(Id, cancellationToken) is not { } account) return NotFound();
+        Account = account;
         try
         {
             TempData["Message"] = await change();
@@ -63,7 +69,6 @@ public sealed class AccountModel(UserStore users, IStringLocalizer<StaffText> lo
         catch (UserException e)
         {
             Problem = e.Message;
-            Account = account;
             return Page();
         }
     }
