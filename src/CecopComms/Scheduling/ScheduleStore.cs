@@ -11,7 +11,7 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
     {
         var id = await database.ExecuteScalarAsync<long>(_queries.InsertSchedule, new
         {
-            schedule.Kind, schedule.Source, schedule.Publication, schedule.Campaign, schedule.Cron, schedule.RunAt, schedule.TimeZone, Now = time.GetUtcNow(),
+            schedule.Kind, schedule.Source, schedule.Publication, schedule.Campaign, schedule.Cron, schedule.RunAt, schedule.TimeZone, schedule.Audience, Now = time.GetUtcNow(),
         }, cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
