@@ -1,6 +1,7 @@
 using CecopComms.Content;
 using Microsoft.Extensions.Options;
 using Quartz;
+using CecopComms.Hosting;
 
 namespace CecopComms.Scheduling;
 
@@ -112,7 +113,8 @@ public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers tr
         }
         if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out var exact) && (text.Contains('+') || text.EndsWith('Z') || text.LastIndexOf('-') > 9))
             return exact;
-        throw new ScheduleException($"'{text}' is not a time: write \"2026-12-01 10:00\" (in {ZoneOf(zone)}, or --zone) or an ISO time with an offset.");
+        throw new ScheduleException($"'{text}' is not a time: write \"2026-12-01 10:00\" (in {ZoneOf(zone)}) or an ISO time with an offset.")
+            .WithCliHint("Another time zone is given with --zone.");
     }
 
     private string ZoneOf(string? zone)
