@@ -1,5 +1,6 @@
 using CecopComms.Storage;
 using Dapper;
+using CecopComms.Hosting;
 
 namespace CecopComms.Audience;
 
@@ -12,8 +13,8 @@ public sealed class ListStore(Database database, TimeProvider time)
     public async Task<MailingList> CreateAsync(string slug, string name, string description, bool isPublic, bool doubleOptIn, bool membersOnly, CancellationToken cancellationToken)
     {
         Slugs.Check(slug, "list");
-        if (string.IsNullOrWhiteSpace(name)) throw new AudienceException("A list needs a name (--name).");
-        if (isPublic && membersOnly) throw new AudienceException("A members-only list cannot be public: leave out --public or --members-only.");
+        if (string.IsNullOrWhiteSpace(name)) throw new AudienceException("A list needs a name.").WithCliHint("Give it with --name.");
+        if (isPublic && membersOnly) throw new AudienceException("A members-only list cannot be public.").WithCliHint("Leave out --public or --members-only.");
         if (await FindAsync(slug, cancellationToken) is not null) throw new AudienceException($"A list with the slug '{slug}' already exists.");
         await database.ExecuteScalarAsync<long>(_queries.InsertList, new
         {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CecopComms.Storage;
 using Dapper;
+using CecopComms.Hosting;
 
 namespace CecopComms.Audience;
 
@@ -29,7 +30,8 @@ public sealed class SubscriptionStore(Database database, ConsentStore consents)
         if (!confirmed) return SubscriptionStatus.Unconfirmed;
         return consent is not null
             ? SubscriptionStatus.Confirmed
-            : throw new AudienceException($"{list.Name} ({list.Slug}) is double opt-in: a confirmed subscription needs a consent record (--consent WORDING-VERSION).");
+            : throw new AudienceException($"{list.Name} ({list.Slug}) is double opt-in: a confirmed subscription needs a consent record, the wording the person agreed to.")
+                .WithCliHint("Give it with --consent WORDING-VERSION.");
     }
 
     internal async Task<SubscriptionStatus> SubscribeAsync(DbConnection connection, DbTransaction transaction, Subscriber subscriber, MailingList list,

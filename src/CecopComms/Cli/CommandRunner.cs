@@ -27,7 +27,7 @@ public static class CommandRunner
             }
             catch (Exception e) when (e is IUserError)
             {
-                ConsoleOutput.Error(e.Message);
+                ConsoleOutput.Error(e.ForCli());
                 return ExitCodes.UserError;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

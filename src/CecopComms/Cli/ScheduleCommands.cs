@@ -50,14 +50,14 @@ public static class ScheduleCommands
     /// <summary>cecop schedules list|cancel.</summary>
     public static Command List()
     {
-        var list = new Command("list", "List schedules: what, when (next time), state, and what the last occurrence did (sent, missed, nothing to send).") { CliOptions.Format };
+        var list = new Command("list", "List schedules: what (and to which segment, when one was chosen), when (next time), state, and what the last occurrence did (sent, missed, refused, nothing to send).") { CliOptions.Format };
         list.SetRun(async (parse, services, ct) =>
         {
             var schedules = await services.GetRequiredService<ScheduleStore>().ListAsync(null, ct);
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             if (parse.WantsJson()) WriteJson(schedules.Select(s => new { schedule = s, next = ScheduledSend.Next(s, now) }));
             else Write(schedules.Aggregate(Table("id", "kind", "what", "when", "next", "status", "last mailing", "note"), (table, s) => table.Row(
-                s.Id, s.Kind, s.Source ?? s.Publication, s.Cron ?? (s.RunAt is { } r ? ScheduledSend.Local(r, s.TimeZone) : ""),
+                s.Id, s.Kind, (s.Source ?? s.Publication) + (s.Audience is { } audience ? $" to {audience}" : ""), s.Cron ?? (s.RunAt is { } r ? ScheduledSend.Local(r, s.TimeZone) : ""),
                 ScheduledSend.Next(s, now) is { } n ? ScheduledSend.Local(n, s.TimeZone) : "", s.Status, s.LastMailingId, s.Note)));
             return ExitCodes.Success;
         });

@@ -4,6 +4,7 @@ using CecopComms.Audience;
 using CecopComms.Content;
 using CecopComms.Storage;
 using Dapper;
+using CecopComms.Hosting;
 
 namespace CecopComms.Delivery;
 
@@ -33,8 +34,8 @@ public sealed class MailingStore(Database database, TimeProvider time)
         var live = await connection.QuerySingleOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(_queries.LiveMailingForSource,
             new { SourceKind = sourceKind, SourceId = source.Id }, transaction, cancellationToken: cancellationToken));
         if (live is { } existing)
-            throw new MailingException($"{title} ({source}) already has mailing {existing.Id}, which is {existing.Status}: an edition or campaign mailing is sent once. "
-                + $"See it with `cecop mailings show {existing.Id}`; `cecop mailings resume` or `retry-failed` finish it, and `cecop mailings cancel {existing.Id}` frees the edition for a new send.");
+            throw new MailingException($"{title} ({source}) already has mailing {existing.Id}, which is {existing.Status}: an edition or campaign mailing is sent once.")
+                .WithCliHint($"See it with `cecop mailings show {existing.Id}`; `cecop mailings resume` or `retry-failed` finish it, and `cecop mailings cancel {existing.Id}` frees the edition for a new send.");
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_queries.InsertMailing, new
         {
             SourceKind = sourceKind,
@@ -75,7 +76,7 @@ public sealed class MailingStore(Database database, TimeProvider time)
 
     /// <exception cref="MailingException">There is no mailing with this id.</exception>
     public async Task<Mailing> GetAsync(long id, CancellationToken cancellationToken) =>
-        await FindAsync(id, cancellationToken) ?? throw new MailingException($"There is no mailing {id}; `cecop mailings list` shows them.");
+        await FindAsync(id, cancellationToken) ?? throw new MailingException($"There is no mailing {id}.").WithCliHint("`cecop mailings list` shows them.");
 
     /// <summary>The latest mailings first, optionally only those in one state.</summary>
     public Task<IReadOnlyList<Mailing>> ListAsync(MailingStatus? status, int limit, CancellationToken cancellationToken) =>

@@ -1,21 +1,34 @@
 using CecopComms.Content;
 using Microsoft.Extensions.Options;
 using Quartz;
+using CecopComms.Hosting;
 
 namespace CecopComms.Scheduling;
 
 /// <summary>Makes schedules: a one-off send at a local time, a recurring edition by cron, a campaign's planned mailings.</summary>
 public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers triggers, IMailingContent content, Content.Publications.PublicationStore publications,
-    Delivery.MailingStore mailings, IOptions<SchedulingOptions> options, TimeProvider time)
+    Delivery.MailingStore mailings, Audience.AudienceResolver audiences, IOptions<SchedulingOptions> options, TimeProvider time)
 {
     /// <summary>Sends <paramref name="source"/> at <paramref name="at"/> (see <see cref="ParseTime"/>), in the default time zone for display.</summary>
     /// <exception cref="ScheduleException">The time is past or the zone unknown.</exception>
     /// <exception cref="ContentValidationException">The content does not compile: it is checked now, not at send time.</exception>
-    public async Task<Schedule> OnceAsync(MailingSource source, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<Schedule> OnceAsync(MailingSource source, DateTimeOffset at, CancellationToken cancellationToken) => OnceAsync(source, at, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="OnceAsync(MailingSource, DateTimeOffset, CancellationToken)"/>, to <paramref name="audienceReference"/>
+    /// ("segment:SLUG") instead of the content's own audience when given. The members-only rule is checked now against the
+    /// segment as it is, and again when the schedule fires.
+    /// </summary>
+    /// <exception cref="ScheduleException">The time is past or the zone unknown.</exception>
+    /// <exception cref="ContentValidationException">The content does not compile.</exception>
+    /// <exception cref="Audience.AudienceException">The segment does not exist.</exception>
+    /// <exception cref="Audience.MembersOnlyException">The content is members-only and the segment reaches someone else.</exception>
+    public async Task<Schedule> OnceAsync(MailingSource source, DateTimeOffset at, string? audienceReference, CancellationToken cancellationToken)
     {
         if (at <= time.GetUtcNow()) throw new ScheduleException($"{at:yyyy-MM-dd HH:mm zzz} is already past: give a time to come, or send it now.");
-        await content.CompileAsync(source, cancellationToken);
-        var schedule = await schedules.AddAsync(new Schedule { Kind = "once", Source = source.ToString(), RunAt = at, TimeZone = ZoneOf(null) }, cancellationToken);
+        var compiled = await content.CompileAsync(source, cancellationToken);
+        if (audienceReference is not null) (await audiences.ForContentAsync(compiled.AudienceReference, audienceReference, cancellationToken)).KeepingMembersOnly();
+        var schedule = await schedules.AddAsync(new Schedule { Kind = "once", Source = source.ToString(), RunAt = at, TimeZone = ZoneOf(null), Audience = audienceReference }, cancellationToken);
         await AddTriggerAsync(schedule, cancellationToken);
         await content.SetStateAsync(source, ContentState.Scheduled, cancellationToken);
         return schedule;
@@ -100,7 +113,8 @@ public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers tr
         }
         if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out var exact) && (text.Contains('+') || text.EndsWith('Z') || text.LastIndexOf('-') > 9))
             return exact;
-        throw new ScheduleException($"'{text}' is not a time: write \"2026-12-01 10:00\" (in {ZoneOf(zone)}, or --zone) or an ISO time with an offset.");
+        throw new ScheduleException($"'{text}' is not a time: write \"2026-12-01 10:00\" (in {ZoneOf(zone)}) or an ISO time with an offset.")
+            .WithCliHint("Another time zone is given with --zone.");
     }
 
     private string ZoneOf(string? zone)

@@ -9,5 +9,7 @@ public enum ScheduleStatus
     Done,
     /// <summary>A one-off whose time passed while the engine was down, longer ago than the grace period.</summary>
     Missed,
+    /// <summary>A one-off refused when it fired (its chosen segment now reaches people the content may not go to): nothing was sent.</summary>
+    Failed,
     Cancelled,
 }

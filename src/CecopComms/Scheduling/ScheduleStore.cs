@@ -1,4 +1,5 @@
 using CecopComms.Storage;
+using CecopComms.Hosting;
 
 namespace CecopComms.Scheduling;
 
@@ -11,7 +12,7 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
     {
         var id = await database.ExecuteScalarAsync<long>(_queries.InsertSchedule, new
         {
-            schedule.Kind, schedule.Source, schedule.Publication, schedule.Campaign, schedule.Cron, schedule.RunAt, schedule.TimeZone, Now = time.GetUtcNow(),
+            schedule.Kind, schedule.Source, schedule.Publication, schedule.Campaign, schedule.Cron, schedule.RunAt, schedule.TimeZone, schedule.Audience, Now = time.GetUtcNow(),
         }, cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
@@ -19,7 +20,7 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
     /// <exception cref="ScheduleException">No schedule has this id.</exception>
     public async Task<Schedule> GetAsync(long id, CancellationToken cancellationToken) =>
         await database.QuerySingleOrDefaultAsync<Schedule>(_queries.GetSchedule, new { Id = id }, cancellationToken)
-        ?? throw new ScheduleException($"There is no schedule {id}; `cecop schedules list` shows them.");
+        ?? throw new ScheduleException($"There is no schedule {id}.").WithCliHint("`cecop schedules list` shows them.");
 
     public Task<IReadOnlyList<Schedule>> ListAsync(ScheduleStatus? status, CancellationToken cancellationToken) =>
         database.QueryListAsync<Schedule>(_queries.ListSchedules, new { Status = status?.ToString().ToLowerInvariant() }, cancellationToken);

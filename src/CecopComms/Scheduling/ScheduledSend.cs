@@ -1,4 +1,5 @@
 using System.Globalization;
+using CecopComms.Audience;
 using CecopComms.Content;
 using CecopComms.Content.Editions;
 using CecopComms.Delivery;
@@ -11,11 +12,13 @@ namespace CecopComms.Scheduling;
 /// What a schedule's trigger does when it fires: find what to send (the schedule's edition or campaign mailing, or for a
 /// recurring schedule the publication's next draft edition), start the mailing (its ledger written now; `cecop serve`'s
 /// sender sends it), and record the occurrence. An occurrence later than the grace period (the engine was down) is not
-/// sent: it is recorded as missed, and a one-off schedule becomes missed.
+/// sent: it is recorded as missed, and a one-off schedule becomes missed. A schedule with a chosen segment sends to it
+/// as it is when it fires; if the content is members-only and the segment now reaches others (or it is gone), nothing
+/// is sent and the one-off becomes failed, its note saying why.
 /// </summary>
 public sealed class ScheduledSend(ScheduleStore schedules, MailingStarter starter, EditionStore editions, IOptions<SchedulingOptions> options, TimeProvider time)
 {
-    /// <summary>Handles the occurrence of <paramref name="scheduleId"/>; returns the mailing started, or null (missed, nothing to send, not active).</summary>
+    /// <summary>Handles the occurrence of <paramref name="scheduleId"/>; returns the mailing started, or null (missed, refused, nothing to send, not active).</summary>
     public async Task<Mailing?> FireAsync(long scheduleId, CancellationToken cancellationToken)
     {
         var schedule = await schedules.GetAsync(scheduleId, cancellationToken);
@@ -48,7 +51,18 @@ public sealed class ScheduledSend(ScheduleStore schedules, MailingStarter starte
             }
             source = new MailingSource(MailingSourceKind.Edition, draft.Id);
         }
-        var mailing = await starter.StartAsync(source, MailingStatus.Running, cancellationToken);
+        Mailing mailing;
+        try
+        {
+            // A chosen segment is resolved now, as it is at this moment: members-only content is refused again if it changed.
+            mailing = await starter.StartAsync(source, MailingStatus.Running, schedule.Audience, cancellationToken);
+        }
+        catch (AudienceException refused) when (schedule.Audience is not null)
+        {
+            await schedules.RecordAsync(schedule.Id, once ? ScheduleStatus.Failed : ScheduleStatus.Active, planned, null,
+                $"nothing sent on {Local(planned, schedule.TimeZone)}: {refused.Message}", cancellationToken);
+            return null;
+        }
         await schedules.RecordAsync(schedule.Id, once ? ScheduleStatus.Done : ScheduleStatus.Active, planned, mailing.Id,
             $"mailing {mailing.Id} started {Local(now, schedule.TimeZone)}: {mailing.Title}, {mailing.Total} recipients", cancellationToken);
         return mailing;

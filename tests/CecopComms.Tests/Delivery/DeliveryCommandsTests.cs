@@ -68,4 +68,16 @@ public sealed class DeliveryCommandsTests : WorkspaceTest
         Assert.Equal(1, (await CecopProcess.RunAsync(Workspace, "schedule", "--publication", "cecop-link", "--cron", "every tuesday")).ExitCode);
         Assert.Equal(0, (await CecopProcess.RunAsync(Workspace, "schedules", "cancel", "1")).ExitCode);
     }
+
+    [Fact]
+    public async Task A_refusal_the_web_shows_as_a_sentence_comes_with_its_command_hint_on_the_command_line()
+    {
+        var schedule = await CecopProcess.RunAsync(Workspace, "schedules", "cancel", "987654");
+        Assert.Equal(1, schedule.ExitCode);
+        Assert.Contains("There is no schedule 987654. `cecop schedules list` shows them.", schedule.Stderr);
+
+        var edition = await CecopProcess.RunAsync(Workspace, "send", "edition:987654", "--now");
+        Assert.Equal(1, edition.ExitCode);
+        Assert.Contains("There is no edition 987654. `cecop editions list` shows them.", edition.Stderr);
+    }
 }

@@ -1,6 +1,11 @@
+using CecopComms.Audience;
+using CecopComms.Audience.Segments;
+using CecopComms.Content;
 using CecopComms.Content.Editions;
 using CecopComms.Delivery;
 using CecopComms.Scheduling;
+using CecopComms.Storage;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CecopComms.Tests.Scheduling;
@@ -78,6 +83,71 @@ public sealed class ScheduledSendTests
         Assert.Equal(ScheduleStatus.Active, after.Status);
         Assert.Contains("no draft edition", after.Note);
         Assert.Equal(nextDue, after.LastFiredAt);
+    }
+
+    /// <summary>The e-mail addresses in the ledger of <paramref name="mailing"/>, in order.</summary>
+    private static async Task<string[]> LedgerAsync(SchedulingTestBed bed, long mailing)
+    {
+        await using var connection = await bed.Services.GetRequiredService<Database>().OpenAsync();
+        return (await connection.QueryAsync<string>(
+            "SELECT s.email FROM ledger g JOIN subscribers s ON s.id = g.subscriber_id WHERE g.mailing_id = @mailing ORDER BY s.email", new { mailing })).ToArray();
+    }
+
+    private static Task<Subscriber> AddPersonAsync(SchedulingTestBed bed, string email, string language, string? organisation, params string[] lists) =>
+        bed.Services.GetRequiredService<SubscriberStore>().AddAsync(new NewSubscriber(email, email, language, organisation), lists, confirmed: true, null, CancellationToken.None);
+
+    private static Task<Segment> SegmentAsync(SchedulingTestBed bed, string slug, params string[] where) =>
+        bed.Services.GetRequiredService<SegmentStore>().CreateAsync(slug, slug, SegmentFilterParser.Parse(where), CancellationToken.None);
+
+    [Fact]
+    public async Task A_one_off_schedule_to_a_segment_sends_at_its_time_to_the_people_of_the_content_s_list_the_segment_holds()
+    {
+        // person0 and person3 of the edition's list read Italian; an Italian reader of another list is in the segment but not the list.
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 6);
+        await bed.Services.GetRequiredService<ListStore>().CreateAsync("other", "Other", "", false, false, false, CancellationToken.None);
+        await AddPersonAsync(bed, "lettrice@example.it", "it", null, "other");
+        await SegmentAsync(bed, "italian-readers", "language=it");
+        var schedule = await bed.Services.GetRequiredService<SchedulePlanner>().OnceAsync(bed.Source, Due, "segment:italian-readers", CancellationToken.None);
+        Assert.Equal("segment:italian-readers", (await bed.Services.GetRequiredService<ScheduleStore>().GetAsync(schedule.Id, CancellationToken.None)).Audience);
+
+        var mailing = await Send(bed, Due.AddSeconds(1)).FireAsync(schedule.Id, CancellationToken.None);
+
+        Assert.NotNull(mailing);
+        Assert.Equal(("segment:italian-readers", 2L), (mailing.Audience, mailing.Total));
+        Assert.Equal([Delivery.DeliveryTestBed.Email(0), Delivery.DeliveryTestBed.Email(3)], await LedgerAsync(bed, mailing.Id));
+        Assert.Equal(ScheduleStatus.Done, (await bed.Services.GetRequiredService<ScheduleStore>().GetAsync(schedule.Id, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task Members_only_content_scheduled_to_a_segment_that_gained_a_non_member_is_refused_when_it_fires_and_nothing_is_sent()
+    {
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 2);
+        var (link, _) = await bed.Services.GetRequiredService<MailingContent>().SaveEditionAsync(new Content.Validation.SourceText("link.yaml",
+            SchedulingTestBed.Edition.Replace("publication: cecop-newsletter", "publication: cecop-link")), CancellationToken.None);
+        var source = new MailingSource(MailingSourceKind.Edition, link.Id);
+        await bed.Services.GetRequiredService<OrganisationStore>().AddAsync("Legacoop Produzione e Servizi", "IT", "full", null, CancellationToken.None);
+        await bed.Services.GetRequiredService<ListStore>().CreateAsync("cohort", "Cohort", "", false, false, false, CancellationToken.None);
+        await AddPersonAsync(bed, "giulia@example.it", "it", "Legacoop Produzione e Servizi", "cohort", "cecop-link");
+        await AddPersonAsync(bed, "marco@example.it", "it", "Legacoop Produzione e Servizi", "cohort", "cecop-link");
+        await SegmentAsync(bed, "cohort", "list=cohort");
+        var planner = bed.Services.GetRequiredService<SchedulePlanner>();
+        var schedule = await planner.OnceAsync(source, Due, "segment:cohort", CancellationToken.None);
+
+        // Someone who is not a member's contact joins the segment's list before the send: the rule holds at that moment.
+        await AddPersonAsync(bed, "outsider@example.org", "en", null, "cohort");
+        Assert.Null(await Send(bed, Due.AddSeconds(1)).FireAsync(schedule.Id, CancellationToken.None));
+
+        var after = await bed.Services.GetRequiredService<ScheduleStore>().GetAsync(schedule.Id, CancellationToken.None);
+        Assert.Equal(ScheduleStatus.Failed, after.Status);
+        Assert.Equal(Due, after.LastFiredAt);
+        Assert.Equal("nothing sent on 2026-12-01 10:00 +01:00 Europe/Brussels: This content is for members only, and cohort reaches one person who is not a contact "
+            + "of a member organisation: choose an audience of members' contacts only.", after.Note);
+        Assert.Empty(await bed.Services.GetRequiredService<MailingStore>().ListAsync(null, 10, CancellationToken.None));
+        Assert.Null(ScheduledSend.Next(after, Due.AddMinutes(1)));
+
+        // Scheduled now, the same segment is refused at once.
+        var refused = await Assert.ThrowsAsync<MembersOnlyException>(() => planner.OnceAsync(source, Due.AddDays(1), "segment:cohort", CancellationToken.None));
+        Assert.Equal(1, refused.NonMembers);
     }
 
     [Theory]

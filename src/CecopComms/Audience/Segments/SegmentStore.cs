@@ -1,4 +1,5 @@
 using CecopComms.Storage;
+using CecopComms.Hosting;
 
 namespace CecopComms.Audience.Segments;
 
@@ -12,7 +13,7 @@ public sealed class SegmentStore(Database database, TimeProvider time, ListStore
     public async Task<Segment> CreateAsync(string slug, string name, SegmentFilter filter, CancellationToken cancellationToken)
     {
         Slugs.Check(slug, "segment");
-        if (string.IsNullOrWhiteSpace(name)) throw new AudienceException("A segment needs a name (--name).");
+        if (string.IsNullOrWhiteSpace(name)) throw new AudienceException("A segment needs a name.").WithCliHint("Give it with --name.");
         if (await FindAsync(slug, cancellationToken) is not null) throw new AudienceException($"A segment with the slug '{slug}' already exists.");
         foreach (var list in filter.All.Where(c => c.Field == "list").SelectMany(c => c.Values))
             await lists.GetAsync(list, cancellationToken);
@@ -27,7 +28,7 @@ public sealed class SegmentStore(Database database, TimeProvider time, ListStore
     /// <exception cref="AudienceException">There is no segment with this slug.</exception>
     public async Task<Segment> GetAsync(string slug, CancellationToken cancellationToken) =>
         await FindAsync(slug, cancellationToken)
-        ?? throw new AudienceException($"There is no segment '{slug}'; `cecop segments list` shows them.");
+        ?? throw new AudienceException($"There is no segment '{slug}'.").WithCliHint("`cecop segments list` shows them.");
 
     public Task<IReadOnlyList<Segment>> ListAsync(CancellationToken cancellationToken) =>
         database.QueryListAsync<Segment>(_queries.ListSegments, null, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CecopComms.Storage;
+using CecopComms.Hosting;
 
 namespace CecopComms.Content.Campaigns;
 
@@ -35,7 +36,7 @@ public sealed class CampaignStore(Database database, TimeProvider time)
     /// <exception cref="ContentNotFoundException">There is no such campaign.</exception>
     public async Task<Campaign> GetAsync(string slug, CancellationToken cancellationToken) =>
         await database.QuerySingleOrDefaultAsync<Campaign>(_queries.GetCampaign, new { Slug = slug }, cancellationToken)
-        ?? throw new ContentNotFoundException($"There is no campaign '{slug}'; load it with `cecop campaigns load campaigns/{slug}`.");
+        ?? throw new ContentNotFoundException($"There is no campaign '{slug}'.").WithCliHint($"Load it with `cecop campaigns load campaigns/{slug}`.");
 
     public Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken) =>
         database.QueryListAsync<Campaign>(_queries.ListCampaigns, null, cancellationToken);
@@ -46,7 +47,7 @@ public sealed class CampaignStore(Database database, TimeProvider time)
     /// <exception cref="ContentNotFoundException">There is no campaign mailing with this id.</exception>
     public async Task<CampaignMailing> GetMailingAsync(long id, CancellationToken cancellationToken) =>
         await database.QuerySingleOrDefaultAsync<CampaignMailing>(_queries.GetCampaignMailing, new { Id = id }, cancellationToken)
-        ?? throw new ContentNotFoundException($"There is no campaign mailing {id}; `cecop campaigns show SLUG` lists them.");
+        ?? throw new ContentNotFoundException($"There is no campaign mailing {id}.").WithCliHint("`cecop campaigns show SLUG` lists them.");
 
     public async Task SetStateAsync(long mailingId, ContentState state, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using CecopComms.Content.Publications;
 using CecopComms.Content.Sources;
 using CecopComms.Content.Validation;
 using CecopComms.Storage;
+using CecopComms.Hosting;
 
 namespace CecopComms.Content.Editions;
 
@@ -48,7 +49,7 @@ public sealed class EditionStore(Database database, TimeProvider time, Publicati
     /// <exception cref="KeyNotFoundException">No edition has this id.</exception>
     public async Task<Edition> GetAsync(long id, CancellationToken cancellationToken) =>
         await database.QuerySingleOrDefaultAsync<Edition>(_queries.GetEdition, new { Id = id }, cancellationToken)
-        ?? throw new ContentNotFoundException($"There is no edition {id}; `cecop editions list` shows them.");
+        ?? throw new ContentNotFoundException($"There is no edition {id}.").WithCliHint("`cecop editions list` shows them.");
 
     public Task<IReadOnlyList<Edition>> ListAsync(string? publication, CancellationToken cancellationToken) =>
         database.QueryListAsync<Edition>(_queries.ListEditions, new { Publication = publication }, cancellationToken);

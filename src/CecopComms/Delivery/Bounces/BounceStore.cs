@@ -16,7 +16,7 @@ public sealed class BounceStore(Database database)
         if (email is not null)
         {
             if (!EmailAddress.TryNormalise(email, out var normalised, out var reason) || normalised is null)
-                throw new AudienceException($"--email {email} is not an e-mail address: {reason}");
+                throw new AudienceException($"{email} is not an e-mail address: {reason}");
             key = normalised.Key;
         }
         return database.QueryListAsync<BounceListItem>(_queries.ListBounces, new { EmailKey = key, MailingId = mailingId, Limit = limit }, cancellationToken);

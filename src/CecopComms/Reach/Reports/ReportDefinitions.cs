@@ -25,8 +25,8 @@ public static class ReportDefinitions
         ["opens"] = "Opens: for each mailing, the distinct people who opened it (tracking pixel loaded), summed over the mailings of the period. "
             + "Only while tracking is on (Tracking:Enabled); mail programs that block images are not counted, so this is a lower bound.",
         ["clicks"] = "Clicks: for each mailing, the distinct people who followed at least one tracked link, summed over the mailings of the period. Only while tracking is on.",
-        ["channel"] = "Channel figures come from outside the engine (network statistics, web analytics): entered with `cecop channels set` or "
-            + "imported, each with its source and the date it was entered. The latest entry for a channel, metric and year is used.",
+        ["channel"] = "Channel figures come from outside the engine (network statistics, web analytics): entered by staff (on the admin area's "
+            + "channel figures page or at the command line) or imported, each with its source and the date it was entered. The latest entry for a channel, metric and year is used.",
         ["past-email"] = "Past e-mail figures: for a year the CecopComms database has no figure of its own (the years before the engine), "
             + "subscribers at the end of the year, editions sent and people reached are those staff entered from CECOP's records, each shown "
             + "with its source. Where the database has its own figure for the year, that one is shown and the entered one is listed as not used.",

@@ -8,9 +8,10 @@ using static CecopComms.Tests.Web.WebTestData;
 namespace CecopComms.Tests.Web.Admin;
 
 /// <summary>
-/// /admin/sending with a segment chosen as the audience of a send now: offered but never pre-selected, named with its
-/// live count on the confirmation, the ledger holding exactly its people; members-only content refused a segment that
-/// reaches others, on the page and when the confirmation is forged; viewers refused.
+/// /admin/sending with a segment chosen as the audience of a send now or a schedule: offered but never pre-selected,
+/// named with its live count on the confirmation, the ledger holding exactly its people, a schedule storing and listing
+/// it; members-only content refused a segment that reaches others, on the page, when the confirmation is forged and
+/// when scheduling; viewers refused.
 /// </summary>
 public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture<CecopWebFactory>
 {
@@ -95,7 +96,7 @@ public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task A_schedule_with_a_segment_and_an_audience_that_is_not_a_segment_are_refused_with_a_sentence()
+    public async Task A_schedule_to_a_segment_is_stored_and_listed_with_its_audience_and_an_audience_that_is_not_a_segment_is_refused()
     {
         var source = await DraftAsync();
         var (slug, _) = await SegmentAsync(1, 0);
@@ -103,11 +104,34 @@ public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture
 
         using (var scheduled = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=Schedule", ("Source", source), ("Audience", $"segment:{slug}"),
             ("Date", $"{DateTime.UtcNow.Year + 1}-01-15"), ("Time", "10:00")))
-            Assert.Contains("A schedule sends to the content's own audience. To send to a segment, choose it and press “Send now”.", await TextAsync(scheduled));
+            Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        Assert.Equal($"segment:{slug}", await ScalarAsync<string>(factory, "SELECT audience FROM schedules WHERE source = @source AND status = 'active'", new { source }));
+        var page = await HtmlAsync(client, "/admin/sending");
+        Assert.Contains($"goes out to the segment Cohort {slug} at {DateTime.UtcNow.Year + 1}-01-15 10:00", page);
+        Assert.Contains($"<td>the segment Cohort {slug}</td>", page);
+
+        using (var list = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=Schedule", ("Source", source), ("Audience", "list:cecop-link"),
+            ("Date", $"{DateTime.UtcNow.Year + 1}-01-16"), ("Time", "10:00")))
+            Assert.Contains("Choose one of the segments as the audience, or the content's own audience.", await TextAsync(list));
         using (var list = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=SendNow", ("Source", source), ("Audience", "list:cecop-link")))
             Assert.Contains("Choose one of the segments as the audience, or the content's own audience.", await TextAsync(list));
         Assert.Equal(0, await MailingsOfAsync(source));
-        Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM schedules WHERE source = @source", new { source }));
+        Assert.Equal(1, await ScalarAsync<long>(factory, "SELECT count(*) FROM schedules WHERE source = @source", new { source }));
+    }
+
+    [Fact]
+    public async Task Members_only_content_cannot_be_scheduled_to_a_segment_that_reaches_non_members()
+    {
+        var link = await DraftAsync("cecop-link-2021-06.yaml");
+        var (mixed, _) = await SegmentAsync(1, 2);
+        using var client = await SignInAsync(factory, "editor");
+
+        using var refused = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=Schedule", ("Source", link), ("Audience", $"segment:{mixed}"),
+            ("Date", $"{DateTime.UtcNow.Year + 1}-01-15"), ("Time", "10:00"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"This content is for members only, and Cohort {mixed} reaches 2 people who are not contacts of a member organisation, so it cannot receive it.", await TextAsync(refused));
+        Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM schedules WHERE source = @source", new { source = link }));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 -- Schedules: what goes out when (Quartz's triggers say when), and what each occurrence did.
 
 -- name: insert-schedule
-INSERT INTO schedules (kind, source, publication, campaign, cron, run_at, time_zone, status, created_at, updated_at)
-VALUES (@Kind, @Source, @Publication, @Campaign, @Cron, @RunAt, @TimeZone, 'active', @Now, @Now)
+INSERT INTO schedules (kind, source, publication, campaign, cron, run_at, time_zone, audience, status, created_at, updated_at)
+VALUES (@Kind, @Source, @Publication, @Campaign, @Cron, @RunAt, @TimeZone, @Audience, 'active', @Now, @Now)
 RETURNING id;
 
 -- name: get-schedule
@@ -12,7 +12,7 @@ SELECT * FROM schedules WHERE id = @Id;
 SELECT * FROM schedules WHERE @Status IS NULL OR status = @Status ORDER BY id;
 
 -- name: record-occurrence
--- What one occurrence did: @Status is 'done' or 'missed' for a one-off, 'active' for a recurring schedule.
+-- What one occurrence did: @Status is 'done', 'missed' or 'failed' for a one-off, 'active' for a recurring schedule.
 UPDATE schedules SET status = @Status, last_fired_at = @FiredAt, last_mailing_id = coalesce(@MailingId, last_mailing_id),
        note = @Note, updated_at = @Now
 WHERE id = @Id;

@@ -68,7 +68,7 @@ public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor,
 
     /// <summary>What the page says when Bounces:Enabled is false (a key of <see cref="StaffText"/>).</summary>
     public const string NotSetUp = "The bounce mailbox is not set up: set Bounces:Enabled to true with its Host, User and Password in the settings, "
-        + "and `cecop serve` reads it every Bounces:IntervalMinutes. Refusals while sending are recorded either way.";
+        + "and the engine reads it every Bounces:IntervalMinutes. Refusals while sending are recorded either way.";
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

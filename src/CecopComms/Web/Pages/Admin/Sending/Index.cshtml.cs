@@ -19,8 +19,9 @@ using ContentPublication = CecopComms.Content.Publications.Publication;
 namespace CecopComms.Web.Pages.Admin.Sending;
 
 /// <summary>
-/// /admin/sending: every mailing with its progress, the schedules (missed ones included), and the forms that schedule a
-/// draft at a local time, send it now, or follow a publication with a cron expression. The same services as `cecop
+/// /admin/sending: every mailing with its progress, the schedules (missed and failed ones included), and the forms that
+/// schedule a draft at a local time or send it now (to its own audience or a segment), or follow a publication with a cron
+/// expression. The same services as `cecop
 /// schedule`, `cecop send --now` and `cecop schedules cancel`, so the same checks run (content compiled now, a past time
 /// refused, an edition sent once). Sending now and cancelling a schedule each take a second step: a confirmation that
 /// names what goes to whom (with the audience's live count) or what the schedule would have sent.
@@ -53,7 +54,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
     public IReadOnlyList<Schedule> Schedules { get; private set; } = [];
     public IReadOnlyList<DraftChoice> Drafts { get; private set; } = [];
     public IReadOnlyList<ContentPublication> Publications { get; private set; } = [];
-    /// <summary>The segments a send now can go to instead of the content's own audience.</summary>
+    /// <summary>The segments a send now or a schedule can go to instead of the content's own audience.</summary>
     public IReadOnlyList<Segment> Segments { get; private set; } = [];
     public List<string> Problems { get; } = [];
     public DateTimeOffset Now { get; private set; }
@@ -63,20 +64,26 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    /// <summary>Schedules the chosen draft at the date and time given in <see cref="Zone"/>.</summary>
+    /// <summary>
+    /// Schedules the chosen draft at the date and time given in <see cref="Zone"/>, to the content's own audience or to a
+    /// segment chosen in <see cref="Audience"/>. Members-only content is refused a segment that reaches others now, and
+    /// checked again when the schedule fires.
+    /// </summary>
     public Task<IActionResult> OnPostScheduleAsync(CancellationToken cancellationToken) => ActAsync(async () =>
     {
         var source = ChosenSource();
-        // A schedule keeps no audience of its own: it sends to the content's, so a chosen segment is refused, not dropped.
-        if (!string.IsNullOrWhiteSpace(Audience))
-            throw new ScheduleException(localizer["A schedule sends to the content's own audience. To send to a segment, choose it and press “Send now”."]);
+        var chosen = ChosenAudience();
         if (string.IsNullOrWhiteSpace(Date) || string.IsNullOrWhiteSpace(Time))
             throw new ScheduleException(localizer["Give the date and the time of the send (in {0}), or press “Send now”.", Zone]);
-        var schedule = await planner.OnceAsync(source, planner.ParseTime($"{Date.Trim()} {Time.Trim()}", null), cancellationToken);
+        var schedule = await planner.OnceAsync(source, planner.ParseTime($"{Date.Trim()} {Time.Trim()}", null), chosen, cancellationToken);
         var at = schedule.RunAt!.Value;
-        await activity.RecordAsync(User, "schedule", Describe(source), $"Schedule {schedule.Id}: once, at {ScheduledSend.Local(at, schedule.TimeZone)}.");
-        TempData["Message"] = localizer["Schedule {0}: {1} goes out at {2}, which is {3} UTC.", schedule.Id, Describe(source), ScheduledSend.Local(at, schedule.TimeZone),
-            at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value;
+        var utc = at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        await activity.RecordAsync(User, "schedule", Describe(source),
+            chosen is null ? $"Schedule {schedule.Id}: once, at {ScheduledSend.Local(at, schedule.TimeZone)}."
+                : $"Schedule {schedule.Id}: once, at {ScheduledSend.Local(at, schedule.TimeZone)}, to {chosen}.");
+        TempData["Message"] = (chosen is null
+            ? localizer["Schedule {0}: {1} goes out at {2}, which is {3} UTC.", schedule.Id, Describe(source), ScheduledSend.Local(at, schedule.TimeZone), utc]
+            : localizer["Schedule {0}: {1} goes out to {2} at {3}, which is {4} UTC.", schedule.Id, Describe(source), AudienceName(schedule), ScheduledSend.Local(at, schedule.TimeZone), utc]).Value;
         return RedirectToPage();
     }, cancellationToken);
 
@@ -166,6 +173,11 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
             : localizer["Nothing is sent, and what it would send becomes a draft again: you can edit it, schedule it again or send it now."]);
     }
 
+    /// <summary>Whom a schedule sends to: its chosen segment's name, or the content's own audience.</summary>
+    public string AudienceName(Schedule schedule) => schedule.Audience is not { } chosen
+        ? localizer["the content's own audience"]
+        : Segments.FirstOrDefault(s => $"segment:{s.Slug}" == chosen) is { } segment ? localizer["the segment {0}", segment.Name] : chosen;
+
     /// <summary>Titles of editions and campaign mailings by source, for the schedules table.</summary>
     public IReadOnlyDictionary<string, string> Titles { get; private set; } = new Dictionary<string, string>();
 
@@ -194,6 +206,7 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         if (!User.CanEdit()) return StatusCode(StatusCodes.Status403Forbidden);
         // The drafts and titles are read first so the message can name what was scheduled or cancelled.
         (Drafts, Titles) = await choices.CatalogueAsync(cancellationToken);
+        Segments = await choices.SegmentsAsync(cancellationToken);
         try
         {
             return await action();
