@@ -17,6 +17,14 @@ public sealed class MemberLogin(Database database, MemberLoginToken tokens, Memb
     /// <summary>The window of <see cref="LinksPerWindow"/>.</summary>
     public static readonly TimeSpan LinksWindow = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Links sent to one address per day at most: the short window lets a member who lost a link ask again soon, this
+    /// keeps someone who knows a member's address from having them sent hundreds a day.
+    /// </summary>
+    public const int LinksPerDay = 10;
+
+    private readonly MailAllowance _perDay = new(time, LinksPerDay, TimeSpan.FromDays(1));
+
     private readonly LoginQueries _queries = QueryLoader.Load<LoginQueries>(database.Dialect, "logins");
     private readonly PartitionedRateLimiter<string> _perAddress = PartitionedRateLimiter.Create<string, string>(uuid =>
         RateLimitPartition.GetFixedWindowLimiter(uuid, _ => new FixedWindowRateLimiterOptions { PermitLimit = LinksPerWindow, Window = LinksWindow, QueueLimit = 0 }));
@@ -29,7 +37,7 @@ public sealed class MemberLogin(Database database, MemberLoginToken tokens, Memb
         var member = await database.QuerySingleOrDefaultAsync<MemberContact>(_queries.MemberContactByEmail, new { EmailKey = normalised!.Key }, cancellationToken);
         if (member is null || !Guid.TryParse(member.Uuid, out var uuid)) return;
         using var lease = _perAddress.AttemptAcquire(member.Uuid);
-        if (!lease.IsAcquired) return;
+        if (!lease.IsAcquired || !_perDay.TryTake(member.Uuid)) return;
         await mailer.EnqueueAsync(member, tokens.Create(uuid), cancellationToken);
     }
 

@@ -29,9 +29,7 @@ public sealed class ConfirmationMailer(
     /// <summary>The window of <see cref="MailsPerDay"/>.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(1);
 
-    // Per subscriber uuid: when its window began and how many mails it has had in it. Pruned of ended windows as it grows.
-    private readonly Dictionary<string, (DateTimeOffset Start, int Count)> _sent = new(StringComparer.Ordinal);
-    private readonly Lock _sentLock = new();
+    private readonly MailAllowance _allowance = new(time, MailsPerDay, Window);
 
     private readonly Channel<(Subscriber Subscriber, MailingList List)> _queue =
         Channel.CreateBounded<(Subscriber, MailingList)>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -49,27 +47,13 @@ public sealed class ConfirmationMailer(
     /// <summary>Queues the confirmation mail, unless the address has had <see cref="MailsPerDay"/> already; returns at once.</summary>
     public void Enqueue(Subscriber subscriber, MailingList list)
     {
-        if (!TakeAllowance(subscriber.Uuid))
+        if (!_allowance.TryTake(subscriber.Uuid))
         {
             logger.LogWarning("Subscriber {Id} has had {Count} confirmations within a day; another was not sent.", subscriber.Id, MailsPerDay);
             return;
         }
         if (!_queue.Writer.TryWrite((subscriber, list)))
             logger.LogWarning("The confirmation queue is full; a confirmation for subscriber {Id} was dropped.", subscriber.Id);
-    }
-
-    private bool TakeAllowance(string uuid)
-    {
-        var now = time.GetUtcNow();
-        lock (_sentLock)
-        {
-            if (_sent.Count >= 10_000)
-                foreach (var ended in _sent.Where(e => now - e.Value.Start >= Window).Select(e => e.Key).ToList()) _sent.Remove(ended);
-            if (!_sent.TryGetValue(uuid, out var window) || now - window.Start >= Window) window = (now, 0);
-            if (window.Count >= MailsPerDay) return false;
-            _sent[uuid] = (window.Start, window.Count + 1);
-            return true;
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
