@@ -189,7 +189,16 @@ public sealed partial class LanguageJourneyTests
         Assert.Equal("it", await page.EvaluateAsync<string>("document.activeElement.getAttribute('hreflang')"));
         Assert.True(await page.EvaluateAsync<bool>("document.activeElement.closest('nav.languages') !== null"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(SwitchedToItalian());
+        try
+        {
+            await page.WaitForURLAsync(SwitchedToItalian());
+        }
+        catch (TimeoutException)
+        {
+            // Say where the browser stood, so a failure here can be told apart from a slow server.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "it-2-switch-failed.png"), FullPage = true });
+            throw new Xunit.Sdk.XunitException($"Enter on “{italiano}” did not reach /subscribe?lang=it within the timeout; the page is {page.Url}.");
+        }
         await AssertPageAsync(page, "it", "subscribe.heading", "it-2-switched");
         await AssertSwitcherAsync(page, current: "it");
         Assert.Equal("it", await page.InputValueAsync("#language"));
