@@ -77,8 +77,9 @@ public sealed partial class LanguageJourneyTests
         await page.FillAsync("#email", email);
         await page.FillAsync("#name", "Camille Martin");
         await page.CheckAsync("#consent");
+        var sent = page.WaitForURLAsync(SentPage());
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(SentPage());
+        await sent;
         await AssertPageAsync(page, "fr", "sent.title", "2-check-your-inbox");
         Assert.Equal("fr", await ScalarAsync<string>(database, "SELECT language FROM subscribers WHERE email_key = @Email", new { Email = email }));
         Assert.Equal("unconfirmed", await StatusAsync(database, email));
@@ -188,17 +189,10 @@ public sealed partial class LanguageJourneyTests
         Assert.Equal(italiano, focused);
         Assert.Equal("it", await page.EvaluateAsync<string>("document.activeElement.getAttribute('hreflang')"));
         Assert.True(await page.EvaluateAsync<bool>("document.activeElement.closest('nav.languages') !== null"));
+        // Wait for the navigation before pressing: a wait begun after the key can miss a navigation that commits meanwhile.
+        var switched = page.WaitForURLAsync(SwitchedToItalian());
         await page.Keyboard.PressAsync("Enter");
-        try
-        {
-            await page.WaitForURLAsync(SwitchedToItalian());
-        }
-        catch (TimeoutException)
-        {
-            // Say where the browser stood, so a failure here can be told apart from a slow server.
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "it-2-switch-failed.png"), FullPage = true });
-            throw new Xunit.Sdk.XunitException($"Enter on “{italiano}” did not reach /subscribe?lang=it within the timeout; the page is {page.Url}.");
-        }
+        await switched;
         await AssertPageAsync(page, "it", "subscribe.heading", "it-2-switched");
         await AssertSwitcherAsync(page, current: "it");
         Assert.Equal("it", await page.InputValueAsync("#language"));
@@ -207,8 +201,9 @@ public sealed partial class LanguageJourneyTests
         await page.FillAsync("#email", email);
         await page.FillAsync("#name", "Giulia Rossi");
         await page.CheckAsync("#consent");
+        var sent = page.WaitForURLAsync(SentPage());
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(SentPage());
+        await sent;
         await AssertPageAsync(page, "it", "sent.title", "it-3-check-your-inbox");
         Assert.Equal("it", await ScalarAsync<string>(database, "SELECT language FROM subscribers WHERE email_key = @Email", new { Email = email }));
 
