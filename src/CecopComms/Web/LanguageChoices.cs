@@ -9,7 +9,7 @@ public static class LanguageChoices
 
     /// <summary>Tag and native name, English first, then by tag.</summary>
     public static IReadOnlyList<(string Tag, string Name)> All { get; } =
-        Tags.Select(t => (t, CultureInfo.GetCultureInfo(t).TextInfo.ToTitleCase(CultureInfo.GetCultureInfo(t).NativeName))).ToList();
+        Tags.Select(t => (t, Localization.LanguageSwitch.Name(t))).ToList();
 
     /// <summary>The choices, with <paramref name="current"/> added when it is a tag the list does not offer (e.g. pt-BR from an import).</summary>
     public static IReadOnlyList<(string Tag, string Name)> With(string current) =>
