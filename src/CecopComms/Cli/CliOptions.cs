@@ -28,4 +28,16 @@ public static class CliOptions
 
     /// <summary>True when the command was asked for JSON.</summary>
     public static bool WantsJson(this ParseResult parseResult) => parseResult.GetValue(Format) == "json";
+
+    /// <summary>On send and schedule: a segment to send to instead of the content's own audience (a new option per command).</summary>
+    public static Option<string?> SegmentAudience() => new("--segment")
+    {
+        Description = "Send to this segment (its slug) instead of the content's own audience: the people of the content's audience whom the segment holds, "
+            + "counted when it goes out. Members-only content is refused a segment that reaches anyone else.",
+    };
+
+    /// <summary>The audience reference of a --segment value ("segment:SLUG"), or null when none was given.</summary>
+    public static string? SegmentReference(string? slug) => string.IsNullOrWhiteSpace(slug)
+        ? null
+        : "segment:" + (slug.Trim().StartsWith("segment:", StringComparison.Ordinal) ? slug.Trim()["segment:".Length..] : slug.Trim());
 }

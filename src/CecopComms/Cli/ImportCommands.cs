@@ -14,7 +14,7 @@ public static class ImportCommands
         var (command, file, dryRun, errors, map) = Common("Import member organisations from CSV (name, country, category, website).");
         command.SetRun((parse, services, ct) => RunAsync(
             ActivatorUtilities.CreateInstance<OrganisationImporter>(services).ImportAsync,
-            new ImportOptions(parse.GetValue(file)!, null, ParseMap(parse.GetValue(map)!), parse.GetValue(dryRun), parse.GetValue(errors)), ct, organisations: true));
+            new ImportOptions(parse.GetValue(file)!, null, ParseMap(parse.GetValue(map)!), parse.GetValue(dryRun), parse.GetValue(errors)), services, ct, organisations: true));
         return command;
     }
 
@@ -28,7 +28,7 @@ public static class ImportCommands
         command.SetRun((parse, services, ct) => RunAsync(
             ActivatorUtilities.CreateInstance<SubscriberImporter>(services).ImportAsync,
             new ImportOptions(parse.GetValue(file)!, parse.GetValue(list), ParseMap(parse.GetValue(map)!), parse.GetValue(dryRun), parse.GetValue(errors),
-                ConsentWordingVersion: parse.GetValue(consent)), ct));
+                ConsentWordingVersion: parse.GetValue(consent)), services, ct));
         return command;
     }
 
@@ -42,8 +42,8 @@ public static class ImportCommands
     }
 
     private static async Task<int> RunAsync(
-        Func<ImportOptions, IProgress<ImportProgress>?, CancellationToken, Task<ImportResult>> import, ImportOptions options, CancellationToken cancellationToken,
-        bool organisations = false)
+        Func<ImportOptions, IProgress<ImportProgress>?, CancellationToken, Task<ImportResult>> import, ImportOptions options, IServiceProvider services,
+        CancellationToken cancellationToken, bool organisations = false)
     {
         var result = await AnsiConsole.Progress()
             .AutoClear(false)
@@ -58,6 +58,11 @@ public static class ImportCommands
                 task.StopTask();
                 return done;
             });
+
+        // As the import page records it; a dry run changes nothing and is not an action.
+        if (!options.DryRun)
+            await CommandLineActivity.RecordAsync(services, "import", options.ListSlug ?? (organisations ? "organisations" : "subscribers"),
+                $"{Path.GetFileName(options.FilePath)}: {result.RowsRead} rows read, {result.Inserted} added, {result.Updated} updated, {result.Unchanged} unchanged, {result.Rejected} refused.");
 
         var perSecond = result.Elapsed.TotalSeconds > 0 ? result.RowsRead / result.Elapsed.TotalSeconds : 0;
         var table = Table(options.DryRun ? "dry run: nothing changed" : "import", "")

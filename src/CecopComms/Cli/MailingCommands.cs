@@ -102,6 +102,10 @@ public static class MailingCommands
         return mailing;
     }
 
+    // As the mailing page records it: what was done to which mailing, and how far it had got.
+    private static Task RecordAsync(IServiceProvider services, string action, Mailing mailing) =>
+        CommandLineActivity.RecordAsync(services, action, mailing.Title, $"Mailing {mailing.Id}: {mailing.Sent} of {mailing.Total} sent so far.");
+
     private static Command Pause()
     {
         var id = Id();
@@ -109,6 +113,7 @@ public static class MailingCommands
         command.SetRun(async (parse, services, ct) =>
         {
             var mailing = await services.GetRequiredService<MailingStore>().PauseAsync(parse.GetValue(id), null, ct);
+            await RecordAsync(services, "pause", mailing);
             Line($"Mailing {mailing.Id} paused: {mailing.Sent:N0} of {mailing.Total:N0} sent.");
             return ExitCodes.Success;
         });
@@ -123,6 +128,7 @@ public static class MailingCommands
         command.SetRun(async (parse, services, ct) =>
         {
             var mailing = await services.GetRequiredService<MailingStore>().ResumeAsync(parse.GetValue(id), ct);
+            await RecordAsync(services, "resume", mailing);
             if (parse.GetValue(detach))
             {
                 Line($"Mailing {mailing.Id} is running again; `cecop serve` sends it.");
@@ -140,6 +146,7 @@ public static class MailingCommands
         command.SetRun(async (parse, services, ct) =>
         {
             var mailing = await services.GetRequiredService<MailingStore>().CancelAsync(parse.GetValue(id), ct);
+            await RecordAsync(services, "cancel-mailing", mailing);
             Line($"Mailing {mailing.Id} cancelled: {mailing.Sent:N0} of {mailing.Total:N0} had been sent.");
             return ExitCodes.Success;
         });

@@ -16,32 +16,37 @@ public static class ScheduleCommands
         var publication = new Option<string?>("--publication") { Description = "Recurring: send this publication's next draft edition at every --cron time." };
         var cron = new Option<string?>("--cron") { Description = "Recurring: Quartz cron, e.g. \"0 0 10 ? * TUE#1\" = first Tuesday of each month at 10:00." };
         var campaign = new Option<string?>("--campaign") { Description = "Schedule every planned mailing of this campaign still to come, at its planned date." };
+        var segment = CliOptions.SegmentAudience();
         var command = new Command("schedule", "Schedule a send: SOURCE --at TIME, --publication SLUG --cron EXPR, or --campaign SLUG. `cecop serve` sends when the time comes.")
         {
-            source, at, zone, publication, cron, campaign, CliOptions.Format,
+            source, at, zone, publication, cron, campaign, segment, CliOptions.Format,
         };
         command.SetRun(async (parse, services, ct) =>
         {
             var planner = services.GetRequiredService<SchedulePlanner>();
             List<Schedule> made;
+            var audience = CliOptions.SegmentReference(parse.GetValue(segment));
             if (parse.GetValue(campaign) is { } slug)
             {
-                var (added, past) = await planner.CampaignAsync(slug, ct);
+                var (added, past) = await planner.CampaignAsync(slug, audience, ct);
                 made = [.. added];
                 if (!parse.WantsJson() && past > 0) Line($"{past} planned mailings of {slug} are already past and were not scheduled.");
             }
             else if (parse.GetValue(publication) is { } pub)
             {
-                made = [await planner.RecurringAsync(pub, parse.GetValue(cron) ?? throw new UsageException("--publication needs --cron: when it goes out."), parse.GetValue(zone), ct)];
+                made = [await planner.RecurringAsync(pub, parse.GetValue(cron) ?? throw new UsageException("--publication needs --cron: when it goes out."), parse.GetValue(zone), audience, ct)];
             }
             else
             {
                 var what = MailingSourceArgument.Parse(parse.GetValue(source) ?? throw new UsageException("Say what to schedule: SOURCE --at TIME, --publication SLUG --cron EXPR, or --campaign SLUG."));
                 var when = planner.ParseTime(parse.GetValue(at) ?? throw new UsageException("Say when with --at \"2026-12-01 10:00\"."), parse.GetValue(zone));
-                made = [await planner.OnceAsync(what, when, ct)];
+                made = [await planner.OnceAsync(what, when, audience, ct)];
             }
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            foreach (var s in made)
+                await CommandLineActivity.RecordAsync(services, "schedule", s.Source ?? $"the next draft edition of {s.Publication}", $"Schedule {s.Id}: {Describe(s, now)}.");
             if (parse.WantsJson()) WriteJson(made);
-            else foreach (var s in made) Line($"Schedule {s.Id}: {Describe(s, services.GetRequiredService<TimeProvider>().GetUtcNow())}.");
+            else foreach (var s in made) Line($"Schedule {s.Id}: {Describe(s, now)}.");
             return ExitCodes.Success;
         });
         return command;
@@ -66,15 +71,17 @@ public static class ScheduleCommands
         cancel.SetRun(async (parse, services, ct) =>
         {
             var (schedule, released) = await services.GetRequiredService<SchedulePlanner>().CancelAsync(parse.GetValue(id), ct);
+            await CommandLineActivity.RecordAsync(services, "cancel-schedule", schedule.Source ?? $"the next draft edition of {schedule.Publication}",
+                released is null ? $"Schedule {schedule.Id} cancelled." : $"Schedule {schedule.Id} cancelled; what it would send is a draft again.");
             Line($"Schedule {schedule.Id} cancelled." + (released is { } source ? $" {source} is a draft again: edit it, schedule it or send it now." : ""));
             return ExitCodes.Success;
         });
         return new Command("schedules", "Schedules: one-off sends, recurring editions, campaign plans.") { list, cancel };
     }
 
-    private static string Describe(Schedule s, DateTimeOffset now) => s.Kind switch
+    private static string Describe(Schedule s, DateTimeOffset now) => (s.Kind switch
     {
         "recurring" => $"the next draft edition of {s.Publication} at \"{s.Cron}\" ({s.TimeZone}), next {ScheduledSend.Local(ScheduledSend.Next(s, now)!.Value, s.TimeZone)}",
         _ => $"{s.Source} at {ScheduledSend.Local(s.RunAt!.Value, s.TimeZone)}",
-    };
+    }) + (s.Audience is { } audience ? $", to {audience}" : "");
 }

@@ -15,9 +15,10 @@ public static class SendCommands
         var test = new Option<string?>("--test") { Description = "Send one copy marked [TEST] to this address instead; nobody else receives anything." };
         var lang = new Option<string?>("--lang") { Description = "With --test: the language of the copy, as `editions preview --lang` shows it." };
         var reader = new Option<string?>("--subscriber") { Description = "With --test: fill the copy with this subscriber's data, as `editions preview --subscriber` does." };
+        var segment = CliOptions.SegmentAudience();
         var command = new Command("send", "Send an edition or campaign mailing now (--now), or a test copy (--test EMAIL). `cecop schedule` sends later.")
         {
-            source, now, test, lang, reader, CliOptions.Format,
+            source, now, test, lang, reader, segment, CliOptions.Format,
         };
         command.SetRun(async (parse, services, ct) =>
         {
@@ -30,7 +31,8 @@ public static class SendCommands
                 return result.Kind == OutcomeKind.Sent ? ExitCodes.Success : ExitCodes.UserError;
             }
             if (!parse.GetValue(now)) throw new UsageException("Say when: --now sends to the whole audience now, --test EMAIL sends one copy; `cecop schedule` sends later.");
-            var mailing = await services.GetRequiredService<MailingStarter>().StartAsync(what, MailingStatus.Running, ct);
+            var mailing = await services.GetRequiredService<MailingStarter>().StartAsync(what, MailingStatus.Running, CliOptions.SegmentReference(parse.GetValue(segment)), ct);
+            await CommandLineActivity.RecordAsync(services, "send", mailing.Title, $"Mailing {mailing.Id} started now to {mailing.Audience}: {mailing.Total} recipients.");
             if (!parse.WantsJson()) Line($"Mailing {mailing.Id}: {mailing.Title} to {mailing.Audience}, {mailing.Total:N0} recipients in the ledger.");
             return await MailingCommands.RunSenderAsync(services, mailing, parse.WantsJson(), ct);
         });

@@ -118,6 +118,7 @@ public static class SubscriberCommands
                 throw new UsageException($"Erasing {email.Trim()} cannot be undone: run again with --yes to erase.");
             }
             var erased = await store.EraseAsync(email, ct);
+            await CommandLineActivity.RecordAsync(services, "erase", $"a subscriber (id {erased.Id})", "Erased; their subscriptions stay only as anonymous counts.");
             Line($"Erased {email.Trim()}: now {erased.Email}; its subscriptions stay as anonymous counts.");
             return ExitCodes.Success;
         });

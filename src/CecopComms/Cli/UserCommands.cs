@@ -26,6 +26,7 @@ public static class UserCommands
             var password = await ReadPasswordAsync(parse.GetValue(passwordFile), ct);
             var user = await ActivatorUtilities.CreateInstance<UserStore>(services)
                 .AddAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role)!, password, ct);
+            await CommandLineActivity.RecordAsync(services, "role-change", user.Email, $"Account created with the role {user.Role}.");
             Line($"Account {user.Email} ({user.Role}) created.");
             return ExitCodes.Success;
         });

@@ -30,6 +30,8 @@ public static partial class AppServices
             .AddReach()
             .AddBounces()
             .AddLanguages()
+            // Both the admin area and the command line record what staff do.
+            .AddSingleton<Web.Admin.ActivityLog>()
             // Unsubscribes come from the web and, by mailto, from the bounce mailbox: one store carries out both.
             .AddSingleton<Web.SelfService.SelfServiceStore>()
             .AddSingleton<Delivery.IUnsubscribeRequests>(sp => sp.GetRequiredService<Web.SelfService.SelfServiceStore>());

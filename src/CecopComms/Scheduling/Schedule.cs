@@ -16,7 +16,7 @@ public sealed record Schedule
     /// <summary>Once and campaign: when, UTC.</summary>
     public DateTimeOffset? RunAt { get; init; }
     public string TimeZone { get; init; } = "";
-    /// <summary>Once: the audience chosen for the send ("segment:SLUG"), or null for the content's own audience.</summary>
+    /// <summary>The audience chosen for every send of the schedule ("segment:SLUG"), or null for the content's own audience.</summary>
     public string? Audience { get; init; }
     public ScheduleStatus Status { get; init; }
     public DateTimeOffset? LastFiredAt { get; init; }

@@ -37,29 +37,62 @@ public sealed class SchedulePlanner(ScheduleStore schedules, ScheduleTriggers tr
     /// <summary>Sends the next draft edition of <paramref name="publication"/> at every time of <paramref name="cron"/> (Quartz syntax) in <paramref name="zone"/>.</summary>
     /// <exception cref="ScheduleException">The cron expression does not parse or the zone is unknown.</exception>
     /// <exception cref="ContentValidationException">There is no such publication.</exception>
-    public async Task<Schedule> RecurringAsync(string publication, string cron, string? zone, CancellationToken cancellationToken)
+    public Task<Schedule> RecurringAsync(string publication, string cron, string? zone, CancellationToken cancellationToken) =>
+        RecurringAsync(publication, cron, zone, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecurringAsync(string, string, string?, CancellationToken)"/>, each edition to
+    /// <paramref name="audienceReference"/> ("segment:SLUG"): the people of the publication's audience whom the segment
+    /// holds at each occurrence. The members-only rule is checked now against the segment as it is, and again at each
+    /// occurrence (an occurrence it refuses sends nothing and is noted).
+    /// </summary>
+    /// <exception cref="ScheduleException">The cron expression does not parse or the zone is unknown.</exception>
+    /// <exception cref="ContentValidationException">There is no such publication.</exception>
+    /// <exception cref="Audience.AudienceException">The segment does not exist.</exception>
+    /// <exception cref="Audience.MembersOnlyException">The publication is members-only and the segment reaches someone else.</exception>
+    public async Task<Schedule> RecurringAsync(string publication, string cron, string? zone, string? audienceReference, CancellationToken cancellationToken)
     {
         // A schedule for a publication that does not exist would fire for ever and send nothing: refuse it now, by name.
-        await publications.GetAsync(publication, cancellationToken);
+        var found = await publications.GetAsync(publication, cancellationToken);
         if (!CronExpression.TryParse(cron, out _))
             throw new ScheduleException($"'{cron}' is not a Quartz cron expression: seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 10 ? * TUE#1\" (first Tuesday of each month at 10:00).");
-        var schedule = await schedules.AddAsync(new Schedule { Kind = "recurring", Publication = publication, Cron = cron, TimeZone = ZoneOf(zone) }, cancellationToken);
+        if (audienceReference is not null) (await audiences.ForContentAsync(found.Audience, audienceReference, cancellationToken)).KeepingMembersOnly();
+        var schedule = await schedules.AddAsync(new Schedule { Kind = "recurring", Publication = publication, Cron = cron, TimeZone = ZoneOf(zone), Audience = audienceReference }, cancellationToken);
         await AddTriggerAsync(schedule, cancellationToken);
         return schedule;
     }
 
     /// <summary>A schedule for each planned mailing of the campaign still to come; returns them and how many planned dates were already past.</summary>
     /// <exception cref="KeyNotFoundException">No such campaign.</exception>
-    public async Task<(IReadOnlyList<Schedule> Added, int Past)> CampaignAsync(string campaign, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<Schedule> Added, int Past)> CampaignAsync(string campaign, CancellationToken cancellationToken) =>
+        CampaignAsync(campaign, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CampaignAsync(string, CancellationToken)"/>, every mailing to <paramref name="audienceReference"/>
+    /// ("segment:SLUG") when given. Every mailing still to come is compiled and checked against the segment first, so
+    /// either all of them are scheduled or none is.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such campaign.</exception>
+    /// <exception cref="ContentValidationException">A mailing does not compile.</exception>
+    /// <exception cref="Audience.AudienceException">The segment does not exist.</exception>
+    /// <exception cref="Audience.MembersOnlyException">A mailing is members-only and the segment reaches someone else.</exception>
+    public async Task<(IReadOnlyList<Schedule> Added, int Past)> CampaignAsync(string campaign, string? audienceReference, CancellationToken cancellationToken)
     {
         var plan = await content.CampaignPlanAsync(campaign, cancellationToken);
         var now = time.GetUtcNow();
+        var coming = plan.Where(p => p.PlannedAt > now).ToList();
+        if (audienceReference is not null)
+            foreach (var planned in coming)
+            {
+                var compiled = await content.CompileAsync(planned.Source, cancellationToken);
+                (await audiences.ForContentAsync(compiled.AudienceReference, audienceReference, cancellationToken)).KeepingMembersOnly();
+            }
         var added = new List<Schedule>();
-        foreach (var planned in plan.Where(p => p.PlannedAt > now))
+        foreach (var planned in coming)
         {
             var schedule = await schedules.AddAsync(new Schedule
             {
-                Kind = "campaign", Source = planned.Source.ToString(), Campaign = campaign, RunAt = planned.PlannedAt, TimeZone = ZoneOf(null),
+                Kind = "campaign", Source = planned.Source.ToString(), Campaign = campaign, RunAt = planned.PlannedAt, TimeZone = ZoneOf(null), Audience = audienceReference,
             }, cancellationToken);
             await AddTriggerAsync(schedule, cancellationToken);
             added.Add(schedule);

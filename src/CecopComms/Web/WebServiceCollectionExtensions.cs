@@ -23,7 +23,6 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ConfirmationMailer>());
         services.AddSingleton<SignupService>();
         services.AddSingleton<UserStore>();
-        services.AddSingleton<ActivityLog>();
         services.AddSingleton<AdminDashboard>();
         services.AddSingleton<Admin.Content.ContentPreview>();
         services.AddSingleton<Admin.Sending.SendingChoices>();

@@ -70,6 +70,40 @@ public sealed class DeliveryCommandsTests : WorkspaceTest
     }
 
     [Fact]
+    public async Task Sends_and_schedules_to_a_segment_from_the_command_line_go_to_it_and_are_in_the_activity_log()
+    {
+        var edition = await LoadEditionAsync();
+        var segment = await CecopProcess.RunAsync(Workspace, "segments", "create", "italian-readers", "--name", "Italian readers", "--where", "language=it");
+        Assert.True(segment.ExitCode == 0, segment.ToString());
+
+        var scheduled = await CecopProcess.RunAsync(Workspace, "schedule", $"edition:{edition}", "--at", "2030-12-03 10:00", "--segment", "italian-readers");
+        Assert.True(scheduled.ExitCode == 0, scheduled.ToString());
+        Assert.Contains($"Schedule 1: edition:{edition} at 2030-12-03 10:00 +01:00 Europe/Brussels, to segment:italian-readers.", scheduled.Stdout);
+        var recurring = await CecopProcess.RunAsync(Workspace, "schedule", "--publication", "cecop-newsletter", "--cron", "0 0 10 ? * TUE#1", "--segment", "italian-readers");
+        Assert.True(recurring.ExitCode == 0, recurring.ToString());
+        var unknown = await CecopProcess.RunAsync(Workspace, "schedule", "--publication", "cecop-newsletter", "--cron", "0 0 10 ? * TUE#1", "--segment", "nobody");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("nobody", unknown.Stderr);
+        var list = JsonNode.Parse((await CecopProcess.RunAsync(Workspace, "schedules", "list", "--format", "json")).Stdout)!.AsArray();
+        Assert.Equal(["segment:italian-readers", "segment:italian-readers"], list.Select(r => r!["schedule"]!["audience"]!.GetValue<string>()));
+        Assert.Equal(0, (await CecopProcess.RunAsync(Workspace, "schedules", "cancel", "1")).ExitCode);
+
+        // People 0, 3, 6 and 9 of the twelve read Italian.
+        var sent = await CecopProcess.RunAsync(Workspace, "send", $"edition:{edition}", "--now", "--segment", "italian-readers");
+        Assert.True(sent.ExitCode == 0, sent.ToString());
+        Assert.Contains("to segment:italian-readers, 4 recipients in the ledger", sent.Stdout);
+        var recipients = Directory.GetFiles(Workspace.Path("outbox/mailing-1"), "*.eml").Select(f => File.ReadAllText(f)).Select(m => m[(m.IndexOf("\nTo: ", StringComparison.Ordinal) + 5)..].Split('\n')[0].Trim());
+        Assert.Equal(["Person 0 <person0@members.example>", "Person 3 <person3@members.example>", "Person 6 <person6@members.example>", "Person 9 <person9@members.example>"], recipients.Order());
+
+        await using var connection = await (await Workspace.OpenDatabaseAsync()).OpenAsync();
+        var lines = (await connection.QueryAsync<(string Actor, string Action, string Detail)>("SELECT actor, action, detail FROM activity ORDER BY id")).ToList();
+        Assert.Equal(["schedule", "schedule", "cancel-schedule", "send"], lines.Select(l => l.Action));
+        Assert.All(lines, l => Assert.Equal($"{Environment.UserName} (command line)", l.Actor));
+        Assert.Contains("to segment:italian-readers", lines[0].Detail);
+        Assert.Equal("Mailing 1 started now to segment:italian-readers: 4 recipients.", lines[3].Detail);
+    }
+
+    [Fact]
     public async Task A_refusal_the_web_shows_as_a_sentence_comes_with_its_command_hint_on_the_command_line()
     {
         var schedule = await CecopProcess.RunAsync(Workspace, "schedules", "cancel", "987654");

@@ -150,6 +150,78 @@ public sealed class ScheduledSendTests
         Assert.Equal(1, refused.NonMembers);
     }
 
+    [Fact]
+    public async Task A_recurring_schedule_to_a_segment_sends_each_draft_to_the_people_of_the_publication_s_list_the_segment_holds()
+    {
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 6);
+        await bed.Services.GetRequiredService<ListStore>().CreateAsync("other", "Other", "", false, false, false, CancellationToken.None);
+        await AddPersonAsync(bed, "lettrice@example.it", "it", null, "other");
+        await SegmentAsync(bed, "italian-readers", "language=it");
+        var planner = bed.Services.GetRequiredService<SchedulePlanner>();
+
+        await Assert.ThrowsAsync<AudienceException>(() => planner.RecurringAsync("cecop-newsletter", "0 0 10 ? * TUE#1", null, "segment:nobody", CancellationToken.None));
+        var schedule = await planner.RecurringAsync("cecop-newsletter", "0 0 10 ? * TUE#1", null, "segment:italian-readers", CancellationToken.None);
+        var mailing = await Send(bed, Due.AddSeconds(1)).FireAsync(schedule.Id, CancellationToken.None);
+
+        Assert.NotNull(mailing);
+        Assert.Equal(("segment:italian-readers", 2L), (mailing.Audience, mailing.Total));
+        Assert.Equal([Delivery.DeliveryTestBed.Email(0), Delivery.DeliveryTestBed.Email(3)], await LedgerAsync(bed, mailing.Id));
+        Assert.Equal(ScheduleStatus.Active, (await bed.Services.GetRequiredService<ScheduleStore>().GetAsync(schedule.Id, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task A_members_only_publication_or_campaign_is_refused_a_recurring_or_campaign_schedule_to_a_segment_that_reaches_others()
+    {
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 3);
+        await SegmentAsync(bed, "everyone-english", "language=en");
+        var planner = bed.Services.GetRequiredService<SchedulePlanner>();
+
+        var refused = await Assert.ThrowsAsync<MembersOnlyException>(() => planner.RecurringAsync("cecop-link", "0 0 10 ? * TUE#1", null, "segment:everyone-english", CancellationToken.None));
+        Assert.True(refused.NonMembers >= 1);
+        Assert.Empty(await bed.Services.GetRequiredService<ScheduleStore>().ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_campaign_scheduled_to_a_segment_sends_each_mailing_to_it_and_is_refused_whole_when_a_mailing_is_members_only()
+    {
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 6);
+        await SegmentAsync(bed, "italian-readers", "language=it");
+        var content = bed.Services.GetRequiredService<MailingContent>();
+        async Task<string> CampaignAsync(string name, string audience)
+        {
+            bed.Workspace.WriteFile($"{name}/campaign.yaml", $$"""
+                hashtag: "#{{name}}"
+                name: "{{name}}"
+                period: { start: 2026-12-01, end: 2027-01-31 }
+                audience: {{audience}}
+                sender: { from_name: CECOP, from_address: communication@cecop.coop }
+                languages: [en]
+                mailings:
+                  - file: 01-first.md
+                    planned: 2026-12-08T10:00:00+01:00
+                  - file: 02-second.md
+                    planned: 2027-01-12T10:00:00+01:00
+                """);
+            foreach (var file in new[] { "01-first", "02-second" })
+                bed.Workspace.WriteFile($"{name}/{file}.md", $"---\ntitle: \"{file}\"\nsubject: \"Campaign news {file}\"\n---\nWorker cooperatives across Europe.\n");
+            return (await content.LoadCampaignAsync(bed.Workspace.Path(name), CancellationToken.None)).Campaign.Slug;
+        }
+        var open = await CampaignAsync("open-campaign", "list:external-newsletter");
+        var members = await CampaignAsync("members-campaign", "list:cecop-link");
+        var planner = bed.Services.GetRequiredService<SchedulePlanner>();
+
+        var (added, past) = await planner.CampaignAsync(open, "segment:italian-readers", CancellationToken.None);
+        Assert.Equal((2, 0), (added.Count, past));
+        Assert.All(added, s => Assert.Equal("segment:italian-readers", s.Audience));
+        var mailing = await Send(bed, added[0].RunAt!.Value.AddSeconds(1)).FireAsync(added[0].Id, CancellationToken.None);
+        Assert.NotNull(mailing);
+        Assert.Equal([Delivery.DeliveryTestBed.Email(0), Delivery.DeliveryTestBed.Email(3)], await LedgerAsync(bed, mailing.Id));
+
+        // Through the segment the members-only campaign would reach people who are not members' contacts: neither of its mailings is scheduled.
+        await Assert.ThrowsAsync<MembersOnlyException>(() => planner.CampaignAsync(members, "segment:italian-readers", CancellationToken.None));
+        Assert.DoesNotContain(await bed.Services.GetRequiredService<ScheduleStore>().ListAsync(null, CancellationToken.None), s => s.Campaign == members);
+    }
+
     [Theory]
     [InlineData("2026-03-03 10:00", "2026-03-03T09:00:00Z")] // winter, +01:00
     [InlineData("2026-06-02 10:00", "2026-06-02T08:00:00Z")] // summer, +02:00

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace CecopComms.Web.Admin;
 
 /// <summary>
-/// The activity log of the admin area: imports, sends, schedules, cancellations, erasures, deletions and role changes,
-/// each with the staff member who did it. Recording is best-effort: it runs after the action succeeded, and a failure
+/// The activity log: imports, sends, schedules, cancellations, erasures, deletions and role changes, each with who did
+/// it: the staff member signed in to the admin area, or the system account that ran the command line
+/// (<see cref="CommandLineActor"/>). Recording is best-effort: it runs after the action succeeded, and a failure
 /// to record is logged as a warning and does not undo the action. Rows are never changed or deleted.
 /// </summary>
-public sealed class ActivityLog(Database database, TimeProvider time, ILogger<ActivityLog> logger)
+public sealed class ActivityLog(Database database, TimeProvider time, ILogger<ActivityLog>? logger = null)
 {
     /// <summary>Lines on one page of /admin/activity.</summary>
     public const int PageSize = 100;
@@ -24,17 +25,26 @@ public sealed class ActivityLog(Database database, TimeProvider time, ILogger<Ac
     /// Records that the signed-in <paramref name="staff"/> member did <paramref name="action"/> to <paramref name="subject"/>.
     /// Never throws: a failure is logged as a warning. Not cancelled with the request, as the action it records is done.
     /// </summary>
-    public async Task RecordAsync(ClaimsPrincipal staff, string action, string subject, string detail)
+    public Task<bool> RecordAsync(ClaimsPrincipal staff, string action, string subject, string detail) =>
+        RecordAsync(staff.FindFirst(ClaimTypes.Email)?.Value ?? "unknown", action, subject, detail);
+
+    /// <summary>Who a command-line action is recorded as: the system account that ran it, "maria (command line)".</summary>
+    public static string CommandLineActor() => $"{Environment.UserName} (command line)";
+
+    /// <summary>As <see cref="RecordAsync(ClaimsPrincipal, string, string, string)"/>, done by <paramref name="actor"/> as written.</summary>
+    /// <returns>Whether the line was recorded.</returns>
+    public async Task<bool> RecordAsync(string actor, string action, string subject, string detail)
     {
-        var actor = staff.FindFirst(ClaimTypes.Email)?.Value ?? "unknown";
         try
         {
             await database.ExecuteScalarAsync<object?>(_queries.InsertActivity,
                 new { At = time.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Detail = detail }, CancellationToken.None);
+            return true;
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "The activity log did not record {Action} of {Subject} by {Actor}.", action, subject, actor);
+            logger?.LogWarning(e, "The activity log did not record {Action} of {Subject} by {Actor}.", action, subject, actor);
+            return false;
         }
     }
 

@@ -135,6 +135,29 @@ public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_recurring_schedule_goes_to_a_chosen_segment_and_a_members_only_publication_is_refused_one_that_reaches_others()
+    {
+        var (mixed, _) = await SegmentAsync(1, 2);
+        var (members, _) = await SegmentAsync(2, 0);
+        using var client = await SignInAsync(factory, "editor");
+        var form = await HtmlAsync(client, "/admin/sending");
+        Assert.Contains("<select id=\"recurring-audience\" name=\"Audience\"", form);
+
+        using (var refused = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=Recurring", ("Publication", "cecop-link"), ("Cron", "0 0 10 ? * TUE#1"),
+            ("Audience", $"segment:{mixed}")))
+            Assert.Contains($"This content is for members only, and Cohort {mixed} reaches 2 people who are not contacts of a member organisation, so it cannot receive it.",
+                await TextAsync(refused));
+        Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM schedules WHERE audience = @audience", new { audience = $"segment:{mixed}" }));
+
+        using (var made = await SubmitAsync(client, "/admin/sending", "/admin/sending?handler=Recurring", ("Publication", "cecop-link"), ("Cron", "0 0 10 ? * TUE#1"),
+            ("Audience", $"segment:{members}")))
+            Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        Assert.Equal("recurring cecop-link", await ScalarAsync<string>(factory,
+            "SELECT kind || ' ' || publication FROM schedules WHERE audience = @audience AND status = 'active'", new { audience = $"segment:{members}" }));
+        Assert.Contains($"<td>the segment Cohort {members}</td>", await HtmlAsync(client, "/admin/sending"));
+    }
+
+    [Fact]
     public async Task A_viewer_cannot_send_to_a_segment()
     {
         var source = await DraftAsync();

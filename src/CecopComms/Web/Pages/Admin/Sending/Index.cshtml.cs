@@ -123,9 +123,10 @@ public sealed class SendingModel(MailingStore mailings, ScheduleStore schedules,
         var publication = (await choices.PublicationsAsync(cancellationToken)).FirstOrDefault(p => p.Slug == Publication)
             ?? throw new ScheduleException(localizer["Choose the publication whose next draft edition goes out."]);
         if (string.IsNullOrWhiteSpace(Cron)) throw new ScheduleException(localizer["Give the cron expression of the sends, e.g. 0 0 10 ? * TUE#1 (first Tuesday of each month at 10:00)."]);
-        var schedule = await planner.RecurringAsync(publication.Slug, Cron.Trim(), null, cancellationToken);
+        var schedule = await planner.RecurringAsync(publication.Slug, Cron.Trim(), null, ChosenAudience(), cancellationToken);
         var next = ScheduledSend.Next(schedule, time.GetUtcNow());
-        await activity.RecordAsync(User, "schedule", $"the next draft edition of {publication.Slug}", $"Schedule {schedule.Id}: at “{schedule.Cron}” ({schedule.TimeZone}).");
+        await activity.RecordAsync(User, "schedule", $"the next draft edition of {publication.Slug}",
+            $"Schedule {schedule.Id}: at “{schedule.Cron}” ({schedule.TimeZone})" + (schedule.Audience is { } audience ? $", to {audience}." : "."));
         TempData["Message"] = (next is { } n
             ? localizer["Schedule {0}: the next draft edition of {1} at “{2}” ({3}), next {4} ({5} UTC).", schedule.Id, publication.Name, schedule.Cron!, schedule.TimeZone,
                 ScheduledSend.Local(n, schedule.TimeZone), n.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]
