@@ -118,5 +118,18 @@ public sealed class SegmentTests : IAsyncLifetime
     {
         var refusal = Assert.Throws<AudienceException>(() => SegmentFilterParser.Parse([where]));
         Assert.Contains(expected, refusal.Message);
+        // The sentence is what the web shows: it names no option and holds no syntax table.
+        Assert.DoesNotContain("--where", refusal.Message);
+        Assert.DoesNotContain('\n', refusal.Message);
+    }
+
+    [Fact]
+    public void The_where_syntax_comes_only_with_the_command_line_s_hint()
+    {
+        var none = Assert.Throws<AudienceException>(() => SegmentFilterParser.Parse([]));
+        Assert.Equal("A segment needs at least one condition.", none.Message);
+        Assert.Contains("Give it with --where.", CecopComms.Hosting.CliHint.ForCli(none));
+        var unreadable = Assert.Throws<AudienceException>(() => SegmentFilterParser.Parse(["nonsense"]));
+        Assert.Contains(SegmentFilterParser.Syntax, CecopComms.Hosting.CliHint.ForCli(unreadable));
     }
 }

@@ -1,3 +1,4 @@
+using CecopComms.Hosting;
 using System.Text.RegularExpressions;
 
 namespace CecopComms.Audience.Segments;
@@ -25,18 +26,18 @@ public static partial class SegmentFilterParser
     [GeneratedRegex(@"^\s*(?:attr:(?<key>[\p{L}\p{N}_\-. ]+?)|(?<field>[a-z]+))\s*(?<op>!=|=|~)\s*(?<value>.*?)\s*$")]
     private static partial Regex Condition();
 
-    /// <exception cref="AudienceException">A condition cannot be read; the message shows the syntax.</exception>
+    /// <exception cref="AudienceException">A condition cannot be read: one sentence, with the --where syntax as its command-line hint.</exception>
     public static SegmentFilter Parse(IEnumerable<string> conditions)
     {
         var parsed = conditions.Select(ParseOne).ToList();
-        if (parsed.Count == 0) throw new AudienceException("A segment needs at least one --where condition.\n" + Syntax);
+        if (parsed.Count == 0) throw new AudienceException("A segment needs at least one condition.").WithCliHint("Give it with --where.\n" + Syntax);
         return new SegmentFilter(parsed);
     }
 
     private static SegmentCondition ParseOne(string text)
     {
         var match = Condition().Match(text);
-        if (!match.Success) throw new AudienceException($"'{text}' is not a condition.\n" + Syntax);
+        if (!match.Success) throw new AudienceException($"'{text}' is not a condition: write a field, an operator (=, != or ~) and a value, such as country=IT.").WithCliHint("\n" + Syntax);
         var op = match.Groups["op"].Value;
         var values = match.Groups["value"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (values.Length == 0) throw new AudienceException($"'{text}' has no value after '{op}'.");

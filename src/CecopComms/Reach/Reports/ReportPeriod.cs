@@ -1,3 +1,4 @@
+using CecopComms.Hosting;
 using System.Globalization;
 
 namespace CecopComms.Reach.Reports;
@@ -23,7 +24,7 @@ public sealed record ReportPeriod(string Label, int Year, DateTimeOffset From, D
     /// <exception cref="ReachException">The last day is before the first.</exception>
     public static ReportPeriod Days(DateOnly first, DateOnly last, TimeZoneInfo zone)
     {
-        if (last < first) throw new ReachException($"The period ends ({last:yyyy-MM-dd}) before it starts ({first:yyyy-MM-dd}); --to must be on or after --from.");
+        if (last < first) throw new ReachException($"The period ends ({last:yyyy-MM-dd}) before it starts ({first:yyyy-MM-dd}).").WithCliHint("--to must be on or after --from.");
         return new($"{first:yyyy-MM-dd} – {last:yyyy-MM-dd}", last.Year, Start(first, zone), Start(last.AddDays(1), zone));
     }
 

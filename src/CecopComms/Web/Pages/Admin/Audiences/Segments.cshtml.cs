@@ -45,8 +45,8 @@ public sealed class SegmentsModel(SegmentStore segments, ListStore lists, IStrin
         }
         catch (AudienceException e)
         {
-            // The parser's message ends with the --where syntax, which means nothing on a form: the first line says it.
-            Problem = e.Message.Split('\n')[0];
+            // The parser's sentence; the --where syntax is only its command-line hint.
+            Problem = e.Message;
             await LoadAsync(cancellationToken);
             return Page();
         }
