@@ -9,7 +9,7 @@ public sealed record ExportRow
     public string? Organisation { get; init; }
     public string? Country { get; init; }
     public string Status { get; init; } = "";
-    /// <summary>On the exported list; empty when a segment is exported.</summary>
+    /// <summary>On the exported list; not written for a segment.</summary>
     public string? SubscriptionStatus { get; init; }
     /// <summary>The free attributes as a JSON object.</summary>
     public string Attributes { get; init; } = "{}";
@@ -21,7 +21,7 @@ public sealed record ExportRow
     /// <summary>The CSV header, in the order of <see cref="ToFields"/>.</summary>
     public static readonly string[] Header = ["email", "name", "language", "organisation", "country", "status", "subscription_status", "attributes", "created_at"];
 
-    /// <summary>The CSV header of a segment's export from its page, in the order of <see cref="ToSegmentFields"/>: the lists in place of a subscription status.</summary>
+    /// <summary>The CSV header of a segment's export (its page and the CLI), in the order of <see cref="ToSegmentFields"/>: the lists in place of a subscription status.</summary>
     public static readonly string[] SegmentHeader = ["email", "name", "language", "organisation", "country", "status", "lists", "attributes", "created_at"];
 
     public string[] ToSegmentFields() => [Email, Name, Language, Organisation ?? "", Country ?? "", Status, Lists ?? "", Attributes, CreatedAt];

@@ -2,7 +2,10 @@ using CsvHelper;
 
 namespace CecopComms.Audience;
 
-/// <summary>Writes a list's or segment's subscribers to a CSV file.</summary>
+/// <summary>
+/// Writes a list's or segment's subscribers to a CSV file: a list's with each person's subscription status on it, a
+/// segment's with the lists each person is confirmed on, the same columns as the segment's export from its admin page.
+/// </summary>
 public sealed class SubscriberExporter(AudienceResolver audiences)
 {
     /// <summary>Returns how many subscribers were written.</summary>
@@ -15,8 +18,9 @@ public sealed class SubscriberExporter(AudienceResolver audiences)
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         await using var csv = CsvWriter.ToFile(path, Import.Csv.SpreadsheetCsv.Options, FileOptions.None);
-        csv.WriteHeader(ExportRow.Header);
-        foreach (var row in rows) await csv.WriteRecordAsync(row.ToFields(), cancellationToken);
+        var segment = audience.Segment is not null;
+        csv.WriteHeader(segment ? ExportRow.SegmentHeader : ExportRow.Header);
+        foreach (var row in rows) await csv.WriteRecordAsync(segment ? row.ToSegmentFields() : row.ToFields(), cancellationToken);
         return rows.Count;
     }
 }

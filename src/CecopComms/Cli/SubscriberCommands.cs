@@ -130,7 +130,7 @@ public static class SubscriberCommands
         var list = new Option<string?>("--list") { Description = "Export this list's subscribers (every subscription status)." };
         var segment = new Option<string?>("--segment") { Description = "Export this segment's subscribers." };
         var output = new Option<string>("--out") { Description = "The CSV file to write.", Required = true };
-        var command = new Command("export", "Write a list's or segment's subscribers to CSV: email, name, language, organisation, country, status, subscription_status, attributes, created_at.")
+        var command = new Command("export", "Write a list's or segment's subscribers to CSV: email, name, language, organisation, country, status, then subscription_status (a list) or lists (a segment), attributes, created_at.")
         {
             list, segment, output,
         };

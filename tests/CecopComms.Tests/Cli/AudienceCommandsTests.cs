@@ -59,7 +59,9 @@ public sealed class AudienceCommandsTests : WorkspaceTest
         await Workspace.Ok("subscribers", "export", "--segment", "italian-care", "--out", csv);
         var lines = File.ReadAllLines(csv);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("Marco@legacoop.example,Marco,it,Legacoop Produzione e Servizi,IT,active,,", lines[1]);
+        // A segment's export has the columns of its export from the admin page: the lists a person is confirmed on.
+        Assert.Equal("email,name,language,organisation,country,status,lists,attributes,created_at", lines[0]);
+        Assert.StartsWith("Marco@legacoop.example,Marco,it,Legacoop Produzione e Servizi,IT,active,cecop-link,", lines[1]);
     }
 
     [Fact]
