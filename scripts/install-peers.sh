@@ -16,6 +16,7 @@ packages=(
   dovecot-imapd
   wrk                   # HTTP load for the web benchmarks
   faketime              # libfaketime: the date-bound tests run again with the clock moved years ahead
+  postgresql            # PostgreSQL 15: initdb and pg_ctl, for a cluster per test run in a temporary folder (the packaged one is not started)
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -35,6 +36,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   # Where a package started its daemon anyway (systemd machines), stop it: nothing may listen beyond the tests' own.
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet dovecot 2>/dev/null; then
     $SUDO systemctl disable --now dovecot >/dev/null 2>&1 || true
+  fi
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet postgresql 2>/dev/null; then
+    $SUDO systemctl disable --now postgresql >/dev/null 2>&1 || true
   fi
 fi
 # npm installs the front-end files the browser tests inject (axe-core). A machine that has Node.js with its own npm (the
