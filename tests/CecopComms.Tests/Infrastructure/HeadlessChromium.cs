@@ -5,7 +5,7 @@ namespace CecopComms.Tests.Infrastructure;
 /// <summary>
 /// Debian's Chromium driven by Microsoft.Playwright, headless, as every browser test here launches it: the system's
 /// /usr/bin/chromium (never `playwright install`, which downloads), without its sandbox (tests run as root) and without
-/// its background traffic, so nothing leaves 127.0.0.1.
+/// its background traffic, and with no host name resolving but localhost, so nothing leaves 127.0.0.1.
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -27,7 +27,10 @@ public sealed class HeadlessChromium : IAsyncDisposable
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            // No name resolves but the loopback's: an image or link in rendered content that points elsewhere (an edition's
+            // https://cecop.coop/... picture) fails at once instead of leaving the machine.
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"],
             Env = BrowserEnvironment(),
         });
         return new HeadlessChromium(playwright, browser);

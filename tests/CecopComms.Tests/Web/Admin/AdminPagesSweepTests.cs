@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CecopComms.Storage;
 using CecopComms.Tests.ContentTests;
@@ -96,7 +95,7 @@ public sealed class AdminPagesSweepTests
                 continue;
             }
             foreach (var violation in await Axe.SeriousViolationsAsync(page)) problems.Add($"{path}: {violation}");
-            foreach (var missed in await UnreachedByTabAsync(page)) problems.Add($"{path}: Tab never reaches {missed}");
+            foreach (var missed in await PageChecks.UnreachedByTabAsync(page)) problems.Add($"{path}: Tab never reaches {missed}");
         }
         await desktop.CloseAsync();
 
@@ -106,12 +105,7 @@ public sealed class AdminPagesSweepTests
         foreach (var path in pages)
         {
             await small.GotoAsync(baseUrl + path);
-            var width = await small.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            if (width > 390) problems.Add($"{path}: {width} px wide on a 390 px phone, from " + await small.EvaluateAsync<string>("""
-                () => [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 391 && e.parentElement.getBoundingClientRect().right <= 391)
-                  .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).replace(/ /g, ".") : "")
-                    + " (" + Math.round(e.getBoundingClientRect().right) + " px)").join(", ")
-                """));
+            if (await PageChecks.WiderThanAsync(small, 390) is { } wide) problems.Add($"{path}: {wide}");
             var signOut = await small.Locator("form.signout button").BoundingBoxAsync();
             if (signOut is not { } box || box.X < 0 || box.X + box.Width > 390) problems.Add($"{path}: sign-out is cut off on the phone");
         }
@@ -119,46 +113,6 @@ public sealed class AdminPagesSweepTests
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Equal(0, await serve.StopAsync());
-    }
-
-    /// <summary>
-    /// Presses Tab from the top of the page until focus comes round again, and returns the visible controls it never
-    /// reached (a radio group counts as reached when one of its buttons is, as the keyboard moves within it by arrows).
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> UnreachedByTabAsync(IPage page)
-    {
-        var count = await page.EvaluateAsync<int>("""
-            () => {
-              const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
-              const visible = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden" && !e.closest("[inert]") && !e.disabled
-                && e.getAttribute("tabindex") !== "-1";
-              let n = 0;
-              for (const e of document.querySelectorAll(selector)) {
-                e.removeAttribute("data-tab-check");
-                if (!visible(e)) continue;
-                const group = e.type === "radio" && e.name ? "radio:" + e.name : String(n++);
-                e.setAttribute("data-tab-check", group);
-              }
-              document.activeElement?.blur();
-              return n;
-            }
-            """);
-        var reached = new HashSet<string>();
-        string? first = null;
-        for (var i = 0; i < count + 40; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            var key = await page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('data-tab-check') ?? null");
-            if (key is null) continue;
-            if (key == first) break;
-            first ??= key;
-            reached.Add(key);
-        }
-        var all = await page.EvaluateAsync<JsonElement>("""
-            () => [...document.querySelectorAll("[data-tab-check]")].map(e => [e.getAttribute("data-tab-check"),
-              e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " \"" + (e.getAttribute("aria-label") || e.textContent || e.value || "").trim().slice(0, 40) + "\""])
-            """);
-        return all.EnumerateArray().Where(e => !reached.Contains(e[0].GetString()!)).Select(e => e[1].GetString()!).Distinct().ToList();
     }
 
     private static async Task<Seeded> SeedAsync(TempWorkspace workspace)
