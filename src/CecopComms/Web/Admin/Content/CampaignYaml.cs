@@ -51,10 +51,7 @@ public static class CampaignYaml
         if (mailings.Children.Count == 0) mailings.Style = SequenceStyle.Flow;
         root.Add("mailings", mailings);
 
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
-        var yaml = writer.ToString().TrimEnd();
-        if (yaml.EndsWith("...", StringComparison.Ordinal)) yaml = yaml[..^3].TrimEnd();
+        var yaml = FormText.Yaml(root);
         return new GeneratedText(yaml + "\n", Fields(yaml, editing));
     }
 
@@ -78,7 +75,7 @@ public static class CampaignYaml
     public static IEnumerable<Planned> Plan(CampaignDocument document) => document.Mailings.Select(m => new Planned(m.File.Value, m.PlannedAt));
 
     // Single-line values lose stray spaces and line breaks (a name goes into the From header).
-    private static string Clean(string? value) => (value ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Replace('\n', ' ').Trim();
+    private static string Clean(string? value) => FormText.OneLine(value);
 
     private static YamlScalarNode Scalar(string? value) => new(Clean(value));
 

@@ -27,10 +27,7 @@ public static class MailingMarkdown
             if (i == 0 && OneLine(form.Title).Length > 0) front.Add("title", OneLine(form.Title));
             front.Add("subject", OneLine(text.Subject));
             if (OneLine(text.Preheader).Length > 0) front.Add("preheader", OneLine(text.Preheader));
-            using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            new YamlStream(new YamlDocument(front)).Save(writer, assignAnchors: false);
-            var yaml = writer.ToString().TrimEnd();
-            if (yaml.EndsWith("...", StringComparison.Ordinal)) yaml = yaml[..^3].TrimEnd();
+            var yaml = FormText.Yaml(front);
             var frontLines = yaml.Split('\n');
             var prefix = $"Form.Texts[{i}]";
             var label = i == 0 ? "English" : language;
@@ -67,11 +64,10 @@ public static class MailingMarkdown
         };
     }
 
-    // Browsers post text areas with CRLF; the files use LF.
-    private static string Multiline(string? value) => (value ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim();
+    private static string Multiline(string? value) => FormText.Multiline(value);
 
     // A subject goes into a mail header: a line break there would start a header of its own.
-    private static string OneLine(string? value) => Multiline(value).Replace('\n', ' ');
+    private static string OneLine(string? value) => FormText.OneLine(value);
 
     private static string Clean(string? value) => OneLine(value);
 }
