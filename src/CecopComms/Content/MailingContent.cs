@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CecopComms.Content.Campaigns;
 using CecopComms.Content.Editions;
 using CecopComms.Content.Publications;
@@ -38,7 +37,7 @@ public sealed class MailingContent(EditionStore editions, PublicationStore publi
         diagnostics.ThrowIfErrors(campaign.Hashtag);
         var planned = document!.Mailings.FirstOrDefault(m => m.Slug == mailing.Slug)
             ?? throw new ContentValidationException($"{campaign.Slug}/campaign.yaml no longer plans {mailing.Slug}.md.");
-        var files = JsonSerializer.Deserialize<Dictionary<string, string>>(mailing.Files) ?? [];
+        var files = mailing.FileTexts();
         return CompiledMailing.Compile(CampaignMailingDefinition.Define(document, planned, files, mailing.Id, diagnostics), engine, diagnostics);
     }
 

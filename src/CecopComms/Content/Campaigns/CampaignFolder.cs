@@ -46,6 +46,23 @@ public sealed record CampaignFolder(CampaignDocument Document, IReadOnlyDictiona
         return new CampaignFolder(document, files);
     }
 
+    /// <summary>
+    /// Writes a saved campaign as its folder: campaign.yaml and every mailing's Markdown files, as `cecop campaigns load`
+    /// reads them back. Files of the same names are replaced; others in the folder are left alone. Returns the names written.
+    /// </summary>
+    /// <exception cref="ContentValidationException">A saved file name would leave the folder.</exception>
+    public static IReadOnlyList<string> Write(string folder, Campaign campaign, IEnumerable<CampaignMailing> mailings)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { [CampaignReader.FileName] = campaign.Source };
+        foreach (var mailing in mailings)
+            foreach (var (name, text) in mailing.FileTexts())
+                files[Path.GetFileName(name) == name && name.EndsWith(".md", StringComparison.Ordinal) ? name
+                    : throw new ContentValidationException($"'{name}' of {mailing.Slug} is not a Markdown file name.")] = text;
+        Directory.CreateDirectory(folder);
+        foreach (var (name, text) in files) File.WriteAllText(Path.Combine(folder, name), text);
+        return files.Keys.ToList();
+    }
+
     // NAME.md itself, or a language variant NAME.LANG.md.
     private static bool IsFileOf(string name, PlannedFile planned) =>
         name == planned.File.Value

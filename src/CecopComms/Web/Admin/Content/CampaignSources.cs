@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CecopComms.Content;
 using CecopComms.Content.Campaigns;
 using CecopComms.Content.Validation;
@@ -40,13 +39,9 @@ public sealed class CampaignSources
         return new CampaignSources(campaign, document!, mailings);
     }
 
-    /// <summary>A mailing's files by name.</summary>
-    public static IReadOnlyDictionary<string, string> FilesOf(CampaignMailing mailing) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(mailing.Files) ?? [];
-
     /// <summary>The Markdown files of every mailing but <paramref name="except"/>.</summary>
     public Dictionary<string, string> Files(string? except = null) =>
-        Mailings.Where(m => m.Slug != except).SelectMany(m => FilesOf(m)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        Mailings.Where(m => m.Slug != except).SelectMany(m => m.FileTexts()).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// Saves campaign.yaml written from a form with the Markdown files: <paramref name="written"/> from the form, <paramref name="kept"/>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CecopComms.Content;
 using CecopComms.Content.Campaigns;
 using Microsoft.AspNetCore.Mvc;
@@ -37,5 +36,5 @@ public sealed class ContentCampaignModel(CampaignStore campaigns) : PageModel
 
     /// <summary>The languages a mailing is written in (its Markdown files' languages).</summary>
     public static string Files(CampaignMailing mailing) =>
-        string.Join(", ", (JsonSerializer.Deserialize<Dictionary<string, string>>(mailing.Files) ?? []).Keys);
+        string.Join(", ", mailing.FileTexts().Keys);
 }

@@ -49,7 +49,7 @@ public sealed class ContentCampaignMailingModel(CampaignStore campaigns, Mailing
                 Texts = [.. Saved.Document.Languages.Prepend(LocalText.Fallback).Distinct(StringComparer.Ordinal).Select(l => new MailingTextForm { Language = l })],
             };
         }
-        else Form = MailingMarkdown.Read(Mailing.Slug, CampaignSources.FilesOf(Mailing), BrusselsTime.Field(Mailing.PlannedAt));
+        else Form = MailingMarkdown.Read(Mailing.Slug, Mailing.FileTexts(), BrusselsTime.Field(Mailing.PlannedAt));
         return Page();
     }
 
@@ -98,7 +98,7 @@ public sealed class ContentCampaignMailingModel(CampaignStore campaigns, Mailing
         if (!CanSave) return PastDraft();
         if (confirmed != "yes")
         {
-            Form = MailingMarkdown.Read(Mailing.Slug, CampaignSources.FilesOf(Mailing), BrusselsTime.Field(Mailing.PlannedAt));
+            Form = MailingMarkdown.Read(Mailing.Slug, Mailing.FileTexts(), BrusselsTime.Field(Mailing.PlannedAt));
             ConfirmRemove = true;
             return Page();
         }
@@ -135,7 +135,7 @@ public sealed class ContentCampaignMailingModel(CampaignStore campaigns, Mailing
     private IActionResult PastDraft()
     {
         Problems = [new ContentProblem(null, "", localizer["{0} is {1}; only a draft can be changed.", Mailing!.Title, Mailing.State.ToString().ToLowerInvariant()])];
-        Form = MailingMarkdown.Read(Mailing.Slug, CampaignSources.FilesOf(Mailing), BrusselsTime.Field(Mailing.PlannedAt));
+        Form = MailingMarkdown.Read(Mailing.Slug, Mailing.FileTexts(), BrusselsTime.Field(Mailing.PlannedAt));
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
