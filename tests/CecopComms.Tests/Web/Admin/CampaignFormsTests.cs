@@ -84,8 +84,18 @@ public sealed class CampaignFormsTests(CecopWebFactory factory) : IClassFixture<
 
         var mailingPage = "/admin/content/campaign-mailing/coops-at-work";
         var form = await HtmlAsync(client, mailingPage);
-        // A new mailing offers English and the campaign's Italian.
+        // A new mailing offers English and the campaign's Italian; the form carries its own antiforgery field, besides sign-out's.
         Assert.Contains("name=\"Form.Texts[1].Body\"", form);
+        Assert.True(form.Split("name=\"__csrf\"").Length >= 3, "the mailing form has no antiforgery field");
+        Assert.True((await HtmlAsync(client, NewCampaign)).Split("name=\"__csrf\"").Length >= 3, "the campaign form has no antiforgery field");
+        // "Add a language" shows the form again with one more block and what was typed; nothing is saved.
+        using (var more = await SubmitAsync(client, mailingPage, $"{mailingPage}?handler=AddLanguage", MailingFields("01-opening", "2026-07-11T10:00", "Typed subject", "Typed text.")))
+        {
+            var html = await more.Content.ReadAsStringAsync();
+            Assert.Contains("name=\"Form.Texts[2].Body\"", html);
+            Assert.Contains("value=\"Typed subject\"", html);
+        }
+        Assert.Empty(await Store.MailingsAsync(campaign, CancellationToken.None));
         using (var added = await SubmitAsync(client, mailingPage, $"{mailingPage}?handler=Save",
             MailingFields("01-opening", "2026-07-11T10:00", "Cooperatives at work", "Our **campaign** starts.\r\nRead [more](https://cecop.coop/work).", "La nostra **campagna** comincia.")))
         {
