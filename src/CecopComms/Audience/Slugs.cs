@@ -8,6 +8,9 @@ public static partial class Slugs
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex Shape();
 
+    /// <summary>Whether <paramref name="slug"/> has the shape of a slug.</summary>
+    public static bool IsValid(string slug) => Shape().IsMatch(slug);
+
     /// <exception cref="AudienceException">The slug has another shape.</exception>
     public static string Check(string slug, string what) =>
         Shape().IsMatch(slug)

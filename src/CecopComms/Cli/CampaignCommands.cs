@@ -11,7 +11,7 @@ public static class CampaignCommands
 {
     public static Command Create() => new("campaigns", "Campaigns: a hashtag, a period, assets and planned mailings written in Markdown (campaigns/SLUG/).")
     {
-        Load(), List(), Show(),
+        Load(), Export(), List(), Show(),
     };
 
     private static Command Load()
@@ -24,6 +24,23 @@ public static class CampaignCommands
             if (diagnostics.Items.Count > 0) Error(diagnostics.Format());
             if (parse.WantsJson()) WriteJson(new { campaign = Summary(campaign), warnings = diagnostics.Items.Select(d => d.Headline) });
             else Line($"Loaded campaign {campaign.Slug}: {campaign.Hashtag}, {campaign.Mailings} mailings from {campaign.StartsOn} to {campaign.EndsOn}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var slug = new Argument<string>("slug") { Description = "The campaign's slug." };
+        var folder = new Argument<string>("folder") { Description = "Where to write campaign.yaml and the mailings' Markdown files, e.g. campaigns/coopskills2023." };
+        var command = new Command("export", "Write a saved campaign (made in the admin area or loaded) as its folder, which `campaigns load` reads back.") { slug, folder, CliOptions.Format };
+        command.SetRun(async (parse, services, ct) =>
+        {
+            var store = services.GetRequiredService<CampaignStore>();
+            var campaign = await store.GetAsync(parse.GetValue(slug)!, ct);
+            var written = CampaignFolder.Write(parse.GetValue(folder)!, campaign, await store.MailingsAsync(campaign, ct));
+            if (parse.WantsJson()) WriteJson(new { campaign = Summary(campaign), files = written });
+            else Line($"Wrote campaign {campaign.Slug} to {parse.GetValue(folder)}: {string.Join(", ", written)}.");
             return ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CecopComms.Content.Campaigns;
 using CecopComms.Content.Editions;
 using CecopComms.Content.Publications;
@@ -38,7 +37,7 @@ public sealed class MailingContent(EditionStore editions, PublicationStore publi
         diagnostics.ThrowIfErrors(campaign.Hashtag);
         var planned = document!.Mailings.FirstOrDefault(m => m.Slug == mailing.Slug)
             ?? throw new ContentValidationException($"{campaign.Slug}/campaign.yaml no longer plans {mailing.Slug}.md.");
-        var files = JsonSerializer.Deserialize<Dictionary<string, string>>(mailing.Files) ?? [];
+        var files = mailing.FileTexts();
         return CompiledMailing.Compile(CampaignMailingDefinition.Define(document, planned, files, mailing.Id, diagnostics), engine, diagnostics);
     }
 
@@ -78,15 +77,35 @@ public sealed class MailingContent(EditionStore editions, PublicationStore publi
     }
 
     /// <summary>Checks every mailing of a campaign folder, then saves the campaign. Returns it with the warnings found.</summary>
-    /// <exception cref="ContentValidationException">Something in the folder is not valid.</exception>
+    /// <exception cref="ContentValidationException">Something in the folder is not valid, or it would change what a mailing past draft was scheduled with.</exception>
     public async Task<(Campaign Campaign, Diagnostics Diagnostics)> LoadCampaignAsync(string folder, CancellationToken cancellationToken)
     {
         var diagnostics = new Diagnostics();
         var read = CampaignFolder.Read(folder, diagnostics);
-        diagnostics.ThrowIfErrors(folder);
+        return await SaveCampaignAsync(read, diagnostics, folder, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="LoadCampaignAsync"/>, for a campaign given as its files' texts (campaign.yaml and the Markdown files by
+    /// name): what the admin area writes from its forms passes the same checks as a folder.
+    /// </summary>
+    /// <exception cref="ContentValidationException">Something is not valid, or it would change what a mailing past draft was scheduled with.</exception>
+    public async Task<(Campaign Campaign, Diagnostics Diagnostics)> SaveCampaignAsync(string slug, string campaignYaml, IReadOnlyDictionary<string, string> markdown,
+        CancellationToken cancellationToken)
+    {
+        var diagnostics = new Diagnostics();
+        var read = CampaignFolder.FromTexts(slug, campaignYaml, markdown, diagnostics);
+        return await SaveCampaignAsync(read, diagnostics, $"campaigns/{slug}", cancellationToken);
+    }
+
+    private async Task<(Campaign Campaign, Diagnostics Diagnostics)> SaveCampaignAsync(CampaignFolder? read, Diagnostics diagnostics, string what,
+        CancellationToken cancellationToken)
+    {
+        diagnostics.ThrowIfErrors(what);
+        await KeepWhatWasScheduledAsync(read!.Document, diagnostics, cancellationToken);
         var engine = Engine(diagnostics);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var planned in read!.Document.Mailings)
+        foreach (var planned in read.Document.Mailings)
         {
             // Every mailing is checked, so one run reports the problems of all of them.
             try { titles[planned.Slug] = CompiledMailing.Compile(CampaignMailingDefinition.Define(read.Document, planned, read.Files[planned.Slug], 0, diagnostics), engine, diagnostics).Title; }
@@ -94,6 +113,43 @@ public sealed class MailingContent(EditionStore editions, PublicationStore publi
         }
         diagnostics.ThrowIfErrors($"campaigns/{read.Document.Slug}");
         return (await campaigns.SaveAsync(read, titles, cancellationToken), diagnostics);
+    }
+
+    // A mailing scheduled, being sent or sent was compiled for its audience, sender and template: they stay, and so does
+    // the mailing in the campaign's plan. Drafts and cancelled mailings may change freely.
+    private async Task KeepWhatWasScheduledAsync(CampaignDocument document, Diagnostics diagnostics, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(document.Slug, cancellationToken) is not { } saved) return;
+        var past = (await campaigns.MailingsAsync(saved, cancellationToken))
+            .Where(m => m.State is ContentState.Scheduled or ContentState.Sending or ContentState.Sent).ToList();
+        if (past.Count == 0) return;
+        var before = CampaignReader.Read(saved.Slug, new SourceText(document.Source.Name, saved.Source), new Diagnostics());
+        var names = string.Join(", ", past.Select(m => m.Slug + ".md"));
+        void Keep(string key, string? was, string? now)
+        {
+            if (was != now) diagnostics.Error(document.Source.Name, LineOf(document.Source, key), 1,
+                $"'{key}' cannot change: {names} {(past.Count == 1 ? "is" : "are")} already scheduled or sent with '{was}'");
+        }
+        Keep("audience", saved.Audience, document.Audience);
+        if (before is not null)
+        {
+            Keep("sender", Describe(before.Sender), Describe(document.Sender));
+            Keep("template", before.Template, document.Template);
+        }
+        foreach (var mailing in past.Where(m => document.Mailings.All(p => p.Slug != m.Slug)))
+            diagnostics.Error(document.Source.Name, LineOf(document.Source, "mailings"), 1,
+                $"'mailings' must keep {mailing.Slug}.md: it is {mailing.State.ToString().ToLowerInvariant()}");
+        diagnostics.ThrowIfErrors($"campaigns/{document.Slug}");
+    }
+
+    private static string Describe(SenderIdentity sender) => $"{sender.FromName} <{sender.FromAddress}>{(sender.ReplyTo is { } reply ? ", reply to " + reply : "")}";
+
+    // The line of a top-level key, or the first line when it is not written (a default).
+    private static int LineOf(SourceText source, string key)
+    {
+        for (var i = 0; i < source.Lines.Count; i++)
+            if (source.Lines[i].StartsWith(key + ":", StringComparison.Ordinal)) return i + 1;
+        return 1;
     }
 
     private TemplateEngine Engine(Diagnostics diagnostics)

@@ -82,4 +82,21 @@ public sealed class ContentCommandsTests : WorkspaceTest
         Assert.Single((await Workspace.Json("campaigns", "list")).AsArray());
         await Workspace.Refused("campaigns", "show", "nope");
     }
+
+    [Fact]
+    public async Task A_campaign_is_exported_as_the_folder_it_was_loaded_from()
+    {
+        await Workspace.Ok("campaigns", "load", Repo("campaigns", "coopskills2023"));
+        var folder = Workspace.Path(Path.Combine("export", "coopskills2023"));
+        var exported = await Workspace.Json("campaigns", "export", "coopskills2023", folder);
+        var original = Directory.GetFiles(Repo("campaigns", "coopskills2023")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(original, exported["files"]!.AsArray().Select(f => f!.GetValue<string>()));
+        foreach (var name in original)
+            Assert.Equal(File.ReadAllText(Repo("campaigns", "coopskills2023", name!)), File.ReadAllText(Path.Combine(folder, name!)));
+
+        var reloaded = await Workspace.Json("campaigns", "load", folder);
+        Assert.Equal("#CoopSkills2023", reloaded["campaign"]!["hashtag"]!.GetValue<string>());
+        Assert.Equal(4, reloaded["campaign"]!["mailings"]!.GetValue<long>());
+        await Workspace.Refused("campaigns", "export", "nope", Workspace.Path("nope"));
+    }
 }

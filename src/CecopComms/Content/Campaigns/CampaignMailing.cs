@@ -13,6 +13,10 @@ public sealed record CampaignMailing
     /// <summary>JSON object: file name to Markdown text, one file per language.</summary>
     public string Files { get; init; } = "{}";
     public ContentState State { get; init; }
+
+    /// <summary><see cref="Files"/> read: file name to Markdown text.</summary>
+    public IReadOnlyDictionary<string, string> FileTexts() =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Files) ?? [];
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -9,7 +9,10 @@ public sealed class CampaignStore(Database database, TimeProvider time)
 {
     private readonly CampaignQueries _queries = QueryLoader.Load<CampaignQueries>(database.Dialect, "campaigns");
 
-    /// <summary>Saves the campaign and its mailings; a mailing past draft keeps what it was scheduled with.</summary>
+    /// <summary>
+    /// Saves the campaign and its mailings; a mailing past draft keeps what it was scheduled with, and a draft the
+    /// campaign no longer plans is removed.
+    /// </summary>
     public async Task<Campaign> SaveAsync(CampaignFolder folder, IReadOnlyDictionary<string, string> titles, CancellationToken cancellationToken)
     {
         var document = folder.Document;
@@ -29,14 +32,20 @@ public sealed class CampaignStore(Database database, TimeProvider time)
                 CampaignId = id, planned.Slug, Title = titles[planned.Slug], planned.PlannedAt,
                 Files = JsonSerializer.Serialize(folder.Files[planned.Slug]), Now = now,
             }, transaction, cancellationToken: cancellationToken));
+        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(_queries.DeleteUnplannedDrafts,
+            new { CampaignId = id, Slugs = document.Mailings.Select(m => m.Slug).ToList() }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return await GetAsync(document.Slug, cancellationToken);
     }
 
     /// <exception cref="ContentNotFoundException">There is no such campaign.</exception>
     public async Task<Campaign> GetAsync(string slug, CancellationToken cancellationToken) =>
-        await database.QuerySingleOrDefaultAsync<Campaign>(_queries.GetCampaign, new { Slug = slug }, cancellationToken)
+        await FindAsync(slug, cancellationToken)
         ?? throw new ContentNotFoundException($"There is no campaign '{slug}'.").WithCliHint($"Load it with `cecop campaigns load campaigns/{slug}`.");
+
+    /// <summary>The campaign with this slug, or null.</summary>
+    public Task<Campaign?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        database.QuerySingleOrDefaultAsync<Campaign>(_queries.GetCampaign, new { Slug = slug }, cancellationToken);
 
     public Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken) =>
         database.QueryListAsync<Campaign>(_queries.ListCampaigns, null, cancellationToken);

@@ -17,7 +17,8 @@ public sealed class ActivityLog(Database database, TimeProvider time, ILogger<Ac
 
     /// <summary>The kinds of action recorded, in the order the filter offers them.</summary>
     public static readonly IReadOnlyList<string> Actions =
-        ["import", "send", "schedule", "cancel-schedule", "pause", "resume", "cancel-mailing", "erase", "delete-list", "delete-organisation", "role-change"];
+        ["import", "send", "schedule", "cancel-schedule", "pause", "resume", "cancel-mailing", "erase", "delete-list", "delete-organisation", "role-change",
+            "create-campaign", "edit-campaign", "add-mailing", "edit-mailing", "remove-mailing"];
 
     private readonly ActivityQueries _queries = QueryLoader.Load<ActivityQueries>(database.Dialect, "activity");
 

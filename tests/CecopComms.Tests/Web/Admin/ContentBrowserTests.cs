@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using CecopComms.Content.Editions;
 using CecopComms.Tests.Infrastructure;
-using CecopComms.Web;
 using CecopComms.Web.Admin;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -18,25 +14,13 @@ namespace CecopComms.Tests.Web.Admin;
 /// </summary>
 public sealed class ContentBrowserTests : WorkspaceTest
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = KestrelApp.Password;
 
     [Fact]
     public async Task An_edition_is_composed_saved_and_previewed_in_Italian()
     {
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Path"] = Workspace.DatabasePath,
-            ["Delivery:OutboxPath"] = Workspace.Path("outbox"),
-            ["Delivery:PublicBaseUrl"] = baseUrl,
-            ["Delivery:TokenSecret"] = CecopWebFactory.TokenSecret,
-            ["Content:TemplatesPath"] = Path.Combine(AppContext.BaseDirectory, "templates"),
-            ["Web:Urls"] = baseUrl,
-        }).Build();
-        await using var app = await WebApp.BuildAsync(WebApp.CreateBuilder(configuration, engine: false), CancellationToken.None);
-        await app.StartAsync();
-        await app.Services.GetRequiredService<UserStore>().AddAsync("editor@cecop.example", "Elena", "editor", Password, CancellationToken.None, iterations: 10_000);
+        var (started, baseUrl) = await KestrelApp.StartAsync(Workspace, ("editor@cecop.example", "Elena", "editor"));
+        await using var app = started;
 
         await using var chromium = await HeadlessChromium.LaunchAsync();
         var browser = chromium.Browser;
@@ -100,12 +84,5 @@ public sealed class ContentBrowserTests : WorkspaceTest
         var edition = Assert.Single(await app.Services.GetRequiredService<EditionStore>().ListAsync("cecop-newsletter", CancellationToken.None));
         Assert.Equal("Autumn news from CECOP", edition.Subject);
         await app.StopAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

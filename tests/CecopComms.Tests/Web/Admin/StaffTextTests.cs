@@ -174,6 +174,9 @@ public sealed partial class StaffTextTests
     private sealed record Site(long Edition, string EditionTitle, Campaign Campaign, Subscriber Subscriber, Organisation Organisation, Segment Segment,
         long Mailing, long Schedule, IReadOnlyList<string> Report, IReadOnlyList<string> HolderNames)
     {
+        /// <summary>The languages a campaign's form offers, each named in itself: data.</summary>
+        private static IEnumerable<string> Languages => CecopComms.Web.LanguageChoices.All.Select(l => $"{l.Name} ({l.Tag})");
+
         /// <summary>Each admin page, with the data it may show as a whole heading or label.</summary>
         public IEnumerable<(string Url, string[] Data)> Pages(CecopComms.Web.Admin.User admin) =>
         [
@@ -198,6 +201,10 @@ public sealed partial class StaffTextTests
             ($"/admin/content/editions/source?id={Edition}", []),
             ("/admin/content/editions/source", []),
             ($"/admin/content/campaigns/{Campaign.Slug}", [Campaign.Name, Campaign.Hashtag]),
+            ("/admin/content/campaign-definition", [.. Languages]),
+            ($"/admin/content/campaign-definition/{Campaign.Slug}", [.. Languages]),
+            ($"/admin/content/campaign-mailing/{Campaign.Slug}", []),
+            ($"/admin/content/campaign-mailing/{Campaign.Slug}/01-launch", []),
             ($"/admin/content/preview/edition/{Edition}", []),
             ("/admin/sending", []),
             ("/admin/sending/bounces", []),

@@ -33,3 +33,7 @@ WHERE m.id = @Id;
 
 -- name: set-campaign-mailing-state
 UPDATE campaign_mailings SET state = @State, updated_at = @Now WHERE id = @Id;
+
+-- name: delete-unplanned-drafts
+-- A draft the campaign no longer plans goes; one past draft stays with what it was scheduled or sent with.
+DELETE FROM campaign_mailings WHERE campaign_id = @CampaignId AND state = 'draft' AND slug NOT IN @Slugs;

@@ -53,11 +53,7 @@ public static class EditionYaml
         }
         root.Add("items", items);
 
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
-        // A single document needs no end marker; the loader's files do not carry one either.
-        var yaml = writer.ToString().TrimEnd();
-        if (yaml.EndsWith("...", StringComparison.Ordinal)) yaml = yaml[..^3].TrimEnd();
+        var yaml = FormText.Yaml(root);
         return new GeneratedEdition(yaml + "\n", Fields(yaml, form));
     }
 
@@ -103,7 +99,7 @@ public static class EditionYaml
     private static string Own(LocalText text, string language) => text.Variants.GetValueOrDefault(language)?.Value ?? "";
 
     // Browsers post text areas with CRLF; the files use LF. Single-line values lose stray spaces and line breaks.
-    private static string Clean(string? value) => (value ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim();
+    private static string Clean(string? value) => FormText.Multiline(value);
 
     private static YamlScalarNode Scalar(string? value) => new(Clean(value).Replace('\n', ' '));
 

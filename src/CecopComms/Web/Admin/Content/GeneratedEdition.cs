@@ -1,29 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace CecopComms.Web.Admin.Content;
 
-/// <summary>The YAML written from the compose form, with the line of each field so the loader's file:line:column problems find their way back to the form.</summary>
-public sealed partial class GeneratedEdition(string yaml, IReadOnlyList<FormField> fields)
+/// <summary>The YAML written from the edition compose form, with the line of each field.</summary>
+public sealed class GeneratedEdition(string yaml, IReadOnlyList<FormField> fields) : GeneratedText(yaml, fields)
 {
-    [GeneratedRegex(@"^'(?<key>[a-z_]+)' (is missing|needs an English text|must be)")]
-    private static partial Regex AboutKey();
-
-    public string Yaml { get; } = yaml;
-
-    /// <summary>The fields in the order they were written.</summary>
-    public IReadOnlyList<FormField> Fields { get; } = fields;
-
-    /// <summary>
-    /// The form field a problem at <paramref name="line"/> concerns: the last field written at or above that line (a
-    /// Markdown field's problems fall on its own lines), or, for a required value the reader reports at its news item's
-    /// first line ("'title' is missing"), the field the message names. Null above the first field.
-    /// </summary>
-    public FormField? Locate(int line, string message)
-    {
-        var at = Fields.LastOrDefault(f => f.Line <= line);
-        if (at is null) return null;
-        if (AboutKey().Match(message) is { Success: true } named)
-            return Fields.FirstOrDefault(f => f.Item == at.Item && f.Key == named.Groups["key"].Value && f.Line >= line) ?? at;
-        return at;
-    }
+    public string Yaml => Text;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CecopComms.Content;
 using CecopComms.Content.Campaigns;
 using Microsoft.AspNetCore.Mvc;
@@ -10,10 +9,11 @@ namespace CecopComms.Web.Pages.Admin.Content;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ContentCampaignModel(CampaignStore campaigns) : PageModel
 {
-    private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-
     public Campaign Campaign { get; private set; } = new();
     public IReadOnlyList<CampaignMailing> Mailings { get; private set; } = [];
+
+    /// <summary>campaign.yaml as read; null when it can no longer be read.</summary>
+    public CampaignDocument? Document { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -26,14 +26,15 @@ public sealed class ContentCampaignModel(CampaignStore campaigns) : PageModel
             return NotFound();
         }
         Mailings = (await campaigns.MailingsAsync(Campaign, cancellationToken)).OrderBy(m => m.PlannedAt).ThenBy(m => m.Id).ToList();
+        Document = CampaignReader.Read(Campaign.Slug, new CecopComms.Content.Validation.SourceText(CampaignFolder.Display(Campaign.Slug, CampaignReader.FileName), Campaign.Source),
+            new CecopComms.Content.Validation.Diagnostics());
         return Page();
     }
 
     /// <summary>The planned time in Europe/Brussels, where CECOP works.</summary>
-    public static string Planned(CampaignMailing mailing) =>
-        TimeZoneInfo.ConvertTime(mailing.PlannedAt, Brussels).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Planned(CampaignMailing mailing) => Web.Admin.Content.BrusselsTime.Show(mailing.PlannedAt);
 
     /// <summary>The languages a mailing is written in (its Markdown files' languages).</summary>
     public static string Files(CampaignMailing mailing) =>
-        string.Join(", ", (JsonSerializer.Deserialize<Dictionary<string, string>>(mailing.Files) ?? []).Keys);
+        string.Join(", ", mailing.FileTexts().Keys);
 }
