@@ -6,8 +6,8 @@ namespace CecopComms.Web.Admin.Content;
 
 /// <summary>
 /// Reads the problems out of what the content checks report ("file:line:column: error: message" headlines, as the CLI
-/// prints them) and places them: on a form field when the YAML was written from the compose form, else at their line
-/// and column of the source. A sentence with no place (an unknown publication, an edition past draft) stays whole.
+/// prints them) and places them: on a form field when the YAML was written from the compose form, else at their file,
+/// line and column. A sentence with no place (an unknown publication, an edition past draft) stays whole.
 /// </summary>
 public static partial class ContentProblems
 {
@@ -30,8 +30,8 @@ public static partial class ContentProblems
     private static ContentProblem Place(string file, int line, int column, string message, bool warning, string sourceName, GeneratedEdition? generated)
     {
         // A template's problem is the templates' author's business: its own file and line.
-        if (file != sourceName) return new ContentProblem(null, $"{file}, line {line}, column {column}", message, line, column, warning);
-        if (generated?.Locate(line, message) is { } field) return new ContentProblem(field.Name, field.Label, message, line, column, warning);
+        if (file != sourceName || generated is null) return new ContentProblem(null, EditionSource.Place(file, line, column), message, line, column, warning);
+        if (generated.Locate(line, message) is { } field) return new ContentProblem(field.Name, field.Label, message, line, column, warning);
         return new ContentProblem(null, $"line {line}, column {column}", message, line, column, warning);
     }
 
