@@ -131,13 +131,14 @@
     var frame = old.cloneNode(false);
     frame.name = "draft-preview-" + (++frames);
     frame.hidden = true;
+    old.after(frame);
+    // Listened for once inserted: the blank page a new frame starts with has loaded by then, so this is the preview's.
     frame.addEventListener("load", function () {
       // An older showing that arrives late gives way to the newest.
       if (frame.name !== "draft-preview-" + frames) { frame.remove(); return; }
       panel.querySelectorAll("iframe").forEach(function (other) { if (other !== frame) other.remove(); });
       frame.hidden = false;
     });
-    old.after(frame);
     var target = previewButton.formTarget;
     previewButton.formTarget = frame.name;
     form.requestSubmit(previewButton);
