@@ -1,13 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using CecopComms.Content.Editions;
 using CecopComms.Content.Validation;
 using CecopComms.Tests.Infrastructure;
-using CecopComms.Web;
 using CecopComms.Web.Admin;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -206,18 +202,7 @@ public sealed partial class ComposeBrowserTests : WorkspaceTest
 
     private async Task<(WebApplication App, string BaseUrl)> StartAsync()
     {
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Path"] = Workspace.DatabasePath,
-            ["Delivery:OutboxPath"] = Workspace.Path("outbox"),
-            ["Delivery:PublicBaseUrl"] = baseUrl,
-            ["Delivery:TokenSecret"] = CecopWebFactory.TokenSecret,
-            ["Content:TemplatesPath"] = Path.Combine(AppContext.BaseDirectory, "templates"),
-            ["Web:Urls"] = baseUrl,
-        }).Build();
-        var app = await WebApp.BuildAsync(WebApp.CreateBuilder(configuration, engine: false), CancellationToken.None);
-        await app.StartAsync();
+        var (app, baseUrl) = await KestrelHost.StartAsync(Workspace);
         await app.Services.GetRequiredService<UserStore>().AddAsync("editor@cecop.example", "Elena", "editor", Password, CancellationToken.None, iterations: 10_000);
         return (app, baseUrl);
     }
@@ -258,12 +243,5 @@ public sealed partial class ComposeBrowserTests : WorkspaceTest
             if (DateTime.UtcNow > until) throw new TimeoutException("Not so within 10 s.");
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

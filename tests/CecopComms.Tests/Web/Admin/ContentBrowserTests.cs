@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using CecopComms.Content.Editions;
 using CecopComms.Tests.Infrastructure;
-using CecopComms.Web;
 using CecopComms.Web.Admin;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -12,7 +8,7 @@ namespace CecopComms.Tests.Web.Admin;
 
 /// <summary>
 /// Composing and previewing an edition in headless Chromium against the host on Kestrel (127.0.0.1, a free port):
-/// sign in, compose an edition with a news item and an Italian variant without any script, save it, open its preview
+/// sign in, compose an edition with a news item and an Italian variant (added in place by compose.js), save it, open its preview
 /// in Italian, whose sandboxed frame shows the Italian title under the frame's own policy. Screenshot:
 /// screenshots/admin-preview.png beside the test assembly.
 /// </summary>
@@ -23,19 +19,8 @@ public sealed class ContentBrowserTests : WorkspaceTest
     [Fact]
     public async Task An_edition_is_composed_saved_and_previewed_in_Italian()
     {
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Path"] = Workspace.DatabasePath,
-            ["Delivery:OutboxPath"] = Workspace.Path("outbox"),
-            ["Delivery:PublicBaseUrl"] = baseUrl,
-            ["Delivery:TokenSecret"] = CecopWebFactory.TokenSecret,
-            ["Content:TemplatesPath"] = Path.Combine(AppContext.BaseDirectory, "templates"),
-            ["Web:Urls"] = baseUrl,
-        }).Build();
-        await using var app = await WebApp.BuildAsync(WebApp.CreateBuilder(configuration, engine: false), CancellationToken.None);
-        await app.StartAsync();
+        var (host, baseUrl) = await KestrelHost.StartAsync(Workspace);
+        await using var app = host;
         await app.Services.GetRequiredService<UserStore>().AddAsync("editor@cecop.example", "Elena", "editor", Password, CancellationToken.None, iterations: 10_000);
 
         await using var chromium = await HeadlessChromium.LaunchAsync();
@@ -69,7 +54,7 @@ public sealed class ContentBrowserTests : WorkspaceTest
         await page.FillAsync("#Form_Items_0__Summary", "Our position on *care* cooperatives.");
         await page.FillAsync("#Form_Items_0__Link", "https://cecop.coop/works/care-cooperatives");
 
-        // A language variant is one more block, added by a plain submit button; what was typed stays.
+        // A language variant is one more block, added in place; what was typed stays.
         await page.ClickAsync("button:has-text('Add a language variant')");
         await page.WaitForSelectorAsync("#Form_Variants_0__Language");
         Assert.Equal("Cooperatives in the care sector", await page.InputValueAsync("#Form_Items_0__Title"));
@@ -104,12 +89,5 @@ public sealed class ContentBrowserTests : WorkspaceTest
         var edition = Assert.Single(await app.Services.GetRequiredService<EditionStore>().ListAsync("cecop-newsletter", CancellationToken.None));
         Assert.Equal("Autumn news from CECOP", edition.Subject);
         await app.StopAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
