@@ -127,6 +127,8 @@
   function showPreview() {
     window.clearTimeout(timer);
     if (!panel || !previewButton) return;
+    // Someone reading the preview with the keyboard keeps it: it is shown again once they leave it.
+    if (panel.contains(document.activeElement)) { later(); return; }
     var old = panel.querySelector("iframe");
     var frame = old.cloneNode(false);
     frame.name = "draft-preview-" + (++frames);

@@ -29,7 +29,8 @@ public static partial class ContentProblems
 
     private static ContentProblem Place(string file, int line, int column, string message, bool warning, string sourceName, GeneratedEdition? generated)
     {
-        // A template's problem is the templates' author's business: its own file and line.
+        // A template's problem is the templates' author's business: its own file and line. So is a problem of YAML the
+        // officer wrote (a file, the YAML source tab): the file is named.
         if (file != sourceName || generated is null) return new ContentProblem(null, EditionSource.Place(file, line, column), message, line, column, warning);
         if (generated.Locate(line, message) is { } field) return new ContentProblem(field.Name, field.Label, message, line, column, warning);
         return new ContentProblem(null, $"line {line}, column {column}", message, line, column, warning);

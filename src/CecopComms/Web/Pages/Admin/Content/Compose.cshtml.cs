@@ -6,7 +6,6 @@ using CecopComms.Content.Validation;
 using CecopComms.Localization;
 using CecopComms.Web.Admin;
 using CecopComms.Web.Admin.Content;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -112,8 +111,8 @@ public sealed class ContentComposeModel(EditionStore editions, PublicationStore 
         {
             var problems = ContentProblems.FromMessage(e.Message, SourceName, generated).Where(p => !p.IsWarning)
                 .Select(p => p.Place.Length > 0 ? $"- {p.Place}: {p.Message}" : $"- {p.Message}");
-            return PreviewPage.Problem(HttpContext, localizer["The draft cannot be shown yet:"] + "\n" + string.Join("\n", problems),
-                StatusCodes.Status422UnprocessableEntity);
+            // A draft half written is the usual state of a draft, not a failed request: the frame shows what is missing.
+            return PreviewPage.Problem(HttpContext, localizer["The draft cannot be shown yet:"] + "\n" + string.Join("\n", problems), StatusCodes.Status200OK);
         }
     }
 
