@@ -161,6 +161,7 @@ public static class WebApp
         app.MapGet("/assets/admin.css", () => Results.Text(AdminStylesheet.Value, "text/css; charset=utf-8"));
         // Our own scripts only (CSP script-src 'self'): every page works without them, they make it smoother.
         app.MapGet("/assets/mailing-progress.js", () => Results.Text(MailingProgressScript.Value, "text/javascript; charset=utf-8"));
+        app.MapGet("/assets/compose.js", () => Results.Text(ComposeScript.Value, "text/javascript; charset=utf-8"));
         app.MapRazorPages();
         app.MapArchive();
         app.MapTracking();
@@ -170,6 +171,8 @@ public static class WebApp
     private static readonly Lazy<string> AdminStylesheet = new(() => Asset("admin.css"));
 
     private static readonly Lazy<string> MailingProgressScript = new(() => Asset("mailing-progress.js"));
+
+    private static readonly Lazy<string> ComposeScript = new(() => Asset("compose.js"));
 
     private static string Asset(string name)
     {

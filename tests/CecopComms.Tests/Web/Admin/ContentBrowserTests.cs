@@ -8,7 +8,7 @@ namespace CecopComms.Tests.Web.Admin;
 
 /// <summary>
 /// Composing and previewing an edition in headless Chromium against the host on Kestrel (127.0.0.1, a free port):
-/// sign in, compose an edition with a news item and an Italian variant without any script, save it, open its preview
+/// sign in, compose an edition with a news item and an Italian variant (added in place by compose.js), save it, open its preview
 /// in Italian, whose sandboxed frame shows the Italian title under the frame's own policy. Screenshot:
 /// screenshots/admin-preview.png beside the test assembly.
 /// </summary>
@@ -40,8 +40,9 @@ public sealed class ContentBrowserTests : WorkspaceTest
         await page.ClickAsync("button:has-text('Sign in')");
         await page.WaitForURLAsync("**/admin/content");
 
+        var composing = page.WaitForURLAsync("**/admin/content/editions/compose");
         await page.ClickAsync("a:has-text('Compose a new edition')");
-        await page.WaitForURLAsync("**/admin/content/editions/compose");
+        await composing;
         await page.SelectOptionAsync("#Form_Publication", "cecop-newsletter");
         await page.FillAsync("#Form_Date", "2026-10-06");
         await page.FillAsync("#Form_Subject", "Autumn news from CECOP");
@@ -52,7 +53,7 @@ public sealed class ContentBrowserTests : WorkspaceTest
         await page.FillAsync("#Form_Items_0__Summary", "Our position on *care* cooperatives.");
         await page.FillAsync("#Form_Items_0__Link", "https://cecop.coop/works/care-cooperatives");
 
-        // A language variant is one more block, added by a plain submit button; what was typed stays.
+        // A language variant is one more block, added in place; what was typed stays.
         await page.ClickAsync("button:has-text('Add a language variant')");
         await page.WaitForSelectorAsync("#Form_Variants_0__Language");
         Assert.Equal("Cooperatives in the care sector", await page.InputValueAsync("#Form_Items_0__Title"));
@@ -61,15 +62,18 @@ public sealed class ContentBrowserTests : WorkspaceTest
         await page.FillAsync("#Form_Variants_0__Intro", "L'edizione d'**autunno**.");
         await page.FillAsync("#Form_Variants_0__Titles_0_", "Le cooperative nel settore della cura");
         await page.FillAsync("#Form_Variants_0__Summaries_0_", "La nostra posizione sulle cooperative di *cura*.");
+        // The edition's own page (the compose page's address matches editions/* too).
+        var saving = page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/content/editions/\d+$"));
         await page.ClickAsync("button:has-text('Save the edition') >> nth=-1");
-        await page.WaitForURLAsync("**/admin/content/editions/*");
+        await saving;
         Assert.Contains("Saved CECOP Newsletter #1 - 2026 (draft)", await page.TextContentAsync("[role=status]"));
         Assert.Contains("Valid:", await page.TextContentAsync("#validation + div"));
 
         await page.ClickAsync("a:has-text('Preview and test-send')");
         await page.SelectOptionAsync("#lang", "it");
+        var italian = page.WaitForURLAsync("**?lang=it*");
         await page.ClickAsync("button:has-text('Show the preview')");
-        await page.WaitForURLAsync("**?lang=it*");
+        await italian;
         var frame = page.FrameLocator("iframe.preview");
         await frame.Locator("text=Le cooperative nel settore della cura").WaitForAsync();
         Assert.Equal("it", await frame.Locator("html").GetAttributeAsync("lang"));

@@ -4,6 +4,7 @@ using CecopComms.Content.Editions;
 using CecopComms.Content.Validation;
 using CecopComms.Tests.ContentTests;
 using CecopComms.Web.Admin;
+using CecopComms.Web.Admin.Content;
 using Microsoft.Extensions.DependencyInjection;
 using static CecopComms.Tests.Web.WebTestData;
 
@@ -141,6 +142,105 @@ public sealed class ContentPagesTests(CecopWebFactory factory) : IClassFixture<C
         var text = await missing.Content.ReadAsStringAsync();
         Assert.Contains("id=\"Form_Items_0__Title-problem\">&#x27;title&#x27; is missing", text);
         Assert.Equal(before, await EditionCountAsync());
+    }
+
+    [Fact]
+    public async Task Warnings_of_an_edition_saved_from_the_form_link_to_their_fields_and_a_file_s_name_its_file_and_line()
+    {
+        using var client = await SignInAsync("editor");
+        // The second item has no French, and the introduction types a template tag: two warnings, the edition is saved.
+        var fields = EditionFields("2026-05-18", "Warned news", ("Translated item", "https://cecop.coop/works/one", "Article traduit"),
+            ("Untranslated item", "https://cecop.coop/works/two", null));
+        fields[fields.FindIndex(f => f.Item1 == "Form.Intro")] = ("Form.Intro", "Our **spring** news.\r\nDear {{ name }}, welcome.");
+        using var saved = await PostFormAsync(client, Compose, $"{Compose}?handler=Save", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = long.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+
+        var page = await HtmlAsync(client, $"/admin/content/editions/{id}");
+        Assert.Contains("Saved CECOP Newsletter", page);
+        Assert.Contains($"<a href=\"/admin/content/editions/compose?id={id}#Form_Items_1__Title\">News item 2, title</a>): 1 of 2 news items have no &#x27;fr&#x27; title", page);
+        Assert.Contains($"<a href=\"/admin/content/editions/compose?id={id}#Form_Intro\">Introduction</a>): &#x27;{{{{ name }}}}&#x27; will be printed as it is", page);
+        // The YAML the form wrote is never seen, so none of its lines is named.
+        Assert.DoesNotMatch(@"line \d+, column \d+", page);
+        Assert.DoesNotContain("(admin compose form)", page[page.IndexOf("id=\"validation\"", StringComparison.Ordinal)..]);
+        // The link leads to a field of that id on the form.
+        Assert.Contains("id=\"Form_Items_1__Title\"", await HtmlAsync(client, $"{Compose}?id={id}"));
+
+        // An edition loaded from a file keeps its line and column, and names the file.
+        const string yaml = "publication: cecop-link\ndate: 2026-06-08\nlanguages: [en, fr]\nsubject:\n  en: June news\n  fr: Nouvelles de juin\nintro:\n  en: |\n    Hello members.\nitems: []\n";
+        var (file, _) = await factory.Services.GetRequiredService<MailingContent>().SaveEditionAsync(new SourceText("editions/june-8.yaml", yaml), CancellationToken.None);
+        var filePage = await HtmlAsync(client, $"/admin/content/editions/{file.Id}");
+        Assert.Matches(@"<strong>Warning</strong> \(editions/june-8\.yaml, line 8, column \d+\): &#x27;intro&#x27; has no &#x27;fr&#x27; variant", filePage);
+    }
+
+    [Fact]
+    public async Task The_unsaved_form_is_previewed_as_a_sample_reader_gets_it_escaped_sandboxed_and_not_saved()
+    {
+        using var client = await SignInAsync("editor");
+        var compose = await HtmlAsync(client, Compose);
+        Assert.Matches("<button type=\"submit\" class=\"secondary\" formaction=\"/admin/content/editions/compose\\?handler=Preview\" formtarget=\"_blank\" formnovalidate[^>]*>Preview this draft</button>", compose);
+        Assert.Contains("<iframe class=\"preview\" name=\"draft-preview\" sandbox", compose);
+        using (var get = await client.GetAsync(Compose))
+            Assert.EndsWith("; frame-src 'self'", get.Headers.GetValues("Content-Security-Policy").Single());
+        var before = await EditionCountAsync();
+
+        var fields = EditionFields("2026-05-25", "Draft <b>subject</b>", ("<script>alert(1)</script> Care cooperatives", "https://cecop.coop/works/care", "Coopératives de soin"));
+        using (var english = await PostFormAsync(client, Compose, $"{Compose}?handler=Preview", [.. fields, ("PreviewLanguage", "")]))
+        {
+            var html = await english.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+            Assert.Equal("text/html", english.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("<html lang=\"en\"", html);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; Care cooperatives", html);
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.Contains("Draft &lt;b&gt;subject&lt;/b&gt;", html);
+            Assert.Equal(PreviewPage.ContentSecurityPolicy, english.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("SAMEORIGIN", english.Headers.GetValues("X-Frame-Options").Single());
+        }
+        using (var french = await PostFormAsync(client, Compose, $"{Compose}?handler=Preview", [.. fields, ("PreviewLanguage", "fr")]))
+        {
+            var html = await french.Content.ReadAsStringAsync();
+            Assert.Contains("<html lang=\"fr\"", html);
+            Assert.Contains("Coopératives de soin", html);
+        }
+
+        // What stops it is said on the form's terms, in plain text the frame can show.
+        var broken = EditionFields("2026-05-25", "Broken draft", ("Fine", "https://cecop.coop/works/fine", null), ("Plain link", "http://cecop.coop/works/plain", null));
+        using (var refused = await PostFormAsync(client, Compose, $"{Compose}?handler=Preview", broken))
+        {
+            var text = await refused.Content.ReadAsStringAsync();
+            // A half-written draft is no failed request (the page's console stays clean while the officer types).
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Equal("text/plain", refused.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("The draft cannot be shown yet:\n- News item 2, read-more link: 'http://cecop.coop/works/plain' is not an absolute https link", text);
+            Assert.DoesNotMatch(@"line \d+", text);
+            Assert.Equal("SAMEORIGIN", refused.Headers.GetValues("X-Frame-Options").Single());
+        }
+        Assert.Equal(before, await EditionCountAsync());
+    }
+
+    [Fact]
+    public async Task Without_script_the_form_shown_again_puts_the_focus_on_the_block_added_or_the_removed_one_s_neighbour()
+    {
+        using var client = await SignInAsync("editor");
+        var two = EditionFields("2026-06-01", "Focus", ("First", "https://cecop.coop/works/1", null), ("Second", "https://cecop.coop/works/2", null));
+        var one = EditionFields("2026-06-01", "Focus", ("Only", "https://cecop.coop/works/1", null));
+
+        async Task<string> FocusedAsync(string handler, List<(string, string)> fields, string? index = null)
+        {
+            using var response = await PostFormAsync(client, Compose, $"{Compose}?handler={handler}", index is null ? fields : [.. fields, ("index", index)]);
+            var html = await response.Content.ReadAsStringAsync();
+            var focused = System.Text.RegularExpressions.Regex.Matches(html, "<(?:input|select|button)[^>]*? autofocus=\"autofocus\"[^>]*>");
+            // One field has it, outside the <template>s compose.js copies.
+            return Assert.Single(focused, m => m.Index < html.IndexOf("<template", StringComparison.Ordinal)).Value;
+        }
+
+        Assert.Contains("id=\"Form_Items_2__Date\"", await FocusedAsync("AddItem", two));
+        Assert.Contains("id=\"Form_Items_0__Date\"", await FocusedAsync("RemoveItem", two, "0"));
+        Assert.Contains("id=\"Form_Items_0__Date\"", await FocusedAsync("RemoveItem", two, "1"));
+        Assert.Contains("id=\"add-item\"", await FocusedAsync("RemoveItem", one, "0"));
+        Assert.Contains("id=\"Form_Variants_1__Language\"", await FocusedAsync("AddLanguage", two));
+        Assert.Contains("id=\"add-language\"", await FocusedAsync("RemoveLanguage", two, "0"));
     }
 
     [Fact]
@@ -287,7 +387,7 @@ public sealed class ContentPagesTests(CecopWebFactory factory) : IClassFixture<C
         Assert.Contains("You can read editions", compose);
         var csrf = await CsrfAsync(client, Compose);
 
-        foreach (var url in new[] { $"{Compose}?handler=Save", $"{Compose}?handler=AddItem", $"{Compose}?handler=RemoveItem", $"{Compose}?handler=AddLanguage",
+        foreach (var url in new[] { $"{Compose}?handler=Save", $"{Compose}?handler=AddItem", $"{Compose}?handler=RemoveItem", $"{Compose}?handler=AddLanguage", $"{Compose}?handler=Preview",
                      "/admin/content/editions/source", $"/admin/content/editions/source?id={id}", $"/admin/content/preview/edition/{id}?handler=TestSend" })
         {
             using var response = await PostAsync(client, url, [("__csrf", csrf), .. EditionFields("2026-09-01", "Viewer's edition", ("Item", "https://cecop.coop/x", null)),

@@ -1,6 +1,7 @@
 using CecopComms.Audience;
 using CecopComms.Content;
 using CecopComms.Content.Rendering;
+using CecopComms.Content.Validation;
 using CecopComms.Delivery;
 
 namespace CecopComms.Web.Admin.Content;
@@ -19,9 +20,22 @@ public sealed class ContentPreview(MailingContent content, RecipientLookup recip
     {
         var mailing = await content.CompileMailingAsync(source, cancellationToken);
         var reader = await ReaderAsync(subscriber, language, cancellationToken);
-        // Without a mailing id the links are inert preview links: whoever sees the preview cannot act for the reader.
-        return (mailing, reader, mailing.Render(reader, links.For(reader, null)));
+        return (mailing, reader, Render(mailing, reader));
     }
+
+    /// <summary>
+    /// What a sample reader in <paramref name="language"/> would receive of an edition not saved (the compose form's
+    /// YAML), compiled through the same checks as a save; nothing is stored.
+    /// </summary>
+    /// <exception cref="ContentValidationException">The draft does not compile, or its publication does not exist.</exception>
+    public async Task<RenderedMail> RenderDraftAsync(SourceText draft, string? language, CancellationToken cancellationToken)
+    {
+        var mailing = await content.CheckEditionAsync(draft, cancellationToken);
+        return Render(mailing, await ReaderAsync(null, language, cancellationToken));
+    }
+
+    // Without a mailing id the links are inert preview links: whoever sees the preview cannot act for the reader.
+    private RenderedMail Render(CompiledMailing mailing, RecipientData reader) => mailing.Render(reader, links.For(reader, null));
 
     private async Task<RecipientData> ReaderAsync(string? email, string? language, CancellationToken cancellationToken)
     {

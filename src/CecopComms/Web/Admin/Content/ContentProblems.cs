@@ -6,8 +6,8 @@ namespace CecopComms.Web.Admin.Content;
 
 /// <summary>
 /// Reads the problems out of what the content checks report ("file:line:column: error: message" headlines, as the CLI
-/// prints them) and places them: on a form field when the YAML was written from the compose form, else at their line
-/// and column of the source. A sentence with no place (an unknown publication, an edition past draft) stays whole.
+/// prints them) and places them: on a form field when the YAML was written from the compose form, else at their file,
+/// line and column. A sentence with no place (an unknown publication, an edition past draft) stays whole.
 /// </summary>
 public static partial class ContentProblems
 {
@@ -37,9 +37,10 @@ public static partial class ContentProblems
 
     private static ContentProblem Place(string file, int line, int column, string message, bool warning, IReadOnlyDictionary<string, GeneratedText?> sources)
     {
-        // A template's problem is the templates' author's business: its own file and line.
-        if (!sources.TryGetValue(file, out var generated)) return new ContentProblem(null, $"{file}, line {line}, column {column}", message, line, column, warning);
-        if (generated?.Locate(line, message) is { } field) return new ContentProblem(field.Name, field.Label, message, line, column, warning);
+        // A template's problem is the templates' author's business: its own file and line. So is a problem of YAML the
+        // officer wrote (a file, the YAML source tab): the file is named.
+        if (!sources.TryGetValue(file, out var generated) || generated is null) return new ContentProblem(null, EditionSource.Place(file, line, column), message, line, column, warning);
+        if (generated.Locate(line, message) is { } field) return new ContentProblem(field.Name, field.Label, message, line, column, warning);
         return new ContentProblem(null, $"line {line}, column {column}", message, line, column, warning);
     }
 

@@ -57,6 +57,16 @@ public static class EditionYaml
         return new GeneratedEdition(yaml + "\n", Fields(yaml, form));
     }
 
+    /// <summary>
+    /// The fields of <paramref name="form"/> in <paramref name="yaml"/> written from it earlier (an edition saved from the
+    /// form, read back with <see cref="Read"/>), so problems the checks find in the stored YAML find their field.
+    /// </summary>
+    public static GeneratedEdition Map(string yaml, EditionForm form)
+    {
+        form.Align();
+        return new GeneratedEdition(yaml, Fields(yaml, form));
+    }
+
     /// <summary>An edition read from its YAML, as the compose form shows it; <paramref name="number"/> keeps the saved edition's number.</summary>
     public static EditionForm Read(EditionDocument document, int number)
     {

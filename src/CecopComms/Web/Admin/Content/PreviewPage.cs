@@ -37,4 +37,13 @@ public static class PreviewPage
         headers.ContentLanguage = mail.Language;
         return new ContentResult { Content = mail.Html, ContentType = "text/html; charset=utf-8", StatusCode = StatusCodes.Status200OK };
     }
+
+    /// <summary>Why there is nothing to show, as plain text the preview's frame may show, under the same policy.</summary>
+    public static ContentResult Problem(HttpContext context, string sentence, int statusCode)
+    {
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        SecurityHeaders.AllowSameOriginFrame(context);
+        context.Response.Headers.CacheControl = "private, no-store";
+        return new ContentResult { Content = sentence, ContentType = "text/plain; charset=utf-8", StatusCode = statusCode };
+    }
 }

@@ -17,13 +17,16 @@ namespace CecopComms.Web.Pages.Admin.Content;
 /// language variant; "add another item" and "add a language" are submit buttons that show the form again with one more
 /// empty block. Saving writes the YAML `cecop editions load` reads and saves it through the same service, so the same
 /// checks run; each problem is shown next to the field it concerns. Only a draft can be changed (the service's rule).
+/// The form shown again after adding or removing a block puts the keyboard focus (and so the view) on the block added,
+/// or on the removed block's neighbour. "Preview this draft" renders the unsaved form as a sample reader gets it.
+/// compose.js does the same in place: blocks added and removed without a round trip, a preview that follows the form.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ContentComposeModel(EditionStore editions, PublicationStore publications, MailingContent content, TimeProvider time,
-    IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class ContentComposeModel(EditionStore editions, PublicationStore publications, MailingContent content, ContentPreview preview,
+    TimeProvider time, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>The name editions saved from this form carry as their source.</summary>
-    public const string SourceName = "(admin compose form)";
+    public const string SourceName = EditionSource.ComposeForm;
 
     [BindProperty(SupportsGet = true)]
     public long? Id { get; set; }
@@ -34,6 +37,19 @@ public sealed class ContentComposeModel(EditionStore editions, PublicationStore 
     public Edition? Edition { get; private set; }
     public IReadOnlyList<Publication> Publications { get; private set; } = [];
     public IReadOnlyList<ContentProblem> Problems { get; private set; } = [];
+
+    /// <summary>The language the draft is previewed in; empty for English.</summary>
+    [BindProperty]
+    public string? PreviewLanguage { get; set; }
+
+    /// <summary>The field (or <see cref="AddItemButton"/>, <see cref="AddLanguageButton"/>) that has the focus when the form is shown again.</summary>
+    public string? Focus { get; private set; }
+
+    /// <summary>The id of the "add another news item" button.</summary>
+    public const string AddItemButton = "add-item";
+
+    /// <summary>The id of the "add a language variant" button.</summary>
+    public const string AddLanguageButton = "add-language";
 
     /// <summary>A sentence when the saved source cannot be shown in the form.</summary>
     public string? Unreadable { get; private set; }
@@ -77,8 +93,34 @@ public sealed class ContentComposeModel(EditionStore editions, PublicationStore 
         }
     }
 
-    public Task<IActionResult> OnPostAddItemAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(() => Form.Items.Add(new NewsItemForm { Date = Today() }), cancellationToken);
+    /// <summary>
+    /// The unsaved form as a sample reader in <see cref="PreviewLanguage"/> would receive it, in its own window or the
+    /// page's preview frame, under the preview's policy; what stops it is said in plain text, placed on the form's fields.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        if (!User.CanEdit()) return Forbid();
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var generated = EditionYaml.Write(Form);
+        try
+        {
+            var language = string.IsNullOrWhiteSpace(PreviewLanguage) ? null : PreviewLanguage.Trim();
+            return PreviewPage.Result(HttpContext, await preview.RenderDraftAsync(new SourceText(SourceName, generated.Yaml), language, cancellationToken));
+        }
+        catch (ContentValidationException e)
+        {
+            var problems = ContentProblems.FromMessage(e.Message, SourceName, generated).Where(p => !p.IsWarning)
+                .Select(p => p.Place.Length > 0 ? $"- {p.Place}: {p.Message}" : $"- {p.Message}");
+            // A draft half written is the usual state of a draft, not a failed request: the frame shows what is missing.
+            return PreviewPage.Problem(HttpContext, localizer["The draft cannot be shown yet:"] + "\n" + string.Join("\n", problems), StatusCodes.Status200OK);
+        }
+    }
+
+    public Task<IActionResult> OnPostAddItemAsync(CancellationToken cancellationToken) => ChangeAsync(() =>
+    {
+        Form.Items.Add(new NewsItemForm { Date = Today() });
+        Focus = $"Form.Items[{Form.Items.Count - 1}].Date";
+    }, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveItemAsync(int index, CancellationToken cancellationToken) => ChangeAsync(() =>
     {
@@ -91,14 +133,21 @@ public sealed class ContentComposeModel(EditionStore editions, PublicationStore 
             variant.Summaries.RemoveAt(index);
             variant.ImageAlts.RemoveAt(index);
         }
+        // The block that took its place, else the one before it, else the button that adds one.
+        Focus = Form.Items.Count == 0 ? AddItemButton : $"Form.Items[{Math.Min(index, Form.Items.Count - 1)}].Date";
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostAddLanguageAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(() => Form.Variants.Add(new EditionVariantForm()), cancellationToken);
+    public Task<IActionResult> OnPostAddLanguageAsync(CancellationToken cancellationToken) => ChangeAsync(() =>
+    {
+        Form.Variants.Add(new EditionVariantForm());
+        Focus = $"Form.Variants[{Form.Variants.Count - 1}].Language";
+    }, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveLanguageAsync(int index, CancellationToken cancellationToken) => ChangeAsync(() =>
     {
-        if (index >= 0 && index < Form.Variants.Count) Form.Variants.RemoveAt(index);
+        if (index < 0 || index >= Form.Variants.Count) return;
+        Form.Variants.RemoveAt(index);
+        Focus = Form.Variants.Count == 0 ? AddLanguageButton : $"Form.Variants[{Math.Min(index, Form.Variants.Count - 1)}].Language";
     }, cancellationToken);
 
     /// <summary>The problems about one form field.</summary>
@@ -123,6 +172,8 @@ public sealed class ContentComposeModel(EditionStore editions, PublicationStore 
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
+        // The site's policy, plus frames from this site: compose.js shows the draft's preview in a sandboxed frame.
+        Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy + "; frame-src 'self'";
         Publications = await publications.ListAsync(cancellationToken);
         if (Id is not { } id) return true;
         try
@@ -135,6 +186,9 @@ public sealed class ContentComposeModel(EditionStore editions, PublicationStore 
             return false;
         }
     }
+
+    /// <summary>The date a news item added to the form starts with: today in Brussels.</summary>
+    public string NewItemDate => Today();
 
     private string Today() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).DateTime)

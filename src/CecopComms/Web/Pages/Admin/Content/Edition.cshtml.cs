@@ -11,7 +11,8 @@ namespace CecopComms.Web.Pages.Admin.Content;
 
 /// <summary>
 /// One edition: its details and news items, and what `cecop editions validate` says of it (compiled as it would be
-/// sent: templates, Markdown, links, every language), errors and warnings with their place.
+/// sent: templates, Markdown, links, every language), errors and warnings with their place: the compose form's field
+/// (a link to it) for an edition saved from the form, else the file (or the YAML source tab), line and column.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ContentEditionModel(EditionStore editions, MailingContent content, IStringLocalizer<StaffText> localizer) : PageModel
@@ -35,17 +36,19 @@ public sealed class ContentEditionModel(EditionStore editions, MailingContent co
             return NotFound();
         }
         Document = EditionReader.Read(new SourceText(Edition.SourceName, Edition.Source), new Diagnostics());
+        // Saved from the compose form: each problem is shown on its field there, not at a line of YAML the officer never saw.
+        var fields = EditionSource.Fields(Edition);
         try
         {
             var mailing = await content.CompileMailingAsync(new MailingSource(MailingSourceKind.Edition, id), cancellationToken);
             Valid = true;
             Verdict = localizer["Valid: {0}; languages {1}; {2} links.", mailing.Title, string.Join(", ", mailing.Languages), mailing.Links.Count];
-            Problems = ContentProblems.FromDiagnostics(mailing.Diagnostics.Items, Edition.SourceName, null);
+            Problems = ContentProblems.FromDiagnostics(mailing.Diagnostics.Items, Edition.SourceName, fields);
         }
         catch (ContentValidationException e)
         {
             Verdict = e.Message.Split('\n')[0];
-            Problems = ContentProblems.FromMessage(e.Message, Edition.SourceName, null);
+            Problems = ContentProblems.FromMessage(e.Message, Edition.SourceName, fields);
         }
         return Page();
     }

@@ -23,7 +23,7 @@ public sealed class ContentRenderModel(ContentPreview preview) : PageModel
         catch (Exception e) when (e is ContentNotFoundException or ContentValidationException)
         {
             // The frame shows the sentence; the preview page around it says the same.
-            return new ContentResult { Content = e.Message, ContentType = "text/plain; charset=utf-8", StatusCode = e is ContentNotFoundException ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity };
+            return PreviewPage.Problem(HttpContext, e.Message, e is ContentNotFoundException ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
         }
     }
 }

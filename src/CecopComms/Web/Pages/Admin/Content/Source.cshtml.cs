@@ -20,7 +20,7 @@ namespace CecopComms.Web.Pages.Admin.Content;
 public sealed partial class ContentSourceModel(EditionStore editions, MailingContent content, TimeProvider time, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>The name editions saved from this page carry as their source.</summary>
-    public const string SourceName = "(admin YAML source)";
+    public const string SourceName = EditionSource.YamlTab;
 
     [GeneratedRegex(@"(?m)^number:")]
     private static partial Regex NumberLine();
