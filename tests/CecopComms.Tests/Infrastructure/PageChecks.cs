@@ -16,7 +16,9 @@ public static class PageChecks
             () => {
               const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
               const visible = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden" && !e.closest("[inert]") && !e.disabled
-                && e.getAttribute("tabindex") !== "-1";
+                && e.getAttribute("tabindex") !== "-1" && !folded(e);
+              // Inside a closed <details>, only its summary is on screen.
+              const folded = e => { const d = e.closest("details:not([open])"); return d !== null && !d.querySelector(":scope > summary")?.contains(e); };
               let n = 0;
               for (const e of document.querySelectorAll(selector)) {
                 e.removeAttribute("data-tab-check");
