@@ -24,6 +24,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<SignupService>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ActivityLog>();
+        services.AddSingleton<Admin.Settings.SettingsEditor>();
         services.AddSingleton<AdminDashboard>();
         services.AddSingleton<Admin.Content.ContentPreview>();
         services.AddSingleton<Admin.Sending.SendingChoices>();

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace CecopComms.Web.Admin;
 
 /// <summary>
-/// The activity log of the admin area: imports, sends, schedules, cancellations, erasures, deletions and role changes,
+/// The activity log of the admin area: imports, sends, schedules, cancellations, erasures, deletions, role changes and
+/// settings changes (secrets only said to be set, replaced or removed),
 /// each with the staff member who did it. Recording is best-effort: it runs after the action succeeded, and a failure
 /// to record is logged as a warning and does not undo the action. Rows are never changed or deleted.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class ActivityLog(Database database, TimeProvider time, ILogger<Ac
 
     /// <summary>The kinds of action recorded, in the order the filter offers them.</summary>
     public static readonly IReadOnlyList<string> Actions =
-        ["import", "send", "schedule", "cancel-schedule", "pause", "resume", "cancel-mailing", "erase", "delete-list", "delete-organisation", "role-change"];
+        ["import", "send", "schedule", "cancel-schedule", "pause", "resume", "cancel-mailing", "erase", "delete-list", "delete-organisation", "role-change", "settings"];
 
     private readonly ActivityQueries _queries = QueryLoader.Load<ActivityQueries>(database.Dialect, "activity");
 
