@@ -119,12 +119,17 @@ public sealed class SettingsPageTests
         Assert.Equal(pem.Trim(), delivery.Dkim.PrivateKey);
         Assert.True(delivery.Dkim.Enabled);
 
+        // The first server as saved, at another port and the given host, with no new secret.
+        static (string, string)[] Kept(string host) =>
+        [
+            ("Form.Transport", "smtp"), ("Form.Servers[0].Origin", "0"), ("Form.Servers[0].Host", host), ("Form.Servers[0].Port", "2526"),
+            ("Form.Servers[0].Security", "None"), ("Form.Servers[0].User", "sender"), ("Form.Servers[0].MaxConnections", "2"),
+            ("Form.DkimDomain", "cecop.example"), ("Form.DkimSelector", "mail2026"), ("Form.BounceHost", "127.0.0.1"), ("Form.BounceUser", "bounces"),
+        ];
+
         // Saved again without a new password: the one in force stays.
         csrf = await CsrfAsync(admin, Page);
-        using (var again = await PostAsync(admin, Page, Fields(csrf, ("Form.Transport", "smtp"), ("Form.Servers[0].Origin", "0"), ("Form.Servers[0].Host", "127.0.0.1"),
-            ("Form.Servers[0].Port", "2526"), ("Form.Servers[0].Security", "None"), ("Form.Servers[0].User", "sender"), ("Form.Servers[0].MaxConnections", "2"),
-            ("Form.DkimDomain", "cecop.example"), ("Form.DkimSelector", "mail2026"),
-            ("Form.BounceHost", "127.0.0.1"), ("Form.BounceUser", "bounces"))))
+        using (var again = await PostAsync(admin, Page, Fields(csrf, Kept("127.0.0.1"))))
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         delivery = factory.Services.GetRequiredService<IOptionsMonitor<DeliveryOptions>>().CurrentValue;
         Assert.Equal(2526, delivery.Servers.Single().Port);
@@ -134,9 +139,7 @@ public sealed class SettingsPageTests
 
         // A kept password does not follow its server to another host: it must be given again.
         csrf = await CsrfAsync(admin, Page);
-        using (var moved = await PostAsync(admin, Page, Fields(csrf, ("Form.Transport", "smtp"), ("Form.Servers[0].Origin", "0"), ("Form.Servers[0].Host", "198.51.100.7"),
-            ("Form.Servers[0].Port", "2526"), ("Form.Servers[0].Security", "None"), ("Form.Servers[0].User", "sender"), ("Form.Servers[0].MaxConnections", "2"),
-            ("Form.DkimDomain", "cecop.example"), ("Form.DkimSelector", "mail2026"), ("Form.BounceHost", "127.0.0.1"), ("Form.BounceUser", "bounces"))))
+        using (var moved = await PostAsync(admin, Page, Fields(csrf, Kept("198.51.100.7"))))
         {
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
             Assert.Contains("SMTP server 1: the host changed, so enter the password again", await moved.Content.ReadAsStringAsync());
@@ -144,10 +147,7 @@ public sealed class SettingsPageTests
 
         // Removing clears it.
         csrf = await CsrfAsync(admin, Page);
-        using (var cleared = await PostAsync(admin, Page, Fields(csrf, ("Form.Transport", "smtp"), ("Form.Servers[0].Origin", "0"), ("Form.Servers[0].Host", "127.0.0.1"),
-            ("Form.Servers[0].Port", "2526"), ("Form.Servers[0].Security", "None"), ("Form.Servers[0].User", "sender"), ("Form.Servers[0].MaxConnections", "2"),
-            ("Form.Servers[0].ClearPassword", "true"), ("Form.DkimDomain", "cecop.example"), ("Form.DkimSelector", "mail2026"),
-            ("Form.BounceHost", "127.0.0.1"), ("Form.BounceUser", "bounces"))))
+        using (var cleared = await PostAsync(admin, Page, Fields(csrf, [.. Kept("127.0.0.1"), ("Form.Servers[0].ClearPassword", "true")])))
             Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
         Assert.Null(factory.Services.GetRequiredService<IOptionsMonitor<DeliveryOptions>>().CurrentValue.Servers.Single().Password);
 
@@ -292,6 +292,51 @@ public sealed class SettingsPageTests
         Assert.Single(first.Received());
         var received = Assert.Single(second.Received());
         Assert.Equal("piotr@example.org", received.Envelope.GetProperty("rcpt_tos")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_server_changed_while_a_mailing_runs_takes_the_rest_and_every_reader_gets_exactly_one_copy()
+    {
+        await using var first = await AiosmtpdServer.StartAsync();
+        await using var second = await AiosmtpdServer.StartAsync();
+        using var factory = new SendingEngineFactory();
+        factory.Settings["Delivery:Transport"] = "smtp";
+        factory.Settings["Delivery:Servers:0:Host"] = "127.0.0.1";
+        factory.Settings["Delivery:Servers:0:Port"] = first.Port.ToString(CultureInfo.InvariantCulture);
+        factory.Settings["Delivery:Servers:0:Security"] = "None";
+        // Slow enough that the change lands in the middle of the send.
+        factory.Settings["Delivery:RatePerSecond"] = "8";
+        var edition = await ArchiveWebFactory.LoadAsync(factory.Services.GetRequiredService<MailingContent>(), "cecop-newsletter-2021-06.yaml", 5, "2026-10-15");
+        var readers = Enumerable.Range(1, 24).Select(i => $"reader{i:D2}@example.org").ToList();
+        foreach (var reader in readers) await AddSubscriberAsync(factory, reader, ["external-newsletter"]);
+        using var editor = await SendingStaff.SignInAsync(factory, "editor");
+        var (admin, _) = await SignInAsync(factory, "admin");
+        using var _admin = admin;
+
+        var (_, started) = await SendingStaff.SendNowConfirmedAsync(editor, $"edition:{edition}");
+        using var _started = started;
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        for (var i = 0; i < 200 && first.Received().Count < 4; i++) await Task.Delay(50);
+        var csrf = await CsrfAsync(admin, Page);
+        using (var saved = await PostAsync(admin, Page, Fields(csrf, ("Form.Transport", "smtp"), ("Form.Servers[0].Origin", "0"), ("Form.Servers[0].Host", "127.0.0.1"),
+            ("Form.Servers[0].Port", second.Port.ToString(CultureInfo.InvariantCulture)), ("Form.Servers[0].Security", "None"), ("Form.Servers[0].MaxConnections", "4"),
+            ("Form.RatePerSecond", "50"))))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = started.Headers.Location!.OriginalString;
+        var html = "";
+        for (var i = 0; i < 300 && !html.Contains("mailing-status status-finished", StringComparison.Ordinal); i++)
+        {
+            if (i > 0) await Task.Delay(100);
+            html = await HtmlAsync(editor, page);
+        }
+
+        Assert.Contains(">finished</strong>", html);
+        var before = first.Received().Select(r => r.Envelope.GetProperty("rcpt_tos")[0].GetString()!).ToList();
+        var after = second.Received().Select(r => r.Envelope.GetProperty("rcpt_tos")[0].GetString()!).ToList();
+        Assert.InRange(before.Count, 4, readers.Count - 1);
+        Assert.NotEmpty(after);
+        Assert.Equal(readers, before.Concat(after).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM ledger WHERE status <> 'sent'"));
     }
 
     // Every field of the form at its default, then the test's own values; the antiforgery token first.
