@@ -1,29 +1,33 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace CecopComms.Delivery.Bounces;
 
 /// <summary>
 /// The bounce reader of `cecop serve`: when Bounces:Enabled, it reads the bounce mailbox at start and then every
-/// Bounces:IntervalMinutes. A run that fails (server down) is reported and the next one tries again. With
-/// <paramref name="changes"/> (the settings kept in the database) it follows the settings page without a restart:
-/// switched off it waits for a change instead of ending, and a change cuts the wait short, so the next reading uses
-/// the new mailbox and interval. A reading under way finishes with the settings it started with.
+/// Bounces:IntervalMinutes. A run that fails (server down) is reported and the next one tries again. Given the options'
+/// <paramref name="monitor"/> (the settings page changes them), it follows the settings without a restart: switched
+/// off it waits for a change instead of ending, and a change cuts the wait short, so the next reading uses the new
+/// mailbox and interval. A reading under way finishes with the settings it started with.
 /// </summary>
 public sealed class BounceService(BounceProcessor processor, IOptions<BounceMailboxOptions> options, TimeProvider time,
-    Func<IChangeToken>? changes = null) : BackgroundService
+    IOptionsMonitor<BounceMailboxOptions>? monitor = null) : BackgroundService
 {
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The monitor calls its listeners once its value is the new one, so the reading that follows sees the change.
+        using var subscription = monitor?.OnChange(_ =>
+            Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult());
         while (!stoppingToken.IsCancellationRequested)
         {
             // Taken before the settings are read, so a change saved during the reading still cuts the next wait short.
-            var changed = changes?.Invoke();
-            var settings = options.Value;
+            var changed = Volatile.Read(ref _changed).Task;
+            var settings = monitor?.CurrentValue ?? options.Value;
             if (!settings.Enabled)
             {
-                if (changed is null) return;
+                if (monitor is null) return;
                 if (!await WaitAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken)) break;
                 continue;
             }
@@ -48,18 +52,14 @@ public sealed class BounceService(BounceProcessor processor, IOptions<BounceMail
     }
 
     /// <summary>Waits <paramref name="delay"/> or until the settings change; false when the service is stopping.</summary>
-    private async Task<bool> WaitAsync(TimeSpan delay, IChangeToken? changed, CancellationToken stoppingToken)
+    private async Task<bool> WaitAsync(TimeSpan delay, Task changed, CancellationToken stoppingToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        using var registration = changed?.RegisterChangeCallback(static state => ((CancellationTokenSource)state!).Cancel(), wait);
-        try
-        {
-            await Task.Delay(delay, time, wait.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // The settings changed: read them again now.
-        }
+        var delayed = Task.Delay(delay, time, wait.Token);
+        await Task.WhenAny(delayed, changed);
+        // A change came first: the timer goes; the delay's cancellation is expected and observed here.
+        await wait.CancelAsync();
+        try { await delayed; } catch (OperationCanceledException) { }
         return !stoppingToken.IsCancellationRequested;
     }
 }

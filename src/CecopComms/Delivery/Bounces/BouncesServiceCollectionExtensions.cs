@@ -26,7 +26,7 @@ public static class BouncesServiceCollectionExtensions
         services.AddSingleton<BounceStore>();
         // Not an IHostedService here: only the engine (`cecop serve`) runs it, as it does SchedulerService and SenderService.
         services.AddSingleton(sp => new BounceService(sp.GetRequiredService<BounceProcessor>(), Live(sp), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<SettingsStore>().ChangeToken));
+            sp.GetRequiredService<IOptionsMonitor<BounceMailboxOptions>>()));
         return services;
     }
 

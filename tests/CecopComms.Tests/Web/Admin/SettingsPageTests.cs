@@ -339,6 +339,29 @@ public sealed class SettingsPageTests
         Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM ledger WHERE status <> 'sent'"));
     }
 
+    [Fact]
+    public async Task The_bounce_reader_switched_on_on_the_page_reads_the_mailbox_without_a_restart()
+    {
+        await using var dovecot = await DovecotServer.StartAsync();
+        dovecot.Deliver("From: someone@example.org\r\nTo: bounces@bounces.cecop.example\r\nSubject: hello\r\nMessage-ID: <hello@example.org>\r\n\r\nNot a bounce.\r\n"u8.ToArray());
+        // The engine runs (as in `cecop serve`), with the bounce reader off in the files.
+        using var factory = new SendingEngineFactory();
+        var (admin, _) = await SignInAsync(factory, "admin");
+        using var _admin = admin;
+        await Task.Delay(500);
+        Assert.Equal(1, dovecot.MessageFiles());
+
+        var csrf = await CsrfAsync(admin, Page);
+        using (var saved = await PostAsync(admin, Page, Fields(csrf, ("Form.BouncesEnabled", "true"), ("Form.BounceProtocol", "imap"), ("Form.BounceHost", "127.0.0.1"),
+            ("Form.BouncePort", dovecot.ImapsPort.ToString(CultureInfo.InvariantCulture)), ("Form.BounceSecurity", "SslOnConnect"),
+            ("Form.BounceAcceptInvalidCertificate", "true"), ("Form.BounceUser", DovecotServer.User), ("Form.BounceNewPassword", DovecotServer.Password))))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // Read (and, being no bounce, removed) at once, not after the 10 minutes of the interval or a restart.
+        for (var i = 0; i < 200 && dovecot.MessageFiles() > 0; i++) await Task.Delay(50);
+        Assert.Equal(0, dovecot.MessageFiles());
+    }
+
     // Every field of the form at its default, then the test's own values; the antiforgery token first.
     private static (string, string)[] Fields(string csrf, params (string Name, string Value)[] values)
     {

@@ -35,6 +35,9 @@ public sealed partial class SettingsEditor(
     private const int MaxSecret = 1024;
     private const int MaxKey = 16 * 1024;
 
+    /// <summary>SMTP servers the page takes at most (a pool rarely has more than a few).</summary>
+    public const int MaxServers = 20;
+
     /// <summary>Titles of the sections, as the page and the activity log name them.</summary>
     public IReadOnlyDictionary<string, string> Titles => new Dictionary<string, string>
     {
@@ -106,7 +109,8 @@ public sealed partial class SettingsEditor(
 
         var servers = new List<SmtpServerOptions>();
         var rows = new List<int?>();
-        for (var k = 0; k < form.Servers.Count; k++)
+        // Rows past what the page can show are not read: a form that sends thousands gets one sentence, not thousands.
+        for (var k = 0; k < Math.Min(form.Servers.Count, MaxServers + 1); k++)
         {
             var row = form.Servers[k];
             var origin = row.Origin >= 0 && row.Origin < now.Smtp.Servers.Count ? now.Smtp.Servers[row.Origin] : null;
@@ -130,6 +134,7 @@ public sealed partial class SettingsEditor(
             rows.Add(servers.Count);
             servers.Add(server);
         }
+        if (servers.Count > MaxServers) problems["transport"] = L["SMTP servers: at most {0}; remove some.", MaxServers];
         var transport = form.Transport is "smtp" or "outbox" ? form.Transport : null;
         if (transport is null) problems["transport"] = L["How mail leaves: choose the outbox folder or the SMTP servers."];
         else if (transport == "smtp" && servers.Count == 0) problems["transport"] = L["How mail leaves: sending through SMTP needs at least one server; add one below."];
