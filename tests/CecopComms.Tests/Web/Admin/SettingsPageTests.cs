@@ -265,7 +265,7 @@ public sealed class SettingsPageTests
     }
 
     [Fact]
-    public async Task A_new_SMTP_server_saved_on_the_page_takes_the_next_test_copy_without_a_restart()
+    public async Task A_new_SMTP_server_and_DKIM_key_saved_on_the_page_take_the_next_test_copy_without_a_restart()
     {
         await using var first = await AiosmtpdServer.StartAsync();
         await using var second = await AiosmtpdServer.StartAsync();
@@ -284,14 +284,21 @@ public sealed class SettingsPageTests
         using var _admin = admin;
         Assert.Contains($"value=\"{first.Port}\"", await HtmlAsync(admin, Page));
         var csrf = await CsrfAsync(admin, Page);
+        using var rsa = RSA.Create(2048);
         using var saved = await PostAsync(admin, Page, Fields(csrf, ("Form.Transport", "smtp"), ("Form.Servers[0].Origin", "0"), ("Form.Servers[0].Host", "127.0.0.1"),
-            ("Form.Servers[0].Port", second.Port.ToString(CultureInfo.InvariantCulture)), ("Form.Servers[0].Security", "None"), ("Form.Servers[0].MaxConnections", "4")));
+            ("Form.Servers[0].Port", second.Port.ToString(CultureInfo.InvariantCulture)), ("Form.Servers[0].Security", "None"), ("Form.Servers[0].MaxConnections", "4"),
+            ("Form.DkimDomain", "cecop.example"), ("Form.DkimSelector", "mail2026"), ("Form.DkimNewKey", rsa.ExportRSAPrivateKeyPem())));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         Assert.Equal(OutcomeKind.Sent, (await testSend.SendAsync(source, "piotr@example.org", null, null, CancellationToken.None)).Kind);
-        Assert.Single(first.Received());
+        var before = Assert.Single(first.Received());
         var received = Assert.Single(second.Received());
         Assert.Equal("piotr@example.org", received.Envelope.GetProperty("rcpt_tos")[0].GetString());
+        // The key pasted on the page signs the next message too.
+        Assert.DoesNotContain("DKIM-Signature:", System.Text.Encoding.ASCII.GetString(before.Data));
+        var signed = System.Text.Encoding.ASCII.GetString(received.Data);
+        Assert.Matches(@"DKIM-Signature:[^\n]*(\n[ \t][^\n]*)*\bd=cecop\.example;", signed);
+        Assert.Matches(@"DKIM-Signature:[^\n]*(\n[ \t][^\n]*)*\bs=mail2026;", signed);
     }
 
     [Fact]
