@@ -330,12 +330,7 @@ public sealed class SettingsPageTests
             ("Form.RatePerSecond", "50"))))
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = started.Headers.Location!.OriginalString;
-        var html = "";
-        for (var i = 0; i < 300 && !html.Contains("mailing-status status-finished", StringComparison.Ordinal); i++)
-        {
-            if (i > 0) await Task.Delay(100);
-            html = await HtmlAsync(editor, page);
-        }
+        var html = await SendingStaff.FinishedPageAsync(editor, page);
 
         Assert.Contains(">finished</strong>", html);
         var before = first.Received().Select(r => r.Envelope.GetProperty("rcpt_tos")[0].GetString()!).ToList();
