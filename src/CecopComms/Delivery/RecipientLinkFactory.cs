@@ -15,7 +15,8 @@ public sealed class RecipientLinkFactory(TokenSigner signer, IOptions<DeliveryOp
     IOptions<TrackingOptions>? tracking = null, MailingLinkStore? links = null) : IRecipientLinkFactory
 {
     private readonly string _base = options.Value.PublicBaseUrl.TrimEnd('/');
-    private readonly bool _tracking = tracking?.Value.Enabled == true && links is not null;
+    // Read at each message: tracking switched on or off on the settings page applies to the next one.
+    private bool Tracking => links is not null && tracking?.Value.Enabled == true;
 
     public RecipientLinks For(RecipientData recipient, long? mailingId) =>
         For(recipient, mailingId, Token(TokenPurpose.Unsubscribe, recipient, mailingId));
@@ -25,7 +26,7 @@ public sealed class RecipientLinkFactory(TokenSigner signer, IOptions<DeliveryOp
     {
         var unsubscribe = UnsubscribeUrl(unsubscribeToken);
         var preferences = $"{_base}/preferences/{Token(TokenPurpose.Preferences, recipient, mailingId)}";
-        if (!_tracking) return new(unsubscribe, preferences, null, null);
+        if (!Tracking) return new(unsubscribe, preferences, null, null);
         // A test copy or preview (no mailing) carries the pixel of its inert token, which records nothing, and its links
         // unchanged: there is no stored list of links to number them by.
         var pixel = $"{_base}/t/o/{Token(TokenPurpose.Open, recipient, mailingId)}.gif";

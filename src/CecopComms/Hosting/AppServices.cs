@@ -1,6 +1,7 @@
 using CecopComms.Audience;
 using CecopComms.Delivery;
 using CecopComms.Delivery.Bounces;
+using CecopComms.Hosting.Settings;
 using CecopComms.Scheduling;
 using CecopComms.Content;
 using CecopComms.Localization;
@@ -23,6 +24,7 @@ public static partial class AppServices
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddStorage(configuration)
+            .AddStoredSettings()
             .AddAudience()
             .AddDelivery()
             .AddScheduling()
@@ -60,7 +62,10 @@ public static partial class AppServices
         return services;
     }
 
-    /// <summary>Validates every option registered with ValidateOnStart, then applies the database's pending migrations.</summary>
+    /// <summary>
+    /// Validates every option registered with ValidateOnStart (files, environment and the settings kept in the database),
+    /// then applies the database's pending migrations.
+    /// </summary>
     /// <exception cref="SettingsException">A setting is not valid; the message names it.</exception>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -78,6 +83,8 @@ public static partial class AppServices
             throw new SettingsException($"The settings are not valid: {failure.Groups["key"].Value} is '{failure.Groups["value"].Value}', which is not {Expected(failure.Groups["type"].Value)}.");
         }
         await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        // A new database has its settings table only now: options read from then on see what is stored in it.
+        services.GetRequiredService<SettingsStore>().Refresh();
     }
 
     [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]

@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ConfirmationMailer>());
         services.AddSingleton<SignupService>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<Admin.Settings.SettingsEditor>();
         services.AddSingleton<AdminDashboard>();
         services.AddSingleton<Admin.Content.ContentPreview>();
         services.AddSingleton<Admin.Sending.SendingChoices>();

@@ -35,7 +35,8 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
     TimeProvider time, TokenSigner? signer = null, IUnsubscribeRequests? unsubscribes = null)
 {
     private readonly BounceQueries _queries = QueryLoader.Load<BounceQueries>(database.Dialect, "bounces");
-    private readonly BounceMailboxOptions _options = options.Value;
+    // Read at each use: a mailbox changed on the settings page is the one the next reading opens.
+    private BounceMailboxOptions Settings => options.Value;
 
     /// <summary>Connects to the mailbox the settings name, processes every message, and removes those handled.</summary>
     /// <exception cref="BounceMailboxException">The mailbox cannot be reached or read as the settings say.</exception>
@@ -69,7 +70,7 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
         catch (Exception e) when (e is IOException or SocketException or Pop3ProtocolException or ImapProtocolException or Pop3CommandException
             or ImapCommandException or MessageNotFoundException)
         {
-            throw new BounceMailboxException($"Reading the bounce mailbox at {_options.Host} failed after {counts.Read} messages: {e.Message} "
+            throw new BounceMailboxException($"Reading the bounce mailbox at {Settings.Host} failed after {counts.Read} messages: {e.Message} "
                 + "What was recorded stays recorded and nothing was removed; the next run reads the rest (and counts nothing twice).", e);
         }
         return counts.ToResult();
@@ -206,24 +207,28 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
 
     /// <summary>Connects and logs in to the mailbox the settings name; the caller disposes it (without CommitAsync nothing is removed).</summary>
     /// <exception cref="BounceMailboxException">The mailbox cannot be reached or read as the settings say.</exception>
-    internal async Task<IBounceMailbox> OpenAsync(CancellationToken cancellationToken)
+    internal Task<IBounceMailbox> OpenAsync(CancellationToken cancellationToken) => OpenAsync(Settings, cancellationToken);
+
+    /// <summary>Connects and logs in to the mailbox <paramref name="settings"/> names (also the settings page's check, with values not yet saved).</summary>
+    /// <exception cref="BounceMailboxException">The mailbox cannot be reached or read as the settings say.</exception>
+    internal static async Task<IBounceMailbox> OpenAsync(BounceMailboxOptions settings, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(_options.Host))
+        if (string.IsNullOrWhiteSpace(settings.Host))
             throw new BounceMailboxException("Bounces:Host is not set: name the server that holds the bounce mailbox (with Bounces:User and Bounces:Password).");
-        if (string.IsNullOrEmpty(_options.User) || string.IsNullOrEmpty(_options.Password))
+        if (string.IsNullOrEmpty(settings.User) || string.IsNullOrEmpty(settings.Password))
             throw new BounceMailboxException("Bounces:User and Bounces:Password must both be set to read the bounce mailbox.");
-        var security = Enum.Parse<SecureSocketOptions>(_options.Security, ignoreCase: true);
-        var where = $"the bounce mailbox {_options.Protocol}://{_options.Host}{(_options.Port > 0 ? ":" + _options.Port : "")} (Bounces:Host, Bounces:Port)";
+        var security = Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true);
+        var where = $"the bounce mailbox {settings.Protocol}://{settings.Host}{(settings.Port > 0 ? ":" + settings.Port : "")} (Bounces:Host, Bounces:Port)";
         try
         {
-            if (_options.Protocol == "imap")
+            if (settings.Protocol == "imap")
             {
-                var imap = new ImapClient { CheckCertificateRevocation = !_options.AcceptInvalidCertificate };
-                if (_options.AcceptInvalidCertificate) imap.ServerCertificateValidationCallback = (_, _, _, _) => true;
+                var imap = new ImapClient { CheckCertificateRevocation = !settings.AcceptInvalidCertificate };
+                if (settings.AcceptInvalidCertificate) imap.ServerCertificateValidationCallback = (_, _, _, _) => true;
                 try
                 {
-                    await imap.ConnectAsync(_options.Host, _options.Port, security, cancellationToken);
-                    await imap.AuthenticateAsync(_options.User, _options.Password, cancellationToken);
+                    await imap.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
+                    await imap.AuthenticateAsync(settings.User, settings.Password, cancellationToken);
                     await imap.Inbox.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
                     var uids = await imap.Inbox.SearchAsync(SearchQuery.All, cancellationToken);
                     return new ImapBounceMailbox(imap, uids);
@@ -234,12 +239,12 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
                     throw;
                 }
             }
-            var pop3 = new Pop3Client { CheckCertificateRevocation = !_options.AcceptInvalidCertificate };
-            if (_options.AcceptInvalidCertificate) pop3.ServerCertificateValidationCallback = (_, _, _, _) => true;
+            var pop3 = new Pop3Client { CheckCertificateRevocation = !settings.AcceptInvalidCertificate };
+            if (settings.AcceptInvalidCertificate) pop3.ServerCertificateValidationCallback = (_, _, _, _) => true;
             try
             {
-                await pop3.ConnectAsync(_options.Host, _options.Port, security, cancellationToken);
-                await pop3.AuthenticateAsync(_options.User, _options.Password, cancellationToken);
+                await pop3.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
+                await pop3.AuthenticateAsync(settings.User, settings.Password, cancellationToken);
                 return new Pop3BounceMailbox(pop3);
             }
             catch
@@ -258,7 +263,7 @@ public sealed partial class BounceProcessor(Database database, BounceRecorder re
         }
         catch (NotSupportedException e)
         {
-            throw new BounceMailboxException($"{where} does not offer what Bounces:Security = {_options.Security} needs: {e.Message}", e);
+            throw new BounceMailboxException($"{where} does not offer what Bounces:Security = {settings.Security} needs: {e.Message}", e);
         }
         catch (Exception e) when (e is SocketException or IOException or Pop3ProtocolException or ImapProtocolException or Pop3CommandException
             or ImapCommandException)

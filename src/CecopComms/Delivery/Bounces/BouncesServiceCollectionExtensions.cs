@@ -1,4 +1,6 @@
+using CecopComms.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CecopComms.Delivery.Bounces;
 
@@ -19,10 +21,14 @@ public static class BouncesServiceCollectionExtensions
                 "Bounces:User and Bounces:Password must be set when Bounces:Enabled is true.")
             .ValidateOnStart();
         services.AddSingleton<BounceRecorder>();
-        services.AddSingleton<BounceProcessor>();
+        // The mailbox and its interval follow the settings page: read at each run, and a save wakes the service.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<BounceProcessor>(sp, Live(sp)));
         services.AddSingleton<BounceStore>();
         // Not an IHostedService here: only the engine (`cecop serve`) runs it, as it does SchedulerService and SenderService.
-        services.AddSingleton<BounceService>();
+        services.AddSingleton(sp => new BounceService(sp.GetRequiredService<BounceProcessor>(), Live(sp), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<BounceMailboxOptions>>()));
         return services;
     }
+
+    private static LiveOptions<BounceMailboxOptions> Live(IServiceProvider services) => new(services.GetRequiredService<IOptionsMonitor<BounceMailboxOptions>>());
 }

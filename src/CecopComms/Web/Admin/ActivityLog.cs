@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace CecopComms.Web.Admin;
 
 /// <summary>
-/// The activity log: imports, sends, schedules, cancellations, erasures, deletions and role changes, each with who did
-/// it: the staff member signed in to the admin area, or the system account that ran the command line
-/// (<see cref="CommandLineActor"/>). Recording is best-effort: it runs after the action succeeded, and a failure
+/// The activity log: imports, sends, schedules, cancellations, erasures, deletions, role changes, campaign changes and
+/// settings changes (secrets only said to be set, replaced or removed), each with who did it: the staff member signed in
+/// to the admin area, or the system account that ran the command line (<see cref="CommandLineActor"/>). Recording is
+/// best-effort: it runs after the action succeeded, and a failure
 /// to record is logged as a warning and does not undo the action. Rows are never changed or deleted.
 /// </summary>
 public sealed class ActivityLog(Database database, TimeProvider time, ILogger<ActivityLog>? logger = null)
@@ -18,7 +19,7 @@ public sealed class ActivityLog(Database database, TimeProvider time, ILogger<Ac
     /// <summary>The kinds of action recorded, in the order the filter offers them.</summary>
     public static readonly IReadOnlyList<string> Actions =
         ["import", "send", "schedule", "cancel-schedule", "pause", "resume", "cancel-mailing", "erase", "delete-list", "delete-organisation", "role-change",
-            "create-campaign", "edit-campaign", "add-mailing", "edit-mailing", "remove-mailing"];
+            "create-campaign", "edit-campaign", "add-mailing", "edit-mailing", "remove-mailing", "settings"];
 
     private readonly ActivityQueries _queries = QueryLoader.Load<ActivityQueries>(database.Dialect, "activity");
 

@@ -8,7 +8,7 @@ namespace CecopComms.Web.Admin;
 
 /// <summary>What the admin home page shows: the next scheduled sends, mailings in progress, and this year at a glance.</summary>
 public sealed class AdminDashboard(Database database, ScheduleStore schedules, YearReportBuilder reports, IOptions<SchedulingOptions> scheduling,
-    IOptions<Delivery.Tracking.TrackingOptions> tracking, TimeProvider time)
+    IOptionsMonitor<Delivery.Tracking.TrackingOptions> tracking, TimeProvider time)
 {
     private readonly AdminQueries _queries = QueryLoader.Load<AdminQueries>(database.Dialect, "admin");
 
@@ -39,7 +39,7 @@ public sealed class AdminDashboard(Database database, ScheduleStore schedules, Y
         var zone = scheduling.Value.Zone;
         var year = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year;
         var report = await reports.BuildAsync([ReportPeriod.CalendarYear(year, zone)], zone, "en-GB",
-            tracking.Value.Enabled, cancellationToken);
+            tracking.CurrentValue.Enabled, cancellationToken);
         return new YearAtAGlance(year,
             report.Figures.Where(f => f.Key.StartsWith("subscribers.", StringComparison.Ordinal)).ToList(),
             report.Figures.Where(f => f.Key.StartsWith("editions.", StringComparison.Ordinal)).ToList(),

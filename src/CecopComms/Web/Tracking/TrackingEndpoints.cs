@@ -17,10 +17,10 @@ public static class TrackingEndpoints
     public static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
 
     /// <summary>GET /t/o/{token}.gif.</summary>
-    public static async Task<IResult> OpenAsync(string token, HttpContext context, IOptions<TrackingOptions> options, TokenSigner signer,
+    public static async Task<IResult> OpenAsync(string token, HttpContext context, IOptionsMonitor<TrackingOptions> options, TokenSigner signer,
         TrackingEventWriter events, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled) return Results.NotFound();
+        if (!options.CurrentValue.Enabled) return Results.NotFound();
         if (!signer.TryVerify(token, out var read) || read!.Purpose is not (TokenPurpose.Open or TokenPurpose.Preview)) return Results.BadRequest();
         // A preview's or test copy's pixel is shown and records nothing.
         if (read.Purpose == TokenPurpose.Open && read.MailingId > 0)
@@ -30,10 +30,10 @@ public static class TrackingEndpoints
     }
 
     /// <summary>GET /t/c/{token}/{n}.</summary>
-    public static async Task<IResult> ClickAsync(string token, string n, HttpContext context, IOptions<TrackingOptions> options, TokenSigner signer,
+    public static async Task<IResult> ClickAsync(string token, string n, HttpContext context, IOptionsMonitor<TrackingOptions> options, TokenSigner signer,
         MailingLinkStore links, TrackingEventWriter events, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled) return Results.NotFound();
+        if (!options.CurrentValue.Enabled) return Results.NotFound();
         if (!signer.TryVerify(token, out var read) || read!.Purpose != TokenPurpose.Click || read.MailingId <= 0) return Results.BadRequest();
         // Digits only ("+1", " 1", "1e0" are not numbers of a link), and few enough to be an int.
         if (n.Length is 0 or > 9 || !n.All(char.IsAsciiDigit)) return Results.BadRequest();

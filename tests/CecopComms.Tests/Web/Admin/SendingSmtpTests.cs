@@ -33,12 +33,7 @@ public sealed partial class SendingSmtpTests
         using var _started = started;
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var page = started.Headers.Location!.OriginalString;
-        var html = "";
-        for (var i = 0; i < 300 && !html.Contains("mailing-status status-finished", StringComparison.Ordinal); i++)
-        {
-            if (i > 0) await Task.Delay(100);
-            html = await HtmlAsync(client, page);
-        }
+        var html = await FinishedPageAsync(client, page);
 
         Assert.Contains(">finished</strong>", html);
         Assert.DoesNotContain("http-equiv=\"refresh\"", html);

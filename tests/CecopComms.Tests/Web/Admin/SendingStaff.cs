@@ -65,4 +65,16 @@ internal static class SendingStaff
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>The mailing page at <paramref name="page"/>, read every 100 ms until it says finished (at most 30 s).</summary>
+    public static async Task<string> FinishedPageAsync(HttpClient client, string page)
+    {
+        var html = "";
+        for (var i = 0; i < 300 && !html.Contains("mailing-status status-finished", StringComparison.Ordinal); i++)
+        {
+            if (i > 0) await Task.Delay(100);
+            html = await HtmlAsync(client, page);
+        }
+        return html;
+    }
 }

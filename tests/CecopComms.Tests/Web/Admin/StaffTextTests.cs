@@ -217,6 +217,7 @@ public sealed partial class StaffTextTests
             ($"/admin/reports/campaigns/{Campaign.Slug}", [Campaign.Name, Campaign.Hashtag]),
             ("/admin/activity", []),
             ("/admin/staff", []),
+            ("/admin/settings", []),
             ($"/admin/staff/{admin.Id}", [admin.Email]),
             ("/admin/logout", []),
         ];

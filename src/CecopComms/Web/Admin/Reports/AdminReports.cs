@@ -13,7 +13,7 @@ namespace CecopComms.Web.Admin.Reports;
 /// them: the same builders and importer, the time zone of Scheduling:TimeZone and the Tracking:Enabled setting.
 /// </summary>
 public sealed class AdminReports(YearReportBuilder years, CampaignReportBuilder campaigns, ChannelImporter importer, PastEmailImporter pastImporter,
-    IOptions<SchedulingOptions> scheduling, IOptions<Delivery.Tracking.TrackingOptions> tracking, TimeProvider time)
+    IOptions<SchedulingOptions> scheduling, IOptionsMonitor<Delivery.Tracking.TrackingOptions> tracking, TimeProvider time)
 {
     /// <summary>The current calendar year in the report time zone: the page's default.</summary>
     public int CurrentYear() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone()).Year;
@@ -64,7 +64,7 @@ public sealed class AdminReports(YearReportBuilder years, CampaignReportBuilder 
         }
     }
 
-    private bool Tracking => tracking.Value.Enabled;
+    private bool Tracking => tracking.CurrentValue.Enabled;
 
     private TimeZoneInfo Zone() => scheduling.Value.Zone;
 }
