@@ -56,6 +56,7 @@ public sealed class AdminPagesSweepTests
         "/admin/reports/past-email",
         "/admin/reports/campaigns/coopskills2023",
         "/admin/activity",
+        "/admin/settings",
         "/admin/staff",
         $"/admin/staff/{data.Account}",
     ];

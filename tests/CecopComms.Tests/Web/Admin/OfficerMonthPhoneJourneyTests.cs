@@ -15,7 +15,8 @@ namespace CecopComms.Tests.Web.Admin;
 
 /// <summary>
 /// A communications officer's month on a 390 × 844 phone, in Chromium against `cecop serve` with mail going over SMTP to
-/// Debian's aiosmtpd, and no command line: import readers; write an edition with an Italian variant; preview it in Italian
+/// Debian's aiosmtpd, with neither the command line nor a settings file beyond the database and the web address: set the
+/// SMTP server and the sending rate on the settings page and check the connection; import readers; write an edition with an Italian variant; preview it in Italian
 /// and send an Italian test copy; schedule it, then cancel the schedule through its confirmation, which leaves a draft;
 /// send it now through the confirmation that names the audience and its live count; pause and resume the running mailing
 /// with the keyboard alone; read the year's figures. No page scrolls sideways at any step; the database and the SMTP
@@ -36,12 +37,10 @@ public sealed class OfficerMonthPhoneJourneyTests
         workspace.WriteSettings(new JsonObject
         {
             ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["Path"] = workspace.DatabasePath },
+            // The outbox is the default transport: the officer sets the SMTP server on the settings page.
             ["Delivery"] = new JsonObject
             {
-                ["Transport"] = "smtp",
-                ["Servers"] = new JsonArray(new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = smtp.Port, ["Security"] = "None" }),
-                // Slow enough for the officer to pause it half-way: 24 readers at 4 a second.
-                ["RatePerSecond"] = 4,
+                ["OutboxPath"] = workspace.Path("outbox"),
                 ["PublicBaseUrl"] = baseUrl,
                 ["TokenSecret"] = CecopWebFactory.TokenSecret,
                 ["MessageIdDomain"] = "cecop.example",
@@ -54,7 +53,7 @@ public sealed class OfficerMonthPhoneJourneyTests
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
         var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
         await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
-            .AddAsync("sofia@cecop.example", "Sofia", "editor", Password, CancellationToken.None, iterations: 10_000);
+            .AddAsync("sofia@cecop.example", "Sofia", "admin", Password, CancellationToken.None, iterations: 10_000);
 
         await using var chromium = await HeadlessChromium.LaunchAsync();
         var phone = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -81,7 +80,23 @@ public sealed class OfficerMonthPhoneJourneyTests
         await signedIn;
         await Shot("dashboard");
 
-        // 2. Import the newsletter's readers: every third one reads Italian.
+        // 2. The SMTP server and the sending rate, on the settings page: checked first, then saved. Slow enough for the
+        //    officer to pause the send half-way: 24 readers at 4 a second.
+        await page.GotoAsync(baseUrl + "/admin/settings");
+        await page.CheckAsync("input[name='Form.Transport'][value=smtp]");
+        await page.FillAsync("#server-0-host", "127.0.0.1");
+        await page.FillAsync("#server-0-port", smtp.Port.ToString(CultureInfo.InvariantCulture));
+        await page.SelectOptionAsync("#server-0-security", "None");
+        await page.ClickAsync("button:has-text('Check the SMTP connection')");
+        await page.WaitForSelectorAsync("#check-result");
+        Assert.StartsWith($"Connected to 127.0.0.1:{smtp.Port}", (await page.TextContentAsync("#check-result"))!.Trim());
+        await page.FillAsync("#rate-per-second", "4");
+        await page.Locator("button:has-text('Save the settings')").First.ClickAsync();
+        await page.WaitForSelectorAsync("p.notice[role=status]:has-text('Saved')");
+        await Shot("settings");
+        Assert.Empty(Directory.Exists(workspace.Path("outbox")) ? Directory.GetFiles(workspace.Path("outbox"), "*", SearchOption.AllDirectories) : []);
+
+        // 3. Import the newsletter's readers: every third one reads Italian.
         var csv = new StringBuilder("email,name,language,consent\n");
         for (var i = 0; i < Readers; i++) csv.Append(CultureInfo.InvariantCulture, $"reader{i:D2}@example.org,Reader {i},{(i % 3 == 0 ? "it" : "en")},yes\n");
         var file = workspace.WriteFile("readers.csv", csv.ToString());
@@ -95,7 +110,7 @@ public sealed class OfficerMonthPhoneJourneyTests
         Assert.Equal(Readers, await ScalarAsync<long>(database,
             "SELECT count(*) FROM subscriptions x JOIN lists l ON l.id = x.list_id WHERE l.slug = 'external-newsletter' AND x.status = 'confirmed'"));
 
-        // 3. Write the edition in English, add an Italian variant, save it.
+        // 4. Write the edition in English, add an Italian variant, save it.
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Brussels).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GotoAsync(baseUrl + "/admin/content/editions/compose");
         await page.SelectOptionAsync("#Form_Publication", "cecop-newsletter");
@@ -121,7 +136,7 @@ public sealed class OfficerMonthPhoneJourneyTests
         var edition = long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
         await Shot("saved");
 
-        // 4. Preview it in Italian and send the Italian test copy: it arrives in Italian, marked [TEST].
+        // 5. Preview it in Italian and send the Italian test copy: it arrives in Italian, marked [TEST].
         await page.GotoAsync($"{baseUrl}/admin/content/preview/edition/{edition}?lang=it");
         await page.FrameLocator("iframe.preview").Locator("text=I workers buyout salvano 1.200 posti di lavoro in Italia").WaitForAsync();
         await page.FillAsync("#test-email", "sofia@cecop.example");
@@ -132,7 +147,7 @@ public sealed class OfficerMonthPhoneJourneyTests
         Assert.Equal("[TEST] Le cooperative tengono in Europa le competenze", copy.Subject);
         Assert.Contains("I workers buyout salvano 1.200 posti di lavoro in Italia", copy.HtmlBody);
 
-        // 5. Schedule it for tomorrow at 10:00, then cancel the schedule through its confirmation: it is a draft again.
+        // 6. Schedule it for tomorrow at 10:00, then cancel the schedule through its confirmation: it is a draft again.
         var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Brussels).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GotoAsync(baseUrl + "/admin/sending");
         await page.SelectOptionAsync("#source", $"edition:{edition}");
@@ -149,7 +164,7 @@ public sealed class OfficerMonthPhoneJourneyTests
         await page.WaitForSelectorAsync("[role=status]:has-text('is a draft again')");
         Assert.Equal("draft", await ScalarAsync<string>(database, "SELECT state FROM editions WHERE id = @edition", new { edition }));
 
-        // 6. Send it now: nothing is pre-selected, and the confirmation names the audience and its live count.
+        // 7. Send it now: nothing is pre-selected, and the confirmation names the audience and its live count.
         Assert.Equal("", await page.InputValueAsync("#source"));
         await page.SelectOptionAsync("#source", $"edition:{edition}");
         await page.ClickAsync("text=Send now…");
@@ -162,7 +177,7 @@ public sealed class OfficerMonthPhoneJourneyTests
         await started;
         var mailing = long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
 
-        // 7. Keyboard only: the skip link, then Pause within three Tabs; then Resume the same way.
+        // 8. Keyboard only: the skip link, then Pause within three Tabs; then Resume the same way.
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         await page.Keyboard.PressAsync("Enter");
@@ -188,7 +203,7 @@ public sealed class OfficerMonthPhoneJourneyTests
             m.To.Mailboxes.Single().Address is var a && int.Parse(a[6..8], CultureInfo.InvariantCulture) % 3 == 0
                 ? "Le cooperative tengono in Europa le competenze" : "Cooperatives keep Europe's skills at home", m.Subject));
 
-        // 8. The year's figures count the readers reached.
+        // 9. The year's figures count the readers reached.
         await page.GotoAsync($"{baseUrl}/admin/reports?Year={TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Brussels).Year}");
         ILocator Figure(string label) => page.Locator("table.report-figures tr")
             .Filter(new LocatorFilterOptions { Has = page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = label, Exact = true }) })
