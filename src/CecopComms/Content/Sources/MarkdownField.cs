@@ -15,6 +15,15 @@ public static partial class MarkdownField
     /// <summary>Quotes, lists and emphasis inside one another: a newsletter needs three or four.</summary>
     public const int MaxDepth = 32;
 
+    /// <summary>Characters in one field: a long article is about 20,000.</summary>
+    public const int MaxLength = 50_000;
+
+    /// <summary>
+    /// Link openings ("](") in one field. Markdig's time grows with the square of unclosed ones ("[a](" 32,000 times
+    /// took 10 s and kept a core busy after the request was gone), and a newsletter has a few dozen.
+    /// </summary>
+    public const int MaxLinks = 1_000;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxDepth }
         .DisableHtml()
         .UseEmphasisExtras()
@@ -29,6 +38,11 @@ public static partial class MarkdownField
 
     public static string ToHtml(LocatedText text, SourceText? source, Diagnostics diagnostics)
     {
+        if (TooLarge(text.Value) is { } sentence)
+        {
+            diagnostics.Error(text.File, text.Line, text.Column, sentence);
+            return "";
+        }
         if (TooDeep(text, source, diagnostics)) return "";
         try
         {
@@ -50,6 +64,7 @@ public static partial class MarkdownField
     /// </summary>
     public static string ToPlainText(string markdown)
     {
+        if (TooLarge(markdown) is not null) return "";
         try
         {
             return Markdown.ToPlainText(markdown, PlainPipeline);
@@ -58,6 +73,16 @@ public static partial class MarkdownField
         {
             return "";
         }
+    }
+
+    // Checked before Markdig reads the text, so that no text costs it seconds.
+    private static string? TooLarge(string text)
+    {
+        if (text.Length > MaxLength) return $"this text has {text.Length:N0} characters; a field holds at most {MaxLength:N0} (split a long article, or link to it)";
+        var links = 0;
+        for (var at = text.IndexOf("](", StringComparison.Ordinal); at >= 0; at = text.IndexOf("](", at + 2, StringComparison.Ordinal))
+            if (++links > MaxLinks) return $"this text opens more than {MaxLinks:N0} links; a newsletter needs far fewer";
+        return null;
     }
 
     // Markdig stops at the pipeline's nesting depth with this exception and no type of its own.

@@ -63,6 +63,16 @@ public sealed class HostileSourceTests(CecopWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Thousands_of_unclosed_links_are_refused_before_the_markdown_is_read()
+    {
+        var html = await RefusedAsync(Head + "subject: x\nintro: \"" + string.Concat(Enumerable.Repeat("[a](", 30_000)) + "\"\n" + Items);
+
+        Assert.Contains("line 4, column 8: this text has 120,000 characters; a field holds at most 50,000", html);
+        var links = await RefusedAsync(Head + "subject: x\nintro: \"" + string.Concat(Enumerable.Repeat("[a](", 2_000)) + "\"\n" + Items);
+        Assert.Contains("line 4, column 8: this text opens more than 1,000 links; a newsletter needs far fewer", links);
+    }
+
+    [Fact]
     public async Task A_source_longer_than_a_megabyte_is_refused()
     {
         var html = await RefusedAsync(Head + "subject: x\nintro: |\n" + string.Concat(Enumerable.Repeat("  Many words to read.\n", 50_000)) + Items);

@@ -77,7 +77,7 @@ public sealed class SettingsBrowserTests
         await page.CheckAsync("input[name='Form.Transport'][value=smtp]");
         await page.FillAsync("#rate-per-second", "fast");
         await NewPageAfterAsync(page, () => page.PressAsync("#rate-per-second", "Enter"));
-        Assert.Contains("Messages per second must be a number, 0 (no limit) or more.", await page.TextContentAsync("#rate-per-second-problem"));
+        Assert.Contains("Messages per second must be 0 (no limit) or a number from 0.01 to 1000000.", await page.TextContentAsync("#rate-per-second-problem"));
         await AssertFitsAndPassesAsync(page, "the page with problems");
 
         // Enter in a field saves the whole form: the first button of the form is "Save the settings", not a check.

@@ -119,11 +119,11 @@ public sealed class SettingsPageTests
         Assert.Equal(pem.Trim(), delivery.Dkim.PrivateKey);
         Assert.True(delivery.Dkim.Enabled);
 
-        // The first server as saved, at another port and the given host, with no new secret.
-        static (string, string)[] Kept(string host) =>
+        // The first server as saved, at the given host and port, with three connections and no new secret.
+        static (string, string)[] Kept(string host, string port = "2525") =>
         [
-            ("Form.Transport", "smtp"), ("Form.Servers[0].Origin", "0"), ("Form.Servers[0].Host", host), ("Form.Servers[0].Port", "2526"),
-            ("Form.Servers[0].Security", "None"), ("Form.Servers[0].User", "sender"), ("Form.Servers[0].MaxConnections", "2"),
+            ("Form.Transport", "smtp"), ("Form.Servers[0].Origin", "0"), ("Form.Servers[0].Host", host), ("Form.Servers[0].Port", port),
+            ("Form.Servers[0].Security", "None"), ("Form.Servers[0].User", "sender"), ("Form.Servers[0].MaxConnections", "3"),
             ("Form.DkimDomain", "cecop.example"), ("Form.DkimSelector", "mail2026"), ("Form.BounceHost", "127.0.0.1"), ("Form.BounceUser", "bounces"),
         ];
 
@@ -132,17 +132,18 @@ public sealed class SettingsPageTests
         using (var again = await PostAsync(admin, Page, Fields(csrf, Kept("127.0.0.1"))))
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         delivery = factory.Services.GetRequiredService<IOptionsMonitor<DeliveryOptions>>().CurrentValue;
-        Assert.Equal(2526, delivery.Servers.Single().Port);
+        Assert.Equal(3, delivery.Servers.Single().MaxConnections);
         Assert.Equal(smtpPassword, delivery.Servers.Single().Password);
         Assert.Equal(pem.Trim(), delivery.Dkim.PrivateKey);
         Assert.Equal(bouncePassword, factory.Services.GetRequiredService<IOptionsMonitor<BounceMailboxOptions>>().CurrentValue.Password);
 
-        // A kept password does not follow its server to another host: it must be given again.
-        csrf = await CsrfAsync(admin, Page);
-        using (var moved = await PostAsync(admin, Page, Fields(csrf, Kept("198.51.100.7"))))
+        // A kept password does not follow its server to another host, or another port of it: it must be given again.
+        foreach (var (host, port) in new[] { ("198.51.100.7", "2525"), ("127.0.0.1", "2526") })
         {
+            csrf = await CsrfAsync(admin, Page);
+            using var moved = await PostAsync(admin, Page, Fields(csrf, Kept(host, port)));
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
-            Assert.Contains("SMTP server 1: the host changed, so enter the password again", await moved.Content.ReadAsStringAsync());
+            Assert.Contains("SMTP server 1: the host, port or security changed, so enter the password again", await moved.Content.ReadAsStringAsync());
         }
 
         // Removing clears it.
@@ -155,7 +156,7 @@ public sealed class SettingsPageTests
         Assert.Contains("Servers:0:Password set", log);
         Assert.Contains("Servers:0:Password removed", log);
         Assert.Contains("PrivateKey set", log);
-        Assert.Contains("Servers:0:Port 2525 → 2526", log);
+        Assert.Contains("Servers:0:MaxConnections 2 → 3", log);
         var detail = string.Join("\n", await factory.Database.QueryListAsync<string>("SELECT detail || subject FROM activity WHERE action = 'settings'", null, CancellationToken.None));
         foreach (var secret in new[] { smtpPassword, "w0rd", bouncePassword, keyBody }) Assert.DoesNotContain(secret, detail);
         foreach (var secret in new[] { WebUtility.HtmlEncode(smtpPassword), bouncePassword, keyBody }) Assert.DoesNotContain(secret, log);
@@ -182,8 +183,8 @@ public sealed class SettingsPageTests
         Assert.Contains("SMTP server 1: the host may hold letters, digits, dots, hyphens and colons only.", html);
         Assert.Contains("SMTP server 1: the port must be a whole number from 0 (the usual port) to 65535.", html);
         Assert.Contains("SMTP server 1: connections at once must be a whole number from 1 to 256.", html);
-        Assert.Contains("Messages per second must be a number, 0 (no limit) or more.", html);
-        Assert.Contains("Messages per hour must be a number, 0 (no limit) or more.", html);
+        Assert.Contains("Messages per second must be 0 (no limit) or a number from 0.01 to 1000000.", html);
+        Assert.Contains("Messages per hour must be 0 (no limit) or a number from 1 to 100000000.", html);
         Assert.Contains("DKIM private key: this is not an RSA private key in PEM form", html);
         Assert.Contains("Bounce mailbox: enter the host name or address of its server.", html);
         Assert.Contains("Bounce mailbox: the port must be a whole number from 0 (the usual port) to 65535.", html);
@@ -262,6 +263,44 @@ public sealed class SettingsPageTests
         Assert.Equal(1, dovecot.MessageFiles());
         Assert.Contains($"Connected to {where}, but the server refused the user name or password.", await CheckAsync("not the password"));
         Assert.Equal(0, await ScalarAsync<long>(factory, "SELECT count(*) FROM settings"));
+    }
+
+    [Fact]
+    public async Task The_bounce_mailbox_check_never_takes_a_kept_password_to_another_port_nor_a_line_break_to_the_server()
+    {
+        // A listener that would see the check's connection: another port of the same host than the password was kept for.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            using var factory = new CecopWebFactory();
+            factory.Settings["Bounces:Host"] = "127.0.0.1";
+            factory.Settings["Bounces:Port"] = "995";
+            factory.Settings["Bounces:User"] = "bounces";
+            factory.Settings["Bounces:Password"] = "kept-bounce-secret";
+            var (admin, _) = await SignInAsync(factory, "admin");
+            using var _admin = admin;
+
+            async Task<string> CheckAsync(string user, string newPassword)
+            {
+                var csrf = await CsrfAsync(admin, Page);
+                using var response = await PostAsync(admin, Page + "?handler=CheckBounces", Fields(csrf,
+                    ("Form.BounceProtocol", "pop3"), ("Form.BounceHost", "127.0.0.1"), ("Form.BouncePort", port.ToString(CultureInfo.InvariantCulture)),
+                    ("Form.BounceSecurity", "SslOnConnect"), ("Form.BounceUser", user), ("Form.BounceNewPassword", newPassword)));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            }
+
+            Assert.Contains("Bounce mailbox: the host, port or security changed, so enter the password again", await CheckAsync("bounces", ""));
+            Assert.Contains("Bounce mailbox: the user name must be one line", await CheckAsync("bounces\r\nDELE 1", "typed-again"));
+            Assert.Contains("Bounce mailbox: the password must be one line", await CheckAsync("bounces", "pw\r\nDELE 2"));
+            Assert.False(listener.Pending(), "The check connected although its fields were refused.");
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     [Fact]

@@ -15,6 +15,12 @@ public sealed record SettingsDraft(
     IReadOnlyList<int?> ServerRows,
     IReadOnlyDictionary<string, string> Problems)
 {
+    /// <summary>
+    /// The bounce mailbox is switched on without a user name or password: a problem for saving, not for checking the
+    /// connection (a check without them says whether the server answers).
+    /// </summary>
+    public bool MissingMailboxCredentials { get; init; }
+
     /// <summary>The sections by name, as <see cref="SettingsStore.SaveAsync"/> takes them.</summary>
     public IReadOnlyDictionary<string, object> Sections => new Dictionary<string, object>
     {

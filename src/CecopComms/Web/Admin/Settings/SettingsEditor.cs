@@ -126,9 +126,13 @@ public sealed partial class SettingsEditor(
             server.Port = Whole(row.Port, 0, 65535, $"server-{k}-port", L["SMTP server {0}: the port must be a whole number from 0 (the usual port) to 65535.", n], problems);
             server.Security = Choice(row.Security, SecurityChoices, $"server-{k}-security", L["SMTP server {0}: choose how the connection is secured.", n], problems);
             server.User = Line(row.User, MaxText, $"server-{k}-user", L["SMTP server {0}: the user name must be one line of at most {1} characters.", n, MaxText], problems) is { Length: > 0 } user ? user : null;
-            server.Password = Secret(origin?.Password, origin?.Host, server.Host, row.NewPassword, row.ClearPassword, $"server-{k}-password",
+            var moved = origin is not null && Place(origin.Host, origin.Port, origin.Security.ToString()) != Place(server.Host, server.Port, server.Security);
+            server.Password = Secret(origin?.Password, moved, row.NewPassword, row.ClearPassword, $"server-{k}-password",
                 L["SMTP server {0}: the password must be one line of at most {1} characters.", n, MaxSecret],
-                L["SMTP server {0}: the host changed, so enter the password again (or tick “remove the password”).", n], problems);
+                L["SMTP server {0}: the host, port or security changed, so enter the password again (or tick “remove the password”).", n], problems);
+            // A token kept in the files is not shown on the page, so it cannot be entered again: it stays with its server.
+            if (moved && (!string.IsNullOrEmpty(origin!.OAuthToken) || !string.IsNullOrEmpty(origin.OAuthTokenFile)))
+                problems.TryAdd($"server-{k}-host", L["SMTP server {0} signs in with an OAuth token from the settings files, which stays with its host, port and security: add a new server instead.", n]);
             server.AcceptInvalidCertificate = row.AcceptInvalidCertificate;
             server.MaxConnections = Whole(row.MaxConnections, 1, 256, $"server-{k}-max-connections", L["SMTP server {0}: connections at once must be a whole number from 1 to 256.", n], problems);
             rows.Add(servers.Count);
@@ -141,10 +145,10 @@ public sealed partial class SettingsEditor(
 
         var rates = new RateSettings
         {
-            RatePerSecond = Rate(form.RatePerSecond, 1_000_000, "rate-per-second", L["Messages per second must be a number, 0 (no limit) or more."], problems),
-            RatePerHour = Rate(form.RatePerHour, 100_000_000, "rate-per-hour", L["Messages per hour must be a number, 0 (no limit) or more."], problems),
-            RatePerDay = Rate(form.RatePerDay, 1_000_000_000, "rate-per-day", L["Messages per day must be a number, 0 (no limit) or more."], problems),
-            PerDomainRatePerSecond = Rate(form.PerDomainRatePerSecond, 1_000_000, "rate-per-domain", L["Messages per second to one domain must be a number, 0 (no limit) or more."], problems),
+            RatePerSecond = Rate(form.RatePerSecond, 0.01, 1_000_000, "rate-per-second", L["Messages per second must be 0 (no limit) or a number from 0.01 to 1000000."], problems),
+            RatePerHour = Rate(form.RatePerHour, 1, 100_000_000, "rate-per-hour", L["Messages per hour must be 0 (no limit) or a number from 1 to 100000000."], problems),
+            RatePerDay = Rate(form.RatePerDay, 1, 1_000_000_000, "rate-per-day", L["Messages per day must be 0 (no limit) or a number from 1 to 1000000000."], problems),
+            PerDomainRatePerSecond = Rate(form.PerDomainRatePerSecond, 0.01, 1_000_000, "rate-per-domain", L["Messages per second to one domain must be 0 (no limit) or a number from 0.01 to 1000000."], problems),
         };
 
         var dkim = new DkimSettings
@@ -172,14 +176,15 @@ public sealed partial class SettingsEditor(
             IntervalMinutes = Whole(form.BounceIntervalMinutes, 1, 1440, "bounce-interval", L["Bounce mailbox: read it every 1 to 1440 minutes."], problems),
             AcceptInvalidCertificate = form.BounceAcceptInvalidCertificate,
         };
-        mailbox.Password = Secret(now.Bounces.Password, now.Bounces.Host, mailbox.Host, form.BounceNewPassword, form.BounceClearPassword, "bounce-password",
+        var mailboxMoved = Place(now.Bounces.Host, now.Bounces.Port, now.Bounces.Security.ToString()) != Place(mailbox.Host, mailbox.Port, mailbox.Security);
+        mailbox.Password = Secret(now.Bounces.Password, mailboxMoved, form.BounceNewPassword, form.BounceClearPassword, "bounce-password",
             L["Bounce mailbox: the password must be one line of at most {0} characters.", MaxSecret],
-            L["Bounce mailbox: the host changed, so enter the password again (or tick “remove the password”)."], problems) ?? "";
-        if (mailbox.Enabled && (mailbox.User.Length == 0 || mailbox.Password.Length == 0))
-            problems.TryAdd(mailbox.User.Length == 0 ? "bounce-user" : "bounce-password", L["Bounce mailbox: reading it needs a user name and a password."]);
+            L["Bounce mailbox: the host, port or security changed, so enter the password again (or tick “remove the password”)."], problems) ?? "";
+        var missing = mailbox.Enabled && (mailbox.User.Length == 0 || mailbox.Password.Length == 0)
+            && problems.TryAdd(mailbox.User.Length == 0 ? "bounce-user" : "bounce-password", L["Bounce mailbox: reading it needs a user name and a password."]);
 
         return new SettingsDraft(new SmtpSettings { Transport = transport ?? now.Smtp.Transport, Servers = servers }, rates, dkim, mailbox,
-            new TrackingSettings { Enabled = form.TrackingEnabled }, rows, problems);
+            new TrackingSettings { Enabled = form.TrackingEnabled }, rows, problems) { MissingMailboxCredentials = missing };
     }
 
     /// <summary>
@@ -224,7 +229,8 @@ public sealed partial class SettingsEditor(
     private static SmtpServerOptions Copy(SmtpServerOptions server) =>
         JsonSerializer.Deserialize<SmtpServerOptions>(JsonSerializer.Serialize(server, SettingsSections.Json), SettingsSections.Json)!;
 
-    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+    // Plain digits, never "1E-07", so that the page can read back what it shows.
+    private static string Number(double value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9.:\-\[\]]{0,252})$")]
     private static partial Regex HostName();
@@ -254,11 +260,11 @@ public sealed partial class SettingsEditor(
         return min;
     }
 
-    private static double Rate(string? text, double max, string field, string wrong, Dictionary<string, string> problems)
+    private static double Rate(string? text, double min, double max, string field, string wrong, Dictionary<string, string> problems)
     {
         var trimmed = (text ?? "").Trim();
         if (trimmed.Length == 0) return 0;
-        if (double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= max) return value;
+        if (double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && (value == 0 || (value >= min && value <= max))) return value;
         problems[field] = wrong;
         return 0;
     }
@@ -282,7 +288,12 @@ public sealed partial class SettingsEditor(
     /// A write-only secret: the new one when given, none when cleared, else the one in force. A kept secret does not
     /// follow its server to another host: that would send it to whoever the new host is.
     /// </summary>
-    private static string? Secret(string? kept, string? keptHost, string host, string? replacement, bool clear, string field, string wrong, string moved,
+    // Where a kept secret may go: the host, port and security it was entered for. A password is never sent elsewhere,
+    // to another port of the host, or over a weaker connection, without being typed again.
+    private static string Place(string? host, int port, string security) =>
+        $"{(host ?? "").Trim().ToLowerInvariant()}:{port}:{security.ToLowerInvariant()}";
+
+    private static string? Secret(string? kept, bool moved, string? replacement, bool clear, string field, string wrong, string movedSentence,
         Dictionary<string, string> problems)
     {
         if (clear) return null;
@@ -292,7 +303,7 @@ public sealed partial class SettingsEditor(
             return replacement;
         }
         if (string.IsNullOrEmpty(kept)) return null;
-        if (keptHost is not null && !string.Equals(keptHost.Trim(), host, StringComparison.OrdinalIgnoreCase)) problems[field] = moved;
+        if (moved) problems[field] = movedSentence;
         return kept;
     }
 
@@ -317,6 +328,8 @@ public sealed partial class SettingsEditor(
             return pem;
         }
         if (key.KeySize < 1024) problems["dkim-key"] = L["DKIM private key: the key has {0} bits; DKIM needs at least 1024 (2048 recommended).", key.KeySize];
+        // Every message is signed: a 16384-bit key would cost about a second each. Receivers check up to 4096 bits.
+        else if (key.KeySize > 4096) problems["dkim-key"] = L["DKIM private key: the key has {0} bits; use one of 2048 bits (at most 4096).", key.KeySize];
         return pem;
     }
 }

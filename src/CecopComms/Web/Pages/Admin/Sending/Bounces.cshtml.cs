@@ -16,7 +16,7 @@ namespace CecopComms.Web.Pages.Admin.Sending;
 /// list`), and a button that reads the bounce mailbox once (`cecop bounces fetch`) when Bounces:Enabled.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor, IOptions<BounceMailboxOptions> options, IStringLocalizer<StaffText> localizer) : PageModel
+public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor, IOptionsMonitor<BounceMailboxOptions> options, IStringLocalizer<StaffText> localizer) : PageModel
 {
     /// <summary>Bounces listed, latest first.</summary>
     public const int Limit = 200;
@@ -32,8 +32,8 @@ public sealed class BouncesModel(BounceStore bounces, BounceProcessor processor,
     /// <summary>What the last reading of the mailbox did, after the button was pressed.</summary>
     public BounceFetchResult? Fetched { get; private set; }
 
-    /// <summary>Bounces:Enabled: the bounce mailbox is set up.</summary>
-    public bool MailboxEnabled => options.Value.Enabled;
+    /// <summary>Bounces:Enabled as in force now (the settings page may have changed it since the start): the bounce mailbox is set up.</summary>
+    public bool MailboxEnabled => options.CurrentValue.Enabled;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -66,7 +66,10 @@ public sealed class IndexModel(SettingsEditor editor, SettingsStore store, IStri
     public async Task<IActionResult> OnPostCheckBouncesAsync(CancellationToken cancellationToken)
     {
         var draft = editor.Read(Form);
-        var problems = draft.Problems.Where(p => p.Key.StartsWith("bounce-", StringComparison.Ordinal) && p.Key != "bounce-password" && p.Key != "bounce-user")
+        // Every problem of the mailbox's fields stops the check (a password moved to another server, a line break in the
+        // user name), except only that the credentials are missing, which a check may go without.
+        var problems = draft.Problems.Where(p => p.Key.StartsWith("bounce-", StringComparison.Ordinal)
+                && !(draft.MissingMailboxCredentials && p.Value == L["Bounce mailbox: reading it needs a user name and a password."]))
             .ToDictionary(p => p.Key, p => p.Value);
         if (problems.Count > 0) return Again(draft, problems);
         var check = await BounceMailboxCheck.RunAsync(new BounceMailboxOptions
