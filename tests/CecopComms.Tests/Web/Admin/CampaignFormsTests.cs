@@ -212,6 +212,45 @@ public sealed class CampaignFormsTests(CecopWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Values_the_page_does_not_offer_are_refused_in_a_sentence_and_nothing_is_saved()
+    {
+        using var client = await SignInAsync(factory, "editor");
+        foreach (var (fields, sentence) in new[]
+        {
+            (CampaignFields("odd-audience", audience: "list:../../x"), "Choose the campaign&#x27;s audience among the lists and segments offered."),
+            (CampaignFields("no-segment", audience: "segment:nope"), "Choose the campaign&#x27;s audience among the lists and segments offered."),
+            ([.. CampaignFields("the-layout").Where(f => f.Item1 != "Form.Template"), ("Form.Template", "layout")], "Choose the campaign&#x27;s template among those offered."),
+            (CampaignFields("long-name", name: new string('n', 201)), "The campaign&#x27;s name and hashtag hold at most 200 characters each."),
+        })
+        {
+            using var refused = await SubmitAsync(client, NewCampaign, NewCampaign, fields);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(sentence, await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Null(await Store.FindAsync("odd-audience", CancellationToken.None));
+        Assert.Null(await Store.FindAsync("the-layout", CancellationToken.None));
+
+        var campaign = await CreateAsync(client, "tagged-coops", "it");
+        var mailingPage = "/admin/content/campaign-mailing/tagged-coops";
+        // A year no calendar offset reaches was a server error; languages that are no tag, or English again, would have
+        // become file names that replace the English text.
+        using (var early = await SubmitAsync(client, mailingPage, $"{mailingPage}?handler=Save", MailingFields("01-early", "0001-01-01T00:00", "Subject", "Text.")))
+        {
+            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+            Assert.Contains("id=\"Form_Planned-problem\">", await early.Content.ReadAsStringAsync());
+        }
+        foreach (var language in new[] { "zz/zz", ".fr", "EN" })
+        {
+            var fields = MailingFields("01-tagged", "2026-05-05T10:00", "English subject", "English text.", "Altro testo.")
+                .Select(f => f.Item1 == "Form.Texts[1].Language" ? (f.Item1, language) : f).ToArray();
+            using var refused = await SubmitAsync(client, mailingPage, $"{mailingPage}?handler=Save", fields);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("id=\"Form_Texts_1__Language-problem\">", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Empty(await Store.MailingsAsync(campaign, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Hostile_text_is_escaped_and_a_line_break_never_reaches_a_subject()
     {
         using var client = await SignInAsync(factory, "editor");

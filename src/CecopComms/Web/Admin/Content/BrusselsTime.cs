@@ -18,13 +18,14 @@ public static class BrusselsTime
 
     /// <summary>
     /// A datetime-local value (yyyy-MM-ddTHH:mm) read as Brussels time, with the offset in force then; false for another
-    /// shape or a time the spring change skips. Of the hour the autumn change repeats, the first (summer time) is taken.
+    /// shape, a year outside 2000–2100 (the engine's, and far from the calendar's ends, where no offset can apply) or a time
+    /// the spring change skips. Of the hour the autumn change repeats, the first (summer time) is taken.
     /// </summary>
     public static bool TryParse(string? value, out DateTimeOffset at)
     {
         at = default;
         if (!DateTime.TryParseExact((value ?? "").Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            || Zone.IsInvalidTime(local)) return false;
+            || local.Year is < 2000 or > 2100 || Zone.IsInvalidTime(local)) return false;
         var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
         at = new DateTimeOffset(local, offset);
         return true;

@@ -35,6 +35,9 @@ public sealed class ContentCampaignDefinitionModel(CampaignStore campaigns, Mail
     /// <summary>The templates a campaign can be rendered with (templates/NAME.html.sbn).</summary>
     public IReadOnlyList<string> Templates { get; private set; } = [];
 
+    /// <summary>Characters in the campaign's name or hashtag: they go into subjects and headings.</summary>
+    public const int MaxName = 200;
+
     public bool CanSave => User.CanEdit();
 
     /// <summary>Whether the audience, sender and template are fixed by a mailing past draft.</summary>
@@ -73,6 +76,16 @@ public sealed class ContentCampaignDefinitionModel(CampaignStore campaigns, Mail
             if (await campaigns.FindAsync(Form.Slug, cancellationToken) is not null)
                 return Refused(localizer["There is already a campaign '{0}'; choose another short name.", Form.Slug]);
         }
+        // Only what the page offers: a list or segment that exists, a publication template (not the layout or a partial).
+        if (!(Saved is not null && Locked))
+        {
+            if (!Audiences.Any(a => a.Value == Form.Audience?.Trim()))
+                return Refused(localizer["Choose the campaign's audience among the lists and segments offered."]);
+            if (!Templates.Contains(Form.Template?.Trim() ?? ""))
+                return Refused(localizer["Choose the campaign's template among those offered."]);
+        }
+        if ((Form.Name?.Length ?? 0) > MaxName || (Form.Hashtag?.Length ?? 0) > MaxName)
+            return Refused(localizer["The campaign's name and hashtag hold at most {0} characters each.", MaxName]);
         var yaml = CampaignYaml.Write(Form, Saved?.Document.Assets ?? [], Saved is null ? [] : CampaignYaml.Plan(Saved.Document));
         var (campaign, problems) = await CampaignSources.SaveAsync(content, Form.Slug, yaml, new Dictionary<string, GeneratedText>(), Saved?.Files() ?? [], cancellationToken);
         if (campaign is null)

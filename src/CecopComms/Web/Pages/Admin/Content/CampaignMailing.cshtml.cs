@@ -70,6 +70,19 @@ public sealed class ContentCampaignMailingModel(CampaignStore campaigns, Mailing
         }
         if (!BrusselsTime.TryParse(Form.Planned, out var planned))
             problems.Add(new ContentProblem("Form.Planned", localizer["Planned time"], localizer["Give the planned day and time in Brussels, such as 2026-07-11 10:00 (a time the clocks skip in spring does not exist)."]));
+        // Each variant's language becomes part of a file name (NAME.LANG.md): only a language tag, once, and never English.
+        var languages = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { LocalText.Fallback };
+        for (var i = 1; i < Form.Texts.Count; i++)
+        {
+            var given = Form.Texts[i].Language?.Trim() ?? "";
+            if (given.Length == 0) continue;
+            var field = $"Form.Texts[{i}].Language";
+            if (!Audience.Languages.TryNormalise(given, out var tag) || tag!.Contains('.') || tag.Contains('/'))
+                problems.Add(new ContentProblem(field, localizer["Language"], localizer["'{0}' is not a language tag: give one such as it, fr or pt-BR.", given]));
+            else if (!languages.Add(tag))
+                problems.Add(new ContentProblem(field, localizer["Language"], localizer["{0} is written twice (English is the first text): remove one.", tag]));
+            else Form.Texts[i].Language = tag;
+        }
         if (problems.Count > 0)
         {
             Problems = problems;
