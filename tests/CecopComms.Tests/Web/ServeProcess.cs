@@ -27,6 +27,25 @@ internal sealed class ServeProcess : IAsyncDisposable
     /// <summary>What it printed on stdout and stderr so far.</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
+    /// <summary>
+    /// The settings file serve reads in the browser tests: the workspace's database, the outbox (the default transport),
+    /// the repository's templates, <paramref name="baseUrl"/> for links and listening, and the tests' token secret.
+    /// </summary>
+    public static System.Text.Json.Nodes.JsonObject Settings(TempWorkspace workspace, string baseUrl) => new()
+    {
+        ["Storage"] = new System.Text.Json.Nodes.JsonObject { ["Provider"] = "sqlite", ["Path"] = workspace.DatabasePath },
+        ["Content"] = new System.Text.Json.Nodes.JsonObject { ["TemplatesPath"] = Path.Combine(AppContext.BaseDirectory, "templates") },
+        ["Delivery"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["OutboxPath"] = workspace.Path("outbox"),
+            ["PublicBaseUrl"] = baseUrl,
+            ["TokenSecret"] = CecopWebFactory.TokenSecret,
+            ["MessageIdDomain"] = "cecop.example",
+            ["BounceDomain"] = "bounces.cecop.example",
+        },
+        ["Web"] = new System.Text.Json.Nodes.JsonObject { ["Urls"] = baseUrl },
+    };
+
     /// <summary>A port nobody listens on at the moment.</summary>
     public static int FreePort()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CecopComms.Storage;
 using CecopComms.Tests.ContentTests;
 using CecopComms.Tests.Infrastructure;
@@ -68,21 +67,7 @@ public sealed class AdminPagesSweepTests
     {
         using var workspace = new TempWorkspace();
         var baseUrl = $"http://127.0.0.1:{ServeProcess.FreePort()}";
-        workspace.WriteSettings(new JsonObject
-        {
-            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["Path"] = workspace.DatabasePath },
-            ["Content"] = new JsonObject { ["TemplatesPath"] = Path.Combine(ContentTestBed.Repository, "templates") },
-            ["Delivery"] = new JsonObject
-            {
-                ["Transport"] = "outbox",
-                ["OutboxPath"] = workspace.Path("outbox"),
-                ["PublicBaseUrl"] = baseUrl,
-                ["TokenSecret"] = CecopWebFactory.TokenSecret,
-                ["MessageIdDomain"] = "cecop.example",
-                ["BounceDomain"] = "bounces.cecop.example",
-            },
-            ["Web"] = new JsonObject { ["Urls"] = baseUrl },
-        });
+        workspace.WriteSettings(ServeProcess.Settings(workspace, baseUrl));
         var data = await SeedAsync(workspace);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
         await using var chromium = await HeadlessChromium.LaunchAsync();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using CecopComms.Storage;
 using CecopComms.Tests.Infrastructure;
 using CecopComms.Tests.Peers;
@@ -34,20 +33,10 @@ public sealed class OfficerMonthPhoneJourneyTests
         await using var smtp = await AiosmtpdServer.StartAsync();
         using var workspace = new TempWorkspace();
         var baseUrl = $"http://127.0.0.1:{ServeProcess.FreePort()}";
-        workspace.WriteSettings(new JsonObject
-        {
-            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["Path"] = workspace.DatabasePath },
-            // The outbox is the default transport: the officer sets the SMTP server on the settings page.
-            ["Delivery"] = new JsonObject
-            {
-                ["OutboxPath"] = workspace.Path("outbox"),
-                ["PublicBaseUrl"] = baseUrl,
-                ["TokenSecret"] = CecopWebFactory.TokenSecret,
-                ["MessageIdDomain"] = "cecop.example",
-                ["BounceDomain"] = "bounces.cecop.example",
-            },
-            ["Web"] = new JsonObject { ["Urls"] = baseUrl, ["FromAddress"] = "communication@cecop.example" },
-        });
+        // The outbox is the default transport: the officer sets the SMTP server on the settings page.
+        var settings = ServeProcess.Settings(workspace, baseUrl);
+        settings["Web"]!["FromAddress"] = "communication@cecop.example";
+        workspace.WriteSettings(settings);
         var shots = Path.Combine(AppContext.BaseDirectory, "screenshots", "officer-month-phone");
         Directory.CreateDirectory(shots);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
