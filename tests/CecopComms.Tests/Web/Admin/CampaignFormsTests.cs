@@ -212,6 +212,46 @@ public sealed class CampaignFormsTests(CecopWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Assets_are_added_changed_and_removed_on_the_definition_form_and_a_plain_http_link_is_refused_on_them()
+    {
+        using var client = await SignInAsync(factory, "editor");
+        await CreateAsync(client, "asset-coops", "it");
+        var page = $"{NewCampaign}/asset-coops";
+        (string, string)[] Asset(int row, string kind, string url, string english, string italian, bool remove = false) =>
+        [
+            ($"Form.Assets[{row}].Kind", kind), ($"Form.Assets[{row}].Url", url),
+            ($"Form.Assets[{row}].Titles[0].Language", "en"), ($"Form.Assets[{row}].Titles[0].Text", english),
+            ($"Form.Assets[{row}].Titles[1].Language", "it"), ($"Form.Assets[{row}].Titles[1].Text", italian),
+            .. remove ? new[] { ($"Form.Assets[{row}].Remove", "true") } : [],
+        ];
+        var fields = CampaignFields("asset-coops", languages: ["it"]);
+
+        using (var added = await SubmitAsync(client, page, page, [.. fields, .. Asset(0, "video", "https://cecop.coop/campaigns/docuseries", "The docuseries", "La docuserie")]))
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var source = (await Store.GetAsync("asset-coops", CancellationToken.None)).Source;
+        Assert.Contains("assets:", source);
+        Assert.Contains("url: https://cecop.coop/campaigns/docuseries", source);
+        Assert.Contains("it: La docuserie", source);
+        var form = System.Net.WebUtility.HtmlDecode(await HtmlAsync(client, page));
+        Assert.Contains("name=\"Form.Assets[0].Titles[1].Text\" value=\"La docuserie\"", form);
+        // The empty row for the next one follows.
+        Assert.Contains("name=\"Form.Assets[1].Url\" value=\"\"", form);
+
+        using (var plain = await SubmitAsync(client, page, page, [.. fields, .. Asset(0, "report", "http://cecop.coop/plain", "A report", "")]))
+        {
+            var html = await plain.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+            Assert.Contains("id=\"Form_Assets-problem\">", html);
+            Assert.Contains("http://cecop.coop/plain", html);
+        }
+        Assert.Contains("https://cecop.coop/campaigns/docuseries", (await Store.GetAsync("asset-coops", CancellationToken.None)).Source);
+
+        using (var removed = await SubmitAsync(client, page, page, [.. fields, .. Asset(0, "video", "https://cecop.coop/campaigns/docuseries", "The docuseries", "La docuserie", remove: true)]))
+            Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.DoesNotContain("assets:", (await Store.GetAsync("asset-coops", CancellationToken.None)).Source);
+    }
+
+    [Fact]
     public async Task Values_the_page_does_not_offer_are_refused_in_a_sentence_and_nothing_is_saved()
     {
         using var client = await SignInAsync(factory, "editor");
@@ -318,6 +358,9 @@ public sealed class CampaignFormsTests(CecopWebFactory factory) : IClassFixture<
         Assert.Contains("<option value=\"list:external-newsletter\" selected=\"selected\">", definition);
         Assert.Contains("name=\"Form.FromAddress\" value=\"communication@cecop.coop\"", definition);
         Assert.Matches("id=\"Form_Languages_it\" name=\"Form.Languages\" value=\"it\" checked", definition);
+        // Its three assets, with their English and Italian titles, each in a row of its own.
+        Assert.Contains("name=\"Form.Assets[2].Titles[1].Text\" value=\"Workers buyout: il rapporto della conferenza\"", definition);
+        Assert.Contains("name=\"Form.Assets[2].Url\" value=\"https://cecop.coop/works/workers-buyouts-conference-report\"", definition);
 
         var launch = System.Net.WebUtility.HtmlDecode(await HtmlAsync(client, "/admin/content/campaign-mailing/coopskills2023/01-launch"));
         Assert.Contains("name=\"Form.Title\" value=\"the launch\"", launch);

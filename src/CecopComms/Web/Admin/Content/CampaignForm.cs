@@ -34,4 +34,33 @@ public sealed class CampaignForm
 
     /// <summary>The languages besides English each mailing should be written in (a missing one is a warning).</summary>
     public List<string> Languages { get; set; } = [];
+
+    /// <summary>The campaign's assets (its videos, reports, pages), in order; a row left empty adds none.</summary>
+    public List<CampaignAssetForm> Assets { get; set; } = [];
+}
+
+/// <summary>One asset of a campaign as the form shows it: what it is, its title in each language, its https link.</summary>
+public sealed class CampaignAssetForm
+{
+    /// <summary>video, report, article, event, podcast or page.</summary>
+    public string Kind { get; set; } = "";
+
+    public string Url { get; set; } = "";
+
+    /// <summary>The title per language, English first.</summary>
+    public List<CampaignAssetTitle> Titles { get; set; } = [];
+
+    /// <summary>Ticked to leave the asset out when saving.</summary>
+    public bool Remove { get; set; }
+
+    /// <summary>Nothing was entered: the empty row the form offers for a new asset.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Url) && Titles.All(t => string.IsNullOrWhiteSpace(t.Text));
+}
+
+/// <summary>An asset's title in one language.</summary>
+public sealed class CampaignAssetTitle
+{
+    public string Language { get; set; } = "";
+
+    public string Text { get; set; } = "";
 }

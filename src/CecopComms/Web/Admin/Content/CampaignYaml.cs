@@ -21,8 +21,20 @@ public static class CampaignYaml
     /// The form as campaign.yaml, with <paramref name="assets"/> and the <paramref name="plan"/> of mailings; the plan's
     /// lines of the mailing <paramref name="editing"/> are the mailing form's slug and planned-time fields.
     /// </summary>
-    public static GeneratedText Write(CampaignForm form, IReadOnlyList<CampaignAsset> assets, IEnumerable<Planned> plan, string? editing = null)
+    public static GeneratedText Write(CampaignForm form, IReadOnlyList<CampaignAsset> assets, IEnumerable<Planned> plan, string? editing = null) =>
+        Write(form, assets.Select(a => new CampaignAssetForm
+        {
+            Kind = a.Kind,
+            Url = a.Url.Value,
+            Titles = [.. a.Title.Variants.Select(v => new CampaignAssetTitle { Language = v.Key, Text = v.Value.Value })],
+        }).ToList(), plan, editing);
+
+    /// <summary>The form as campaign.yaml with the assets of its own rows (those ticked to remove, and empty ones, left out).</summary>
+    public static GeneratedText Write(CampaignForm form, IEnumerable<Planned> plan) => Write(form, form.Assets, plan, null);
+
+    private static GeneratedText Write(CampaignForm form, IReadOnlyList<CampaignAssetForm> rows, IEnumerable<Planned> plan, string? editing)
     {
+        var assets = rows.Where(a => !a.Remove && !a.IsEmpty).ToList();
         var root = new YamlMappingNode
         {
             { "hashtag", Scalar(form.Hashtag) },
@@ -40,8 +52,9 @@ public static class CampaignYaml
             root.Add("assets", new YamlSequenceNode(assets.Select(a =>
             {
                 var title = new YamlMappingNode();
-                foreach (var (language, text) in a.Title.Variants) title.Add(language, text.Value);
-                return (YamlNode)new YamlMappingNode { { "kind", a.Kind }, { "title", title }, { "url", a.Url.Value } };
+                foreach (var t in a.Titles.Where(t => !string.IsNullOrWhiteSpace(t.Text) && Clean(t.Language).Length > 0).DistinctBy(t => Clean(t.Language)))
+                    title.Add(Clean(t.Language), Clean(t.Text));
+                return (YamlNode)new YamlMappingNode { { "kind", Scalar(a.Kind) }, { "title", title }, { "url", Scalar(a.Url) } };
             })));
         var mailings = new YamlSequenceNode(plan.OrderBy(p => p.At).ThenBy(p => p.File, StringComparer.Ordinal).Select(p => (YamlNode)new YamlMappingNode
         {
@@ -69,7 +82,17 @@ public static class CampaignYaml
         ReplyTo = document.Sender.ReplyTo,
         Template = document.Template,
         Languages = document.Languages.Where(l => l != LocalText.Fallback).ToList(),
+        Assets = document.Assets.Select(a => new CampaignAssetForm
+        {
+            Kind = a.Kind,
+            Url = a.Url.Value,
+            Titles = [.. document.Languages.Prepend(LocalText.Fallback).Concat(a.Title.Variants.Keys).Distinct(StringComparer.Ordinal)
+                .Select(l => new CampaignAssetTitle { Language = l, Text = a.Title.Variants.GetValueOrDefault(l)?.Value ?? "" })],
+        }).ToList(),
     };
+
+    /// <summary>The kinds of asset the form offers.</summary>
+    public static readonly IReadOnlyList<string> AssetKinds = ["video", "report", "article", "event", "podcast", "page"];
 
     /// <summary>The plan of a campaign as read.</summary>
     public static IEnumerable<Planned> Plan(CampaignDocument document) => document.Mailings.Select(m => new Planned(m.File.Value, m.PlannedAt));
@@ -96,7 +119,7 @@ public static class CampaignYaml
                 case "audience": Add(key, "Form.Audience", "Audience"); break;
                 case "template": Add(key, "Form.Template", "Template"); break;
                 case "languages": Add(key, "Form.Languages", "Languages"); break;
-                case "assets": Add(key, "", "Assets"); break;
+                case "assets": Add(key, "Form.Assets", "Assets"); break;
                 case "period":
                     Add(key, "Form.Starts", "Period");
                     foreach (var (part, _) in ((YamlMappingNode)value).Children)

@@ -86,7 +86,7 @@ public sealed class ContentCampaignDefinitionModel(CampaignStore campaigns, Mail
         }
         if ((Form.Name?.Length ?? 0) > MaxName || (Form.Hashtag?.Length ?? 0) > MaxName)
             return Refused(localizer["The campaign's name and hashtag hold at most {0} characters each.", MaxName]);
-        var yaml = CampaignYaml.Write(Form, Saved?.Document.Assets ?? [], Saved is null ? [] : CampaignYaml.Plan(Saved.Document));
+        var yaml = CampaignYaml.Write(Form, Saved is null ? [] : CampaignYaml.Plan(Saved.Document));
         var (campaign, problems) = await CampaignSources.SaveAsync(content, Form.Slug, yaml, new Dictionary<string, GeneratedText>(), Saved?.Files() ?? [], cancellationToken);
         if (campaign is null)
         {
