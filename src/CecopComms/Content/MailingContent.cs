@@ -13,7 +13,7 @@ namespace CecopComms.Content;
 /// scheduled or compiled without passing the same checks, and each compile reads the templates folder afresh.
 /// </summary>
 public sealed class MailingContent(EditionStore editions, PublicationStore publications, CampaignStore campaigns, IOptions<ContentOptions> options,
-    TimeProvider? time = null) : IMailingContent
+    TimeProvider? time = null, Audience.AudienceResolver? audiences = null) : IMailingContent
 {
     public async Task<ICompiledMailing> CompileAsync(MailingSource source, CancellationToken cancellationToken) =>
         await CompileMailingAsync(source, cancellationToken);
@@ -103,6 +103,8 @@ public sealed class MailingContent(EditionStore editions, PublicationStore publi
     {
         diagnostics.ThrowIfErrors(what);
         await KeepWhatWasScheduledAsync(read!.Document, diagnostics, cancellationToken);
+        await CheckAudienceAsync(read.Document, diagnostics, cancellationToken);
+        diagnostics.ThrowIfErrors(what);
         var engine = Engine(diagnostics);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var planned in read.Document.Mailings)
@@ -113,6 +115,23 @@ public sealed class MailingContent(EditionStore editions, PublicationStore publi
         }
         diagnostics.ThrowIfErrors($"campaigns/{read.Document.Slug}");
         return (await campaigns.SaveAsync(read, titles, cancellationToken), diagnostics);
+    }
+
+    // A campaign whose list or segment does not exist would be refused only when a mailing goes out: say so when it is saved.
+    private async Task CheckAudienceAsync(CampaignDocument document, Diagnostics diagnostics, CancellationToken cancellationToken)
+    {
+        if (audiences is null) return;
+        try
+        {
+            await audiences.ResolveAsync(document.Audience, cancellationToken);
+        }
+        catch (Audience.AudienceException e)
+        {
+            var lines = document.Source.Text.Split('\n');
+            var line = Array.FindIndex(lines, l => l.StartsWith("audience:", StringComparison.Ordinal)) + 1;
+            var column = line > 0 ? lines[line - 1].IndexOf(document.Audience, StringComparison.Ordinal) + 1 : 1;
+            diagnostics.Error(document.Source.Name, Math.Max(line, 1), Math.Max(column, 1), e.Message);
+        }
     }
 
     // A mailing scheduled, being sent or sent was compiled for its audience, sender and template: they stay, and so does

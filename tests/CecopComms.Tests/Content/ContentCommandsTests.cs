@@ -99,4 +99,21 @@ public sealed class ContentCommandsTests : WorkspaceTest
         Assert.Equal(4, reloaded["campaign"]!["mailings"]!.GetValue<long>());
         await Workspace.Refused("campaigns", "export", "nope", Workspace.Path("nope"));
     }
+
+    [Fact]
+    public async Task A_campaign_for_a_list_that_does_not_exist_is_refused_when_it_is_loaded_at_its_audience_line()
+    {
+        var folder = Workspace.Path("nowhere-campaign");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Repo("campaigns", "coopskills2023")))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        var yaml = Path.Combine(folder, "campaign.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("audience: list:external-newsletter", "audience: list:nowhere"));
+
+        var refused = await Workspace.Refused("campaigns", "load", folder);
+
+        Assert.Contains("campaign.yaml:6:11: error: ", refused.Stderr);
+        Assert.Contains("'nowhere'", refused.Stderr);
+        Assert.Empty((await Workspace.Json("campaigns", "list")).AsArray());
+    }
 }
