@@ -1,0 +1,6 @@
+-- Quartz.NET 4.7.3's tables for its persistent job store (AdoJobStore) on PostgreSQL, prefix QRTZ_.
+-- The Migrator runs the schema Quartz 4.7.3 embeds in Quartz.dll under the manifest resource name below, instead of a
+-- copy kept here: '{0}' (the table prefix) and '{1}' (the same prefix without a schema qualifier, used in index names)
+-- are both replaced by QRTZ_. The script only creates what is missing (IF NOT EXISTS) and drops nothing; its statements
+-- are separated by lines reading exactly '--;;' (CRLF line ends). Unquoted, the names fold to lower case (qrtz_triggers).
+-- include: Quartz.Impl.AdoJobStore.Schema.create_postgres.sql
