@@ -6,7 +6,8 @@ using Quartz;
 namespace CecopComms.Scheduling;
 
 /// <summary>
-/// Quartz with its persistent store on the application's SQLite database (tables QRTZ_*, made by migration 0031). Each
+/// Quartz with its persistent store on the application's database (tables QRTZ_*, made by migration 0031 on SQLite and
+/// by Quartz's own script on PostgreSQL, where the store is clustered across the nodes). Each
 /// schedule is one job (what: <see cref="SendScheduleJob"/> with the schedule id) and one trigger (when): a one-off or
 /// campaign time as a simple trigger with misfire policy FireNow, a recurring one as a cron trigger in its time zone with
 /// FireAndProceed. Either way a late firing reaches <see cref="ScheduledSend"/>, which applies the grace period.
@@ -23,7 +24,19 @@ public sealed class ScheduleTriggers(Database database, TimeProvider time, IServ
             q.UseDefaultThreadPool(2);
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite($"Data Source={database.FilePath};Pooling=true;Default Timeout=30");
+                if (database.IsPostgres)
+                {
+                    // Several nodes share the store: each trigger fires on exactly one of them, and a node that dies
+                    // mid-job has its recoverable work taken over once its check-ins stop. Clustering gives each node a
+                    // generated instance id of its own.
+                    store.UsePostgres(database.PostgresConnectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(7.5);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+                    });
+                }
+                else store.UseSqlite($"Data Source={database.FilePath};Pooling=true;Default Timeout=30");
                 store.UseSystemTextJsonSerializer();
             });
             q.Services.AddSingleton(_ => services.GetRequiredService<ScheduledSend>());

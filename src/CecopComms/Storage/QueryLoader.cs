@@ -8,12 +8,25 @@ namespace CecopComms.Storage;
 /// typed class: a block starting with "-- name: get-subscriber" fills the string property GetSubscriber.
 /// A property without a query, or a query without a property, fails at start-up, not at first use.
 /// </summary>
+/// <remarks>
+/// The SQLite file holds every query. Another dialect's file (Storage/Sql/postgres/{file}.sql) holds only the queries
+/// whose text differs there, and replaces those; a file with nothing different is simply absent.
+/// </remarks>
 public static class QueryLoader
 {
     /// <exception cref="InvalidOperationException">The file is missing, or names and properties do not match.</exception>
     public static T Load<T>(string dialect, string file) where T : new()
     {
-        var queries = Parse(ReadResource(dialect, file));
+        var queries = Parse(ReadResource(Base, file)!);
+        if (dialect != Base && ReadResource(dialect, file) is { } overrides)
+        {
+            foreach (var (name, sql) in Parse(overrides))
+            {
+                if (!queries.ContainsKey(name))
+                    throw new InvalidOperationException($"Storage/Sql/{dialect}/{file}.sql replaces '{name}', which Storage/Sql/{Base}/{file}.sql does not define.");
+                queries[name] = sql;
+            }
+        }
         var target = new T();
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.PropertyType == typeof(string) && p.CanWrite).ToList();
@@ -73,12 +86,18 @@ public static class QueryLoader
         return sb.ToString();
     }
 
-    private static string ReadResource(string dialect, string file)
+    /// <summary>The dialect whose files hold every query.</summary>
+    private const string Base = "sqlite";
+
+    /// <summary>The file's text; null for another dialect's file that is absent (nothing differs).</summary>
+    private static string? ReadResource(string dialect, string file)
     {
         var assembly = typeof(QueryLoader).Assembly;
         var suffix = $".Storage.Sql.{dialect}.{file}.sql";
-        var resource = assembly.GetManifestResourceNames().SingleOrDefault(r => r.EndsWith(suffix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Named query file Storage/Sql/{dialect}/{file}.sql is not embedded in {assembly.GetName().Name}.");
+        var resource = assembly.GetManifestResourceNames().SingleOrDefault(r => r.EndsWith(suffix, StringComparison.Ordinal));
+        if (resource is null && dialect != Base) return null;
+        if (resource is null)
+            throw new InvalidOperationException($"Named query file Storage/Sql/{dialect}/{file}.sql is not embedded in {assembly.GetName().Name}.");
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -8,7 +8,7 @@ public sealed class ConfigurationTests : WorkspaceTest
     private Task<CecopResult> Run(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         CecopProcess.RunAsync(args, Workspace.Root, environment);
 
-    [Fact]
+    [SqliteFact]
     public async Task An_environment_variable_overrides_appsettings()
     {
         var other = Workspace.Path("env/other.db");
@@ -20,7 +20,7 @@ public sealed class ConfigurationTests : WorkspaceTest
         Assert.False(File.Exists(Workspace.DatabasePath));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_config_file_overrides_appsettings_and_environment()
     {
         var fromFile = Workspace.Path("cfg/from-file.db");

@@ -20,7 +20,7 @@ public sealed class ExitCodeTests : WorkspaceTest
         Assert.Contains("attr:NAME~TEXT", result.Stdout);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_broken_database_is_an_internal_error_with_a_short_message_and_a_details_file()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Workspace.DatabasePath)!);

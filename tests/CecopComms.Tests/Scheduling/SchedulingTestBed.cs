@@ -53,15 +53,13 @@ internal sealed class SchedulingTestBed : IAsyncDisposable
     {
         clock ??= new FakeTimeProvider(Start);
         var workspace = new TempWorkspace();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(workspace.WithStorage(new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:Path"] = workspace.DatabasePath,
             ["Delivery:Transport"] = "outbox",
             ["Delivery:OutboxPath"] = workspace.Path("outbox"),
             ["Scheduling:TimeZone"] = "Europe/Brussels",
             ["Scheduling:MisfireGraceHours"] = "6",
-        }).Build();
+        })).Build();
         var services = await AppServices.StartAsync(configuration, clock, CancellationToken.None);
         await DeliveryTestBed.AddSubscribersAsync(services.GetRequiredService<CecopComms.Storage.Database>(), subscribers);
         var (edition, _) = await services.GetRequiredService<MailingContent>().SaveEditionAsync(new Content.Validation.SourceText("edition.yaml", Edition), CancellationToken.None);

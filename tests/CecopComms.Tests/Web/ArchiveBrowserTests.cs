@@ -22,15 +22,14 @@ public sealed class ArchiveBrowserTests : WorkspaceTest
     public async Task The_archive_and_an_editions_web_version_are_drawn_without_breaking_their_policies()
     {
         var port = FreePort();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Workspace.WithStorage(new Dictionary<string, string?>
         {
-            ["Storage:Path"] = Workspace.DatabasePath,
             ["Delivery:OutboxPath"] = Workspace.Path("outbox"),
             ["Delivery:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["Delivery:TokenSecret"] = CecopWebFactory.TokenSecret,
             ["Content:TemplatesPath"] = Path.Combine(AppContext.BaseDirectory, "templates"),
             ["Web:Urls"] = $"http://127.0.0.1:{port}",
-        }).Build();
+        })).Build();
         await using var app = await WebApp.BuildAsync(WebApp.CreateBuilder(configuration, engine: false), CancellationToken.None);
         await app.StartAsync();
         var edition = await ArchiveWebFactory.LoadAsync(app.Services.GetRequiredService<MailingContent>(), "cecop-newsletter-2021-06.yaml", 1, "2021-06-15");

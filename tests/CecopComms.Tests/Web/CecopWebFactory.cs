@@ -21,10 +21,8 @@ public class CecopWebFactory : WebApplicationFactory<Program>
 
     public CecopWebFactory()
     {
-        Settings = new Dictionary<string, string?>
+        Settings = Workspace.WithStorage(new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:Path"] = Workspace.DatabasePath,
             ["Delivery:Transport"] = "outbox",
             ["Delivery:OutboxPath"] = Workspace.Path("outbox"),
             ["Delivery:PublicBaseUrl"] = "http://localhost",
@@ -35,7 +33,7 @@ public class CecopWebFactory : WebApplicationFactory<Program>
             // High, so tests that post many forms or sign in often are not limited; the rate-limit tests set their own.
             ["Web:SignupRatePerMinutePerIp"] = "10000",
             ["Web:SignInRatePerMinutePerIp"] = "10000",
-        };
+        });
     }
 
     /// <summary>The temporary folder holding the database and the outbox.</summary>

@@ -45,7 +45,7 @@ public sealed partial class JourneyTests
         var shots = Path.Combine(AppContext.BaseDirectory, "screenshots", "journey");
         Directory.CreateDirectory(shots);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
 
         await using var chromium = await HeadlessChromium.LaunchAsync();
         var browser = chromium.Browser;

@@ -15,15 +15,14 @@ internal static class KestrelApp
     public static async Task<(WebApplication App, string BaseUrl)> StartAsync(TempWorkspace workspace, (string Email, string Name, string Role) staff)
     {
         var baseUrl = $"http://127.0.0.1:{ServeProcess.FreePort()}";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(workspace.WithStorage(new Dictionary<string, string?>
         {
-            ["Storage:Path"] = workspace.DatabasePath,
             ["Delivery:OutboxPath"] = workspace.Path("outbox"),
             ["Delivery:PublicBaseUrl"] = baseUrl,
             ["Delivery:TokenSecret"] = CecopWebFactory.TokenSecret,
             ["Content:TemplatesPath"] = Path.Combine(AppContext.BaseDirectory, "templates"),
             ["Web:Urls"] = baseUrl,
-        }).Build();
+        })).Build();
         var app = await WebApp.BuildAsync(WebApp.CreateBuilder(configuration, engine: false), CancellationToken.None);
         await app.StartAsync();
         await app.Services.GetRequiredService<CecopComms.Web.Admin.UserStore>().AddAsync(staff.Email, staff.Name, staff.Role, Password, CancellationToken.None, iterations: 10_000);

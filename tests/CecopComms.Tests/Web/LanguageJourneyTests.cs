@@ -53,7 +53,7 @@ public sealed partial class LanguageJourneyTests
         using var workspace = new TempWorkspace();
         var baseUrl = StartSettings(workspace, smtp);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         await using var chromium = await HeadlessChromium.LaunchAsync();
 
         // A browser whose own language is English: French is the reader's choice on the switcher.
@@ -147,7 +147,7 @@ public sealed partial class LanguageJourneyTests
         using var workspace = new TempWorkspace();
         var baseUrl = StartSettings(workspace, smtp);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         await using var chromium = await HeadlessChromium.LaunchAsync();
 
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions

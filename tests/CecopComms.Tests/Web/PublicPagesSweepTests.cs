@@ -40,7 +40,7 @@ public sealed class PublicPagesSweepTests
             Assert.True(result.ExitCode == 0, $"cecop {string.Join(' ', args)}: {result}");
         }
 
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         var signer = new TokenSigner(Convert.FromBase64String(CecopWebFactory.TokenSecret));
         string reader, member, unconfirmed, newsletter, link;
         long newsletterList, newsletterMailing;

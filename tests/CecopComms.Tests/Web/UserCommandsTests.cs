@@ -22,7 +22,7 @@ public sealed class UserCommandsTests
         Assert.Equal(("sofia@cecop.example", "admin", 600_000L), (row.EmailKey, row.Role, row.Iterations));
         Assert.Equal(16, Convert.FromBase64String(row.Salt).Length);
         Assert.True(CecopComms.Web.Admin.PasswordHasher.Verify("a long enough password", row.Hash, row.Salt, (int)row.Iterations));
-        Assert.DoesNotContain("a long enough password", await File.ReadAllTextAsync(workspace.DatabasePath));
+        if (!TestStorage.IsPostgres) Assert.DoesNotContain("a long enough password", await File.ReadAllTextAsync(workspace.DatabasePath));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class SettingsStore(Database database, TimeProvider time)
     // way). Before the first migration there is no file or no table: the files' values apply, and nothing is kept.
     private IReadOnlyDictionary<string, StoredSection> Load()
     {
-        if (!File.Exists(database.FilePath)) return new Dictionary<string, StoredSection>();
+        if (!database.IsPostgres && !File.Exists(database.FilePath)) return new Dictionary<string, StoredSection>();
         try
         {
             using var connection = database.OpenAsync().GetAwaiter().GetResult();
@@ -70,6 +70,10 @@ public sealed class SettingsStore(Database database, TimeProvider time)
             return rows;
         }
         catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, StoredSection>();
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
         {
             return new Dictionary<string, StoredSection>();
         }

@@ -46,7 +46,7 @@ public sealed class AdminJourneyTests
         var shots = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-journey");
         Directory.CreateDirectory(shots);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         // serve has migrated the database; the officer's account is made as `cecop users add` makes it (fewer hashing rounds).
         await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
             .AddAsync("sofia@cecop.example", "Sofia", "admin", Password, CancellationToken.None, iterations: 10_000);

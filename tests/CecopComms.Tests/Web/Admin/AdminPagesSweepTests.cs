@@ -125,7 +125,7 @@ public sealed class AdminPagesSweepTests
         await Run("channels", "import", Path.Combine(samples, "channels.csv"));
         await Run("past-email", "set", "2022", "subscribers", "3100", "--source", "CECOP activity report 2022");
 
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         var account = await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
             .AddAsync("admin@cecop.example", "Ada", "admin", Password, CancellationToken.None, iterations: 10_000);
         await using var connection = await database.OpenAsync();

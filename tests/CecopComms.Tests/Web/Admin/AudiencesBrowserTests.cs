@@ -46,7 +46,7 @@ public sealed class AudiencesBrowserTests
         var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(shots);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
             .AddAsync("editor@cecop.example", "Elena", "editor", Password, CancellationToken.None, iterations: 10_000);
 

@@ -48,7 +48,7 @@ public sealed class MailingPageBrowserTests
         };
         workspace.WriteSettings(settings);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
             .AddAsync("editor@cecop.example", "Elena", "editor", Password, CancellationToken.None, iterations: 10_000);
         await using var chromium = await HeadlessChromium.LaunchAsync();

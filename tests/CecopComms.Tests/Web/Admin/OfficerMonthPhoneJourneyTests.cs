@@ -40,7 +40,7 @@ public sealed class OfficerMonthPhoneJourneyTests
         var shots = Path.Combine(AppContext.BaseDirectory, "screenshots", "officer-month-phone");
         Directory.CreateDirectory(shots);
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
             .AddAsync("sofia@cecop.example", "Sofia", "admin", Password, CancellationToken.None, iterations: 10_000);
 

@@ -24,7 +24,7 @@ public sealed class ReportsTests : IAsyncLifetime
     {
         _year = await SyntheticYear.CreateAsync();
         _factory = new CecopWebFactory();
-        _factory.Settings["Storage:Path"] = _year.Workspace.DatabasePath;
+        _year.Workspace.WithStorage(_factory.Settings);
     }
 
     public Task DisposeAsync()

@@ -41,7 +41,7 @@ public sealed class SettingsBrowserTests
             ["Web"] = new JsonObject { ["Urls"] = baseUrl },
         });
         await using var serve = await ServeProcess.StartAsync(workspace, baseUrl);
-        var database = new Database(new StorageOptions { Path = workspace.DatabasePath });
+        var database = workspace.NewDatabase();
         await new UserStore(database, TimeProvider.System, Options.Create(new WebOptions()))
             .AddAsync("admin@cecop.example", "Ada", "admin", Password, CancellationToken.None, iterations: 10_000);
         await using var chromium = await HeadlessChromium.LaunchAsync();

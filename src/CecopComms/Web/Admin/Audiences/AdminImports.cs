@@ -7,7 +7,7 @@ namespace CecopComms.Web.Admin.Audiences;
 
 /// <summary>
 /// Runs the CLI's importers on a file uploaded to the admin pages. The upload is written to a folder of its own under
-/// imports/ beside the database (the importers read files, and stream them), the importer writes its error report
+/// imports/ in the files folder (Storage:FilesPath) (the importers read files, and stream them), the importer writes its error report
 /// there, and the result is kept as JSON so that the result page survives a reload. The upload comes from
 /// <see cref="HeldUploads"/>: a dry run leaves it held, an import takes it and deletes it once read; reports older than <see cref="KeptFor"/> are deleted at the next import, since they hold people's rows.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private string Root => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.FilePath))!, "imports");
+    private string Root => Path.Combine(database.FilesFolder, "imports");
 
     /// <summary>
     /// Imports <paramref name="upload"/> as subscribers into <paramref name="listSlug"/>, or as organisations when
@@ -30,7 +30,7 @@ public sealed class AdminImports(IServiceProvider services, Database database, T
     /// </summary>
     /// <returns>The report, or null when another request took the upload first.</returns>
     /// <exception cref="ImportException">The file has no header row, lacks a required column, or the list does not exist: nothing was imported.</exception>
-    /// <exception cref="IOException">The import's folder cannot be written beside the database.</exception>
+    /// <exception cref="IOException">The import's folder cannot be written in the files folder (Storage:FilesPath).</exception>
     public async Task<ImportReport?> RunAsync(string kind, HeldUpload upload, HeldUploads held, string? listSlug, bool dryRun, CancellationToken cancellationToken)
     {
         Purge();

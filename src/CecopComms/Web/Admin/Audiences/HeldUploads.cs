@@ -13,7 +13,7 @@ public sealed record HeldUpload(string Id, string FileName, string Path);
 /// <summary>
 /// Uploads the import page keeps between two presses of its button: after a dry run (so "import it now" needs no
 /// second upload) and after a list problem (so the officer only fixes the list). Each sits in a folder with a random
-/// name under import-uploads/ beside the database, with a note of the staff member it belongs to and when it came; only
+/// name under import-uploads/ in the files folder (Storage:FilesPath), with a note of the staff member it belongs to and when it came; only
 /// that staff member finds it, only a 32-hex-digit id names a folder (so no id reaches outside), and it is deleted when
 /// imported, when replaced, or <see cref="KeptFor"/> after it came (by the injected clock).
 /// </summary>
@@ -24,10 +24,10 @@ public sealed class HeldUploads(Database database, TimeProvider time)
 
     private const string NoteName = "held.json";
 
-    private string Root => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(database.FilePath))!, "import-uploads");
+    private string Root => System.IO.Path.Combine(database.FilesFolder, "import-uploads");
 
     /// <summary>Keeps <paramref name="upload"/> for <paramref name="owner"/> (a staff user id).</summary>
-    /// <exception cref="IOException">The file cannot be written beside the database.</exception>
+    /// <exception cref="IOException">The file cannot be written in the files folder (Storage:FilesPath).</exception>
     public async Task<HeldUpload> HoldAsync(Stream upload, string fileName, long owner, CancellationToken cancellationToken)
     {
         Purge();
