@@ -20,6 +20,7 @@ public static class CliApplication
             ChannelCommands.Create(), PastEmailCommands.Create(),
             ReportCommands.Create(),
             LanguageCommands.Create(),
+            StorageCommands.Create(),
         };
         return root;
     }

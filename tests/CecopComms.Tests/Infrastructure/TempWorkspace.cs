@@ -15,12 +15,15 @@ public sealed class TempWorkspace : IDisposable
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public TempWorkspace()
+    public TempWorkspace() : this(sqlite: false) { }
+
+    /// <param name="sqlite">On SQLite whatever database the suite runs on (a test about the SQLite file, or a copy from it).</param>
+    public TempWorkspace(bool sqlite)
     {
         Root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cecop-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         DatabasePath = System.IO.Path.Combine(Root, "data", "cecop.db");
-        if (TestStorage.IsPostgres)
+        if (TestStorage.IsPostgres && !sqlite)
         {
             _postgresName = "w_" + Guid.NewGuid().ToString("N");
             StorageOptions = new StorageOptions
