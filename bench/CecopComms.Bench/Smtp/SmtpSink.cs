@@ -20,12 +20,15 @@ internal sealed partial class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpSink> StartAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops waiting for the sink to listen.</param>
+    /// <param name="dumpFolder">When given, every transaction is also written there as a file (its envelope as X- headers first), for counting copies per recipient; the folder must be writable by nobody when run as root.</param>
+    public static async Task<SmtpSink> StartAsync(CancellationToken cancellationToken, string? dumpFolder = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("/usr/sbin/smtp-sink") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // It refuses to run as root without a user to drop to. Never -M: it exits before answering QUIT.
         if (Environment.IsPrivilegedProcess) { start.ArgumentList.Add("-u"); start.ArgumentList.Add("nobody"); }
+        if (dumpFolder is not null) { start.ArgumentList.Add("-d"); start.ArgumentList.Add(Path.Combine(dumpFolder, "%H%M%S.")); }
         foreach (var arg in (string[])["-c", $"127.0.0.1:{port}", "1024"]) start.ArgumentList.Add(arg);
         var sink = new SmtpSink(Process.Start(start)!, port);
         for (var attempt = 0; ; attempt++)
