@@ -117,7 +117,7 @@ public sealed class ImportBenchmark : IBenchmark
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         foreach (var setting in new[] { "session_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = 0", "auto_explain.log_analyze = on",
-                     "auto_explain.log_triggers = on", "auto_explain.log_nested_statements = on" })
+                     "auto_explain.log_triggers = on" })
         {
             await using var command = new Npgsql.NpgsqlCommand($"ALTER DATABASE \"{database}\" SET {setting}", connection);
             await command.ExecuteNonQueryAsync();

@@ -16,6 +16,7 @@ internal sealed class PostgresSubscriberTarget(ImportQueries queries, TimeProvid
     private readonly List<(SubscriberRow Row, string? Status)> _newPeople = [];
     private readonly List<Change> _changes = [];
     private readonly List<Link> _links = [];
+    private readonly List<long> _confirmed = [];
     private NpgsqlConnection _connection = null!;
     private NpgsqlCommand _find = null!, _write = null!;
 
@@ -33,6 +34,8 @@ internal sealed class PostgresSubscriberTarget(ImportQueries queries, TimeProvid
         _write.Parameters.Add(new NpgsqlParameter("channel", NpgsqlDbType.Text) { Value = Channel });
         _write.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text));
         _write.Parameters.Add(new NpgsqlParameter("lines", NpgsqlDbType.Array | NpgsqlDbType.Bigint));
+        _write.Parameters.Add(new NpgsqlParameter("changed", NpgsqlDbType.Array | NpgsqlDbType.Bigint));
+        _write.Parameters.Add(new NpgsqlParameter("confirmed", NpgsqlDbType.Array | NpgsqlDbType.Bigint));
     }
 
     protected override async Task FindAsync(DbTransaction transaction, CancellationToken cancellationToken)
@@ -40,6 +43,7 @@ internal sealed class PostgresSubscriberTarget(ImportQueries queries, TimeProvid
         _newPeople.Clear();
         _changes.Clear();
         _links.Clear();
+        _confirmed.Clear();
         var keys = BatchLines.Keys.ToArray();
         _find.Transaction = _write.Transaction = (NpgsqlTransaction)transaction;
         _find.Parameters["keys"].Value = keys;
@@ -71,14 +75,14 @@ internal sealed class PostgresSubscriberTarget(ImportQueries queries, TimeProvid
 
     protected override Task ConfirmAsync(long id, object now, CancellationToken cancellationToken)
     {
-        _links.Add(new Link(id, null, true, null));
+        _confirmed.Add(id);
         return Task.CompletedTask;
     }
 
     // Consent is recorded when a subscription is confirmed; an unconfirmed one gets its record at opt-in.
-    protected override void Subscribe(long id, string status, string wording) => _links.Add(new Link(id, status, false, status == "confirmed" ? wording : null));
+    protected override void Subscribe(long id, string status, string wording) => _links.Add(new Link(id, status, status == "confirmed" ? wording : null));
 
-    protected override void RecordConsent(long id, string wording) => _links.Add(new Link(id, null, false, wording));
+    protected override void RecordConsent(long id, string wording) => _links.Add(new Link(id, null, wording));
 
     protected override async Task FlushAsync(DbTransaction transaction, object now, CancellationToken cancellationToken)
     {
@@ -120,17 +124,18 @@ internal sealed class PostgresSubscriberTarget(ImportQueries queries, TimeProvid
         if (_links.Count > 0)
         {
             await using var copy = await _connection.BeginBinaryImportAsync(
-                "COPY import_links (subscriber_id, subscribe, confirm, wording) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                "COPY import_links (subscriber_id, subscribe, wording) FROM STDIN (FORMAT BINARY)", cancellationToken);
             foreach (var link in _links)
             {
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync(link.Id, NpgsqlDbType.Bigint, cancellationToken);
                 await WriteNullableAsync(copy, link.Subscribe, cancellationToken);
-                await copy.WriteAsync(link.Confirm, NpgsqlDbType.Boolean, cancellationToken);
                 await WriteNullableAsync(copy, link.Wording, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }
+        _write.Parameters["changed"].Value = _changes.Select(c => c.Id).ToArray();
+        _write.Parameters["confirmed"].Value = _confirmed.ToArray();
         _write.Parameters["now"].Value = now;
         _write.Parameters["list"].Value = (object?)List?.Id ?? DBNull.Value;
         await _write.ExecuteNonQueryAsync(cancellationToken);
@@ -159,6 +164,6 @@ internal sealed class PostgresSubscriberTarget(ImportQueries queries, TimeProvid
     /// <summary>New details for a stored subscriber.</summary>
     private readonly record struct Change(long Id, string Name, string Language, long? Organisation, string Attributes);
 
-    /// <summary>Subscription work for a subscriber: subscribe with a status, confirm, and/or record consent with a wording.</summary>
-    private readonly record struct Link(long Id, string? Subscribe, bool Confirm, string? Wording);
+    /// <summary>Subscription work for a subscriber: subscribe with a status and/or record consent with a wording.</summary>
+    private readonly record struct Link(long Id, string? Subscribe, string? Wording);
 }
