@@ -37,15 +37,7 @@ internal sealed class SqliteSubscriberTarget(ImportQueries queries, TimeProvider
         _find["@list"] = List?.Id;
         _find["@keys"] = _keys.Finish();
         await using var reader = await _find.ReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = reader.GetString(0);
-            if (!reader.IsDBNull(9)) Earlier[key] = reader.GetInt64(9);
-            if (reader.IsDBNull(1)) continue;
-            Existing[key] = new ExistingSubscriber(
-                reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8));
-        }
+        await ReadFoundAsync(reader, cancellationToken);
     }
 
     protected override void AddNew(SubscriberRow row, string? status) => _newPeople.Add((row, status ?? ""));

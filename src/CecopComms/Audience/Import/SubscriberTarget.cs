@@ -106,6 +106,23 @@ internal abstract class SubscriberTarget(ImportQueries queries, TimeProvider tim
     /// <summary>Fills <see cref="Earlier"/> and <see cref="Existing"/> for the addresses of <see cref="BatchLines"/>.</summary>
     protected abstract Task FindAsync(DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads find-subscribers (the same columns on both databases): address, the stored subscriber's id, name, language,
+    /// organisation, attributes and status, its subscription's status and unsubscribe date, and the earlier line.
+    /// </summary>
+    protected async Task ReadFoundAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetString(0);
+            if (!reader.IsDBNull(9)) Earlier[key] = reader.GetInt64(9);
+            if (reader.IsDBNull(1)) continue;
+            Existing[key] = new ExistingSubscriber(
+                reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8));
+        }
+    }
+
     /// <summary>A row that will insert a new subscriber, subscribed with <paramref name="status"/> when there is a list.</summary>
     protected abstract void AddNew(SubscriberRow row, string? status);
 
