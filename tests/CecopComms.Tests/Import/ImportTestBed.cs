@@ -84,12 +84,24 @@ internal sealed class ImportTestBed : IDisposable
     /// <summary>Everything an import can change, times and uuids left out: what "the same state" means.</summary>
     public async Task<string> SnapshotAsync()
     {
-        var subscribers = await QueryAsync<string>("SELECT email || '|' || email_key || '|' || name || '|' || language || '|' || ifnull(organisation_id, '') || '|' || attributes || '|' || status FROM subscribers ORDER BY email_key");
-        var subscriptions = await QueryAsync<string>("SELECT l.slug || '|' || s.email_key || '|' || x.status || '|' || (x.confirmed_at IS NOT NULL) FROM subscriptions x JOIN subscribers s ON s.id = x.subscriber_id JOIN lists l ON l.id = x.list_id ORDER BY 1");
-        var consents = await QueryAsync<string>("SELECT s.email_key || '|' || ifnull(c.list_id, '') || '|' || c.source || '|' || c.channel || '|' || c.wording_version FROM consents c JOIN subscribers s ON s.id = c.subscriber_id ORDER BY 1");
-        var organisations = await QueryAsync<string>("SELECT name || '|' || name_key || '|' || country || '|' || category || '|' || ifnull(website, '') FROM organisations ORDER BY name_key");
+        var subscribers = await QueryAsync<string>("SELECT email || '|' || email_key || '|' || name || '|' || language || '|' || coalesce(CAST(organisation_id AS TEXT), '') || '|' || CAST(attributes AS TEXT) || '|' || status FROM subscribers ORDER BY email_key");
+        var subscriptions = await QueryAsync<string>("SELECT l.slug || '|' || s.email_key || '|' || x.status || '|' || CASE WHEN x.confirmed_at IS NOT NULL THEN 1 ELSE 0 END FROM subscriptions x JOIN subscribers s ON s.id = x.subscriber_id JOIN lists l ON l.id = x.list_id ORDER BY 1");
+        var consents = await QueryAsync<string>("SELECT s.email_key || '|' || coalesce(CAST(c.list_id AS TEXT), '') || '|' || c.source || '|' || c.channel || '|' || c.wording_version FROM consents c JOIN subscribers s ON s.id = c.subscriber_id ORDER BY 1");
+        var organisations = await QueryAsync<string>("SELECT name || '|' || name_key || '|' || country || '|' || category || '|' || coalesce(website, '') FROM organisations ORDER BY name_key");
         return string.Join('\n', subscribers.Concat(subscriptions).Concat(consents).Concat(organisations));
     }
+
+    /// <summary>
+    /// Rows of "head|attributes" from a query selecting a text and subscribers.attributes (as text). SQLite keeps the
+    /// JSON text the import wrote, compact; PostgreSQL's jsonb prints it with ": " and ", ", so there it is written
+    /// compactly again (with jsonb's key order: these tests use one key).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WithAttributesAsync(string sql, object? parameters = null) =>
+        (await QueryAsync<(string Head, string Attributes)>(sql, parameters)).Select(r => r.Head + "|" + Json(r.Attributes)).ToList();
+
+    /// <summary>A stored attributes text as SQLite holds it (see <see cref="WithAttributesAsync"/>).</summary>
+    public string Json(string stored) =>
+        Database.IsPostgres ? System.Text.Json.Nodes.JsonNode.Parse(stored)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) : stored;
 
     public async Task SeedOrganisationsAsync()
     {

@@ -75,6 +75,6 @@ public sealed class OrganisationImportTests
 
         Assert.Equal((1L, 2L, 0L), (result.Inserted, result.Updated, result.Unchanged));
         Assert.Equal(["COCETA|associated|", "LEGACOOP PRODUZIONE E SERVIZI|full|https://legacoopproduzione.coop"],
-            await bed.QueryAsync<string>("SELECT name || '|' || category || '|' || ifnull(website, '') FROM organisations WHERE updated_at > created_at ORDER BY 1"));
+            await bed.QueryAsync<string>("SELECT name || '|' || category || '|' || coalesce(website, '') FROM organisations WHERE updated_at > created_at ORDER BY 1"));
     }
 }

@@ -41,12 +41,12 @@ internal sealed class EarlierLines(PreparedCommand markSeen, PreparedCommand mar
         CloseRun();
         if (_seen.Count > 0)
         {
-            markSeen["$rows"] = _seen.Finish();
+            markSeen["@rows"] = _seen.Finish();
             await markSeen.ExecuteAsync(cancellationToken);
         }
         if (_runs.Count > 0)
         {
-            markRuns["$rows"] = _runs.Finish();
+            markRuns["@rows"] = _runs.Finish();
             await markRuns.ExecuteAsync(cancellationToken);
         }
     }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using CecopComms.Audience.Import.Csv;
-using Microsoft.Data.Sqlite;
 
 namespace CecopComms.Audience.Import;
 
@@ -14,7 +13,7 @@ internal interface IImportTarget<TRow>
 
     /// <summary>Loads what every row needs once (list, organisation names) and prepares the batch statements.</summary>
     /// <exception cref="ImportException">The options name something that does not exist (an unknown list).</exception>
-    Task PrepareAsync(SqliteConnection connection, ColumnLayout layout, string fileName, CancellationToken cancellationToken);
+    Task PrepareAsync(DbConnection connection, ColumnLayout layout, string fileName, CancellationToken cancellationToken);
 
     /// <summary>Checks one record against the rules that need no database.</summary>
     bool TryParse(CsvRecord record, out TRow row, out RowError? error);

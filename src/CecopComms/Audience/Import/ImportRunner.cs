@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Threading.Channels;
 using CecopComms.Audience.Import.Csv;
 using CecopComms.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace CecopComms.Audience.Import;
 
@@ -25,7 +24,7 @@ internal sealed class ImportRunner(Database database, TimeProvider time)
         using var source = CsvSource.Open(options.FilePath);
         var layout = ColumnLayout.Resolve(source.FileName, source.Header, target.Fields, options.ColumnMap);
 
-        await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await target.PrepareAsync(connection, layout, source.FileName, cancellationToken);
         // A target's first field is the row's key (the e-mail address, the organisation's name): the result page lists it.
         await using var report = ErrorReport.Create(options.ErrorReportPath, source.Header, source.Records.Delimiter, layout.IndexOf(target.Fields[0].Name));

@@ -15,7 +15,7 @@ public sealed class OrganisationImporter(Database database, TimeProvider time)
     /// <exception cref="OperationCanceledException">Cancelled; committed batches stay, and running the import again completes it.</exception>
     public async Task<ImportResult> ImportAsync(ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        using var target = new OrganisationTarget(_queries, time);
+        using var target = new OrganisationTarget(_queries, time, database.IsPostgres);
         return await new ImportRunner(database, time).RunAsync(target, options, progress, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using CecopComms.Audience.Import.Csv;
 using CecopComms.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace CecopComms.Audience.Import;
 
@@ -10,7 +9,7 @@ namespace CecopComms.Audience.Import;
 /// met in the file are held in memory. A sheet of contacts repeats each organisation on every contact's row: a later row
 /// for the same name with the same details is counted as repeated; one that contradicts the first row is refused.
 /// </summary>
-internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider time) : IImportTarget<OrganisationRow>, IDisposable
+internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider time, bool postgres) : IImportTarget<OrganisationRow>, IDisposable
 {
     private readonly Dictionary<string, OrganisationRow> _stored = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
@@ -21,7 +20,7 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
 
     public IReadOnlyList<ImportField> Fields => OrganisationFields.All;
 
-    public async Task PrepareAsync(SqliteConnection connection, ColumnLayout layout, string fileName, CancellationToken cancellationToken)
+    public async Task PrepareAsync(DbConnection connection, ColumnLayout layout, string fileName, CancellationToken cancellationToken)
     {
         _parser = new OrganisationRowParser(layout);
         _layout = layout;
@@ -35,8 +34,8 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
                 _stored[key] = new OrganisationRow(0, "", reader.GetString(2), key, reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
             }
         }
-        _insert = new PreparedCommand(connection, queries.InsertOrganisation, "$name", "$key", "$country", "$category", "$website", "$now");
-        _update = new PreparedCommand(connection, queries.UpdateOrganisation, "$id", "$name", "$country", "$category", "$website", "$now");
+        _insert = new PreparedCommand(connection, queries.InsertOrganisation, "@name", "@key", "@country", "@category", "@website", "@now");
+        _update = new PreparedCommand(connection, queries.UpdateOrganisation, "@id", "@name", "@country", "@category", "@website", "@now");
     }
 
     public bool TryParse(CsvRecord record, out OrganisationRow row, out RowError? error)
@@ -60,7 +59,7 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
     public async Task WriteAsync(DbTransaction transaction, IReadOnlyList<OrganisationRow> rows, ImportCounts counts, List<RowError> errors, CancellationToken cancellationToken)
     {
         _insert.Transaction = _update.Transaction = transaction;
-        var now = DbTime.ToText(time.GetUtcNow());
+        var now = ImportClock.Now(time, postgres);
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -72,7 +71,7 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
             if (!_stored.TryGetValue(row.Key, out var stored))
             {
                 Bind(_insert, row, row.Website, now);
-                _insert["$key"] = row.Key;
+                _insert["@key"] = row.Key;
                 await _insert.ScalarAsync(cancellationToken);
                 counts.Inserted++;
                 continue;
@@ -84,19 +83,19 @@ internal sealed class OrganisationTarget(ImportQueries queries, TimeProvider tim
                 continue;
             }
             Bind(_update, row, website, now);
-            _update["$id"] = _ids[row.Key];
+            _update["@id"] = _ids[row.Key];
             await _update.ExecuteAsync(cancellationToken);
             counts.Updated++;
         }
     }
 
-    private static void Bind(PreparedCommand command, OrganisationRow row, string? website, string now)
+    private static void Bind(PreparedCommand command, OrganisationRow row, string? website, object now)
     {
-        command["$name"] = row.Name;
-        command["$country"] = row.Country;
-        command["$category"] = row.Category;
-        command["$website"] = website;
-        command["$now"] = now;
+        command["@name"] = row.Name;
+        command["@country"] = row.Country;
+        command["@category"] = row.Category;
+        command["@website"] = website;
+        command["@now"] = now;
     }
 
     public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;

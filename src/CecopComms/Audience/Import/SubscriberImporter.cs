@@ -16,7 +16,9 @@ public sealed class SubscriberImporter(Database database, TimeProvider time)
     /// <exception cref="OperationCanceledException">Cancelled; committed batches stay, and running the import again completes it.</exception>
     public async Task<ImportResult> ImportAsync(ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        using var target = new SubscriberTarget(_queries, time, options);
+        using SubscriberTarget target = database.IsPostgres
+            ? new PostgresSubscriberTarget(_queries, time, options)
+            : new SqliteSubscriberTarget(_queries, time, options);
         return await new ImportRunner(database, time).RunAsync(target, options, progress, cancellationToken);
     }
 }

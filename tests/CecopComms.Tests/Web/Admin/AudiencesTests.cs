@@ -197,7 +197,7 @@ public sealed class AudiencesTests(CecopWebFactory factory) : IClassFixture<Ceco
         Assert.Matches(@"<td class=""number"">3</td><td>not-an-address</td><td>email</td><td>the address has no &#x27;@&#x27;</td>", html);
         Assert.Matches(@"<td class=""number"">5</td><td>kai.import@example.org</td><td>language</td><td>[^<]+</td>", html);
         Assert.Equal(3L, await ScalarAsync<long>(factory, "SELECT count(*) FROM subscribers WHERE email_key LIKE '%.import@example.org'"));
-        Assert.Equal("care", await ScalarAsync<string>(factory, "SELECT json_extract(attributes, '$.sector') FROM subscribers WHERE email_key = 'marta.import@example.org'"));
+        Assert.Equal("care", await ScalarAsync<string>(factory, "SELECT attributes ->> 'sector' FROM subscribers WHERE email_key = 'marta.import@example.org'"));
         Assert.Equal("unconfirmed", await SubscriptionStatusAsync(factory, "jan.import@example.org", "external-newsletter"));
         Assert.Contains("Lena &lt;b&gt;", await PageAsync(client, "/admin/audiences/subscribers?q=lena.import"));
 

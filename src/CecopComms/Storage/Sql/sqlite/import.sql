@@ -4,7 +4,7 @@
 -- statements per batch of 5,000 rows instead of several per row.
 
 -- name: get-list
-SELECT id, slug, double_opt_in, members_only FROM lists WHERE slug = $slug;
+SELECT id, slug, double_opt_in, members_only FROM lists WHERE slug = @slug;
 
 -- name: get-organisations
 SELECT id, name_key, name, country, category, website FROM organisations;
@@ -38,61 +38,61 @@ PRAGMA temp.cache_size = -2000;
 PRAGMA wal_autocheckpoint = 1000;
 
 -- name: mark-seen
--- $rows: [[email_key, line]] for the batch's rows that inserted no subscriber.
+-- @rows: [[email_key, line]] for the batch's rows that inserted no subscriber.
 INSERT INTO temp.import_seen (email_key, line)
-SELECT j.value ->> 0, j.value ->> 1 FROM json_each(CAST($rows AS TEXT)) j;
+SELECT j.value ->> 0, j.value ->> 1 FROM json_each(CAST(@rows AS TEXT)) j;
 
 -- name: mark-runs
--- $rows: [[first_id, last_id, first_line]]: subscribers first_id..last_id came from lines first_line, first_line + 1, …
+-- @rows: [[first_id, last_id, first_line]]: subscribers first_id..last_id came from lines first_line, first_line + 1, …
 INSERT INTO temp.import_runs (first_id, last_id, first_line)
-SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(CAST($rows AS TEXT)) j;
+SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(CAST(@rows AS TEXT)) j;
 
 -- name: find-subscribers
--- For the batch's distinct addresses ($keys, a JSON array; one query per batch instead of one per row): the stored
+-- For the batch's distinct addresses (@keys, a JSON array; one query per batch instead of one per row): the stored
 -- subscriber with its subscription to the list, and the line of this file that already had the address, if any.
 SELECT j.value AS email_key, s.id, s.name, s.language, s.organisation_id, s.attributes, s.status,
        sub.status AS subscription_status, sub.unsubscribed_at,
        coalesce(seen.line, (SELECT CASE WHEN r.last_id >= s.id THEN r.first_line + s.id - r.first_id END
                             FROM temp.import_runs r WHERE r.first_id <= s.id ORDER BY r.first_id DESC LIMIT 1)) AS earlier_line
-FROM json_each(CAST($keys AS TEXT)) j
+FROM json_each(CAST(@keys AS TEXT)) j
 LEFT JOIN subscribers s ON s.email_key = j.value
-LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.list_id = $list
+LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.list_id = @list
 LEFT JOIN temp.import_seen seen ON seen.email_key = j.value
 WHERE s.id IS NOT NULL OR seen.line IS NOT NULL;
 
 -- name: insert-subscribers
--- The batch's new subscribers in one statement. $rows is a JSON array with one array per subscriber, in file order:
+-- The batch's new subscribers in one statement. @rows is a JSON array with one array per subscriber, in file order:
 -- [uuid, email, email_key, name, language, organisation_id or null, attributes JSON text].
 INSERT INTO subscribers (uuid, email, email_key, name, language, organisation_id, attributes, status, created_at, updated_at)
-SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, 'active', $now, $now
-FROM json_each(CAST($rows AS TEXT)) j
+SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, 'active', @now, @now
+FROM json_each(CAST(@rows AS TEXT)) j
 RETURNING id, email_key;
 
 -- name: update-subscriber
-UPDATE subscribers SET name = $name, language = $language, organisation_id = $organisation, attributes = $attributes, updated_at = $now
-WHERE id = $id;
+UPDATE subscribers SET name = @name, language = @language, organisation_id = @organisation, attributes = @attributes, updated_at = @now
+WHERE id = @id;
 
 -- name: insert-subscriptions
--- $rows: [{"id": subscriber id, "status": "confirmed" | "unconfirmed"}].
+-- @rows: [{"id": subscriber id, "status": "confirmed" | "unconfirmed"}].
 INSERT INTO subscriptions (list_id, subscriber_id, status, created_at, confirmed_at, updated_at)
-SELECT $list, j.value ->> 'id', j.value ->> 'status', $now, CASE WHEN j.value ->> 'status' = 'confirmed' THEN $now END, $now
-FROM json_each(CAST($rows AS TEXT)) j;
+SELECT @list, j.value ->> 'id', j.value ->> 'status', @now, CASE WHEN j.value ->> 'status' = 'confirmed' THEN @now END, @now
+FROM json_each(CAST(@rows AS TEXT)) j;
 
 -- name: confirm-subscription
-UPDATE subscriptions SET status = 'confirmed', confirmed_at = $now, updated_at = $now
-WHERE list_id = $list AND subscriber_id = $subscriber AND status = 'unconfirmed';
+UPDATE subscriptions SET status = 'confirmed', confirmed_at = @now, updated_at = @now
+WHERE list_id = @list AND subscriber_id = @subscriber AND status = 'unconfirmed';
 
 -- name: insert-consents
--- $rows: [{"id": subscriber id, "wording": wording version}]; the channel is the file name.
+-- @rows: [{"id": subscriber id, "wording": wording version}]; the channel is the file name.
 INSERT INTO consents (subscriber_id, list_id, source, channel, wording_version, given_at)
-SELECT j.value ->> 'id', $list, 'import', $channel, j.value ->> 'wording', $now
-FROM json_each(CAST($rows AS TEXT)) j;
+SELECT j.value ->> 'id', @list, 'import', @channel, j.value ->> 'wording', @now
+FROM json_each(CAST(@rows AS TEXT)) j;
 
 -- name: insert-organisation
 INSERT INTO organisations (name, name_key, country, category, website, created_at, updated_at)
-VALUES ($name, $key, $country, $category, $website, $now, $now)
+VALUES (@name, @key, @country, @category, @website, @now, @now)
 RETURNING id;
 
 -- name: update-organisation
-UPDATE organisations SET name = $name, country = $country, category = $category, website = $website, updated_at = $now
-WHERE id = $id;
+UPDATE organisations SET name = @name, country = @country, category = @category, website = @website, updated_at = @now
+WHERE id = @id;
