@@ -192,7 +192,11 @@ public sealed class LedgerSession : IAsyncDisposable
 
     /// <summary>When the earliest retry is due, or null.</summary>
     public Task<DateTimeOffset?> NextRetryAtAsync(CancellationToken cancellationToken) => RunAsync(async () =>
-        await _connection.QuerySingleAsync<DateTimeOffset?>(new CommandDefinition(_queries.NextRetryAt, new { MailingId }, cancellationToken: cancellationToken)));
+    {
+        // Text on SQLite, a timestamptz on PostgreSQL; NULL when no retry waits.
+        var value = await _connection.ExecuteScalarAsync<object?>(new CommandDefinition(_queries.NextRetryAt, new { MailingId }, cancellationToken: cancellationToken));
+        return value is null or DBNull ? (DateTimeOffset?)null : new DbTimeTypeHandler().Parse(value);
+    });
 
     public async ValueTask DisposeAsync()
     {
