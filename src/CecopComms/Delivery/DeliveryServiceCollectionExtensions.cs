@@ -34,7 +34,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<IMessageTransport>(sp => new SettingsFollowingTransport(sp.GetRequiredService<IOptionsMonitor<DeliveryOptions>>(), CreateTransport));
         // The content engine registers the real one; until it does, commands that need content say it is missing.
         services.TryAddSingleton<Content.IMailingContent, MissingMailingContent>();
-        services.AddSingleton(sp => new SendThrottle(new LiveOptions<DeliveryOptions>(sp.GetRequiredService<IOptionsMonitor<DeliveryOptions>>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SendThrottle(new LiveOptions<DeliveryOptions>(sp.GetRequiredService<IOptionsMonitor<DeliveryOptions>>()), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Database>()));
         services.AddSingleton<MailingStore>();
         services.AddSingleton<Audience.IPersonalDataHolder, DeliveryPersonalData>();
         services.AddSingleton<MailingStarter>();

@@ -20,6 +20,7 @@ namespace CecopComms.Delivery;
 public sealed class LedgerSession : IAsyncDisposable
 {
     private readonly DbConnection _connection;
+    private readonly bool _postgres;
     private readonly LedgerQueries _queries;
     private readonly MailingQueries _mailings;
     private readonly BounceRecorder _bounces;
@@ -35,6 +36,7 @@ public sealed class LedgerSession : IAsyncDisposable
         string owner, LedgerClaims terms)
     {
         _connection = connection;
+        _postgres = connection is Npgsql.NpgsqlConnection;
         _queries = queries;
         _mailings = mailings;
         _bounces = bounces;
@@ -62,7 +64,7 @@ public sealed class LedgerSession : IAsyncDisposable
     /// <summary>Takes or renews the sender's lease on the mailing, by the database's clock; false when a live sender holds it.</summary>
     public Task<bool> TakeLeaseAsync(string owner, TimeSpan length, CancellationToken cancellationToken) => RunAsync(async () =>
         await _connection.ExecuteAsync(new CommandDefinition(_mailings.TakeLease,
-            new { Id = MailingId, Owner = owner, For = LedgerClaims.Modifier(length) }, cancellationToken: cancellationToken)) > 0);
+            new { Id = MailingId, Owner = owner, For = LedgerClaims.Modifier(length), ForSeconds = length.TotalSeconds }, cancellationToken: cancellationToken)) > 0);
 
     public Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken) => RunAsync(() =>
         _connection.ExecuteAsync(new CommandDefinition(_mailings.ReleaseLease, new { Id = MailingId, Owner = owner }, cancellationToken: cancellationToken)));
@@ -90,9 +92,21 @@ public sealed class LedgerSession : IAsyncDisposable
         var now = _time.GetUtcNow();
         var claim = $"{_run}/{++_batches}";
         List<long> ids;
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the rows chosen are still free when they are updated.
-        await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken))
+        if (_postgres)
         {
+            // One statement chooses and marks the rows (FOR UPDATE SKIP LOCKED): other nodes claim at the same time.
+            var claimed = (await _connection.QueryAsync<(long Id, bool TakenOver)>(new CommandDefinition(_queries.Claim, new
+            {
+                MailingId, Limit = limit, Claim = claim, ClaimSeconds = _terms.Claim.TotalSeconds, Now = now,
+            }, cancellationToken: cancellationToken))).AsList();
+            if (claimed.Count == 0) return [];
+            ids = claimed.Select(c => c.Id).Order().ToList();
+            TakenOver += claimed.Count(c => c.TakenOver);
+        }
+        else
+        {
+            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the rows chosen are still free when they are updated.
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             var free = (await _connection.QueryAsync<(long Id, bool TakenOver)>(new CommandDefinition(_queries.Claimable,
                 new { MailingId, Limit = limit, Now = now }, transaction, cancellationToken: cancellationToken))).AsList();
             if (free.Count == 0) return [];
@@ -105,7 +119,7 @@ public sealed class LedgerSession : IAsyncDisposable
         }
         foreach (var id in ids) _held[id] = claim;
         return (await _connection.QueryAsync<ClaimedRecipient>(new CommandDefinition(_queries.ClaimedRecipients,
-            new { Ids = JsonSerializer.Serialize(ids) }, cancellationToken: cancellationToken))).AsList();
+            new { Ids = JsonSerializer.Serialize(ids), IdList = ids.ToArray() }, cancellationToken: cancellationToken))).AsList();
     });
 
     /// <summary>
@@ -115,15 +129,17 @@ public sealed class LedgerSession : IAsyncDisposable
     public Task<bool> ConfirmClaimAsync(long ledgerId, CancellationToken cancellationToken) => RunAsync(async () =>
         _held.TryGetValue(ledgerId, out var claim)
         && await _connection.ExecuteAsync(new CommandDefinition(_queries.ConfirmClaim,
-            new { Id = ledgerId, Claim = claim, HandoffFor = LedgerClaims.Modifier(_terms.Handoff) }, cancellationToken: cancellationToken)) > 0);
+            new { Id = ledgerId, Claim = claim, HandoffFor = LedgerClaims.Modifier(_terms.Handoff), HandoffSeconds = _terms.Handoff.TotalSeconds }, cancellationToken: cancellationToken)) > 0);
 
     /// <summary>Extends this run's claims that have not run out; returns how many rows they hold.</summary>
     public Task<int> RenewClaimsAsync(CancellationToken cancellationToken) => RunAsync(async () =>
     {
         if (_held.Count == 0) return 0;
+        var claims = _held.Values.Distinct().ToArray();
         return await _connection.ExecuteAsync(new CommandDefinition(_queries.RenewClaims, new
         {
-            MailingId, Claims = JsonSerializer.Serialize(_held.Values.Distinct()), ClaimFor = LedgerClaims.Modifier(_terms.Claim),
+            MailingId, Claims = JsonSerializer.Serialize(claims), ClaimList = claims,
+            ClaimFor = LedgerClaims.Modifier(_terms.Claim), ClaimSeconds = _terms.Claim.TotalSeconds,
         }, cancellationToken: cancellationToken));
     });
 
@@ -177,8 +193,9 @@ public sealed class LedgerSession : IAsyncDisposable
     /// <summary>When the earliest retry is due, or null.</summary>
     public Task<DateTimeOffset?> NextRetryAtAsync(CancellationToken cancellationToken) => RunAsync(async () =>
     {
-        var text = await _connection.ExecuteScalarAsync<string?>(new CommandDefinition(_queries.NextRetryAt, new { MailingId }, cancellationToken: cancellationToken));
-        return text is null ? (DateTimeOffset?)null : DbTime.Parse(text);
+        // Text on SQLite, a timestamptz on PostgreSQL; NULL when no retry waits.
+        var value = await _connection.ExecuteScalarAsync<object?>(new CommandDefinition(_queries.NextRetryAt, new { MailingId }, cancellationToken: cancellationToken));
+        return value is null or DBNull ? (DateTimeOffset?)null : new DbTimeTypeHandler().Parse(value);
     });
 
     public async ValueTask DisposeAsync()

@@ -48,8 +48,9 @@ public sealed class MailingStore(Database database, TimeProvider time)
         }, transaction, cancellationToken: cancellationToken));
         for (var start = 0; start < recipients.Count; start += LedgerBatchSize)
         {
-            var ids = JsonSerializer.Serialize(recipients.Skip(start).Take(LedgerBatchSize).Select(r => r.Id));
-            await connection.ExecuteAsync(new CommandDefinition(_ledger.InsertRecipients, new { MailingId = id, Ids = ids, Now = now }, transaction, cancellationToken: cancellationToken));
+            var batch = recipients.Skip(start).Take(LedgerBatchSize).Select(r => r.Id).ToArray();
+            await connection.ExecuteAsync(new CommandDefinition(_ledger.InsertRecipients,
+                new { MailingId = id, Ids = JsonSerializer.Serialize(batch), IdList = batch, Now = now }, transaction, cancellationToken: cancellationToken));
         }
         await connection.ExecuteAsync(new CommandDefinition(_queries.SetTotal, new { Id = id, Now = now }, transaction, cancellationToken: cancellationToken));
         // What belongs with the mailing (its numbered links) is committed with it: a running mailing is visible to every

@@ -29,7 +29,7 @@ internal sealed class DeliveryTestBed : IAsyncDisposable
         Composer = new MessageComposer(Links, Bounces, wrapped, time);
         Mailings = new MailingStore(stores.Database, time);
         Starter = new MailingStarter(content, stores.Resolver, Mailings);
-        Sender = new MailingSender(stores.Database, Mailings, content, Composer, Bounces, transport, new SendThrottle(wrapped, time), wrapped, time);
+        Sender = new MailingSender(stores.Database, Mailings, content, Composer, Bounces, transport, new SendThrottle(wrapped, time, stores.Database), wrapped, time);
     }
 
     public AudienceStores Stores { get; }

@@ -23,9 +23,14 @@ public sealed class FencedClaimTests
     {
         await using var connection = await bed.Stores.Database.OpenAsync();
         await connection.ExecuteAsync(
-            "UPDATE ledger SET claim_until = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 seconds') WHERE mailing_id = @mailingId AND status = 'sending'",
+            $"UPDATE ledger SET claim_until = {SecondAgo(bed)} WHERE mailing_id = @mailingId AND status = 'sending'",
             new { mailingId });
     }
+
+    /// <summary>The database's now less one second, in the column's form.</summary>
+    private static string SecondAgo(DeliveryTestBed bed) => bed.Stores.Database.IsPostgres
+        ? "clock_timestamp() - interval '1 second'"
+        : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 seconds')";
 
     private static async Task<List<(long Id, string Status, string? ClaimedBy, string? Reply, int Attempts)>> RowsAsync(DeliveryTestBed bed, long mailingId)
     {
@@ -152,7 +157,7 @@ public sealed class FencedClaimTests
         // Now they run out by the database's clock. By A's they have decades left, but A can neither renew nor use them.
         await ExpireClaimsAsync(bed, mailing.Id);
         await using (var connection = await bed.Stores.Database.OpenAsync())
-            await connection.ExecuteAsync("UPDATE mailings SET lease_until = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 seconds') WHERE id = @Id", new { mailing.Id });
+            await connection.ExecuteAsync($"UPDATE mailings SET lease_until = {SecondAgo(bed)} WHERE id = @Id", new { mailing.Id });
         Assert.Equal(0, await a.RenewClaimsAsync(CancellationToken.None));
         var first = (await RowsAsync(bed, mailing.Id))[0].Id;
         Assert.False(await a.ConfirmClaimAsync(first, CancellationToken.None));
@@ -165,8 +170,9 @@ public sealed class FencedClaimTests
         // The claims B set are the database's now plus the claim's length, not B's clock.
         await using (var connection = await bed.Stores.Database.OpenAsync())
         {
-            var lateness = await connection.ExecuteScalarAsync<double>(
-                "SELECT max(abs(julianday(claim_until) - julianday('now'))) * 86400 FROM ledger WHERE mailing_id = @Id", new { mailing.Id });
+            var lateness = await connection.ExecuteScalarAsync<double>(bed.Stores.Database.IsPostgres
+                ? "SELECT max(abs(extract(epoch FROM claim_until - clock_timestamp())))::float8 FROM ledger WHERE mailing_id = @Id"
+                : "SELECT max(abs(julianday(claim_until) - julianday('now'))) * 86400 FROM ledger WHERE mailing_id = @Id", new { mailing.Id });
             Assert.InRange(lateness, 1, 120); // 30 s for a claim, 60 s for the confirmed row
         }
     }

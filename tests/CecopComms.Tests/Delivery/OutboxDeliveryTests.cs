@@ -57,10 +57,10 @@ public sealed class OutboxDeliveryTests
         var paused = await bed.StartAsync(2, MailingStatus.Paused);
         await using (var connection = await bed.Stores.Database.OpenAsync())
         {
-            var race = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => connection.ExecuteAsync(
+            var race = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(
                 "INSERT INTO mailings (source_kind, source_id, title, audience, status, created_at, updated_at) SELECT source_kind, source_id, title, audience, 'running', created_at, updated_at FROM mailings WHERE id = @Id",
                 new { paused.Id }));
-            Assert.Contains("UNIQUE", race.Message);
+            Assert.True(race is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }, race.Message);
         }
 
         await bed.Mailings.CancelAsync(paused.Id, CancellationToken.None);

@@ -44,7 +44,8 @@ public sealed class MailingLinkStore(Database database)
 
     /// <summary>
     /// Each link's number, for the composer (which renders synchronously). The first call for a mailing reads the
-    /// database once; Microsoft.Data.Sqlite runs its async calls synchronously, so waiting on it here cannot deadlock.
+    /// database once; Microsoft.Data.Sqlite runs its async calls synchronously, and on Npgsql the wait blocks the thread once per
+    /// mailing (the sender and ASP.NET Core have no synchronization context, so it cannot deadlock).
     /// </summary>
     public IReadOnlyDictionary<string, int> Numbers(long mailingId) =>
         _cache.TryGetValue(mailingId, out var cached) ? cached.Numbers : LoadAsync(mailingId, CancellationToken.None).AsTask().GetAwaiter().GetResult().Numbers;

@@ -79,7 +79,7 @@ public sealed class BounceMailboxTests
         {
             // A soft bounce from before the window does not count.
             await connection.ExecuteAsync("INSERT INTO bounces (mailing_id, subscriber_id, kind, code, reply, source, bounced_at) " +
-                "VALUES (NULL, @person, 'soft', '452 4.2.2', 'mailbox full', 'dsn', @When)", new { person, When = CecopComms.Storage.DbTime.ToText(DateTimeOffset.UtcNow.AddDays(-40)) });
+                "VALUES (NULL, @person, 'soft', '452 4.2.2', 'mailbox full', 'dsn', @When)", new { person, When = DateTimeOffset.UtcNow.AddDays(-40) });
         }
 
         bed.Dovecot.Deliver(bed.Sample("postfix-mailbox-full", person, reportMessageId: "soft-1@mail.example"));
