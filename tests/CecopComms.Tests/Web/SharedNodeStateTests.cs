@@ -46,9 +46,9 @@ public sealed partial class SharedNodeStateTests
         {
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
             var session = Cookies(signedIn);
-            Assert.Equal(HttpStatusCode.OK, await StatusAsync(first, "/admin", session));
-            Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, "/admin", session));
-            Assert.Equal(HttpStatusCode.Redirect, await StatusAsync(first, "/admin", AlterCookie(session)));
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(first, "/admin/activity", session));
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, "/admin/activity", session));
+            Assert.Equal(HttpStatusCode.Redirect, await StatusAsync(first, "/admin/activity", AlterCookie(session)));
         }
 
         // And the other way: signed in on node 1, the cookie works on node 2.
@@ -56,7 +56,7 @@ public sealed partial class SharedNodeStateTests
         using (var signedInOnOne = await SignInAsync(first, antiforgeryTwo, tokenTwo, email))
         {
             Assert.Equal(HttpStatusCode.Redirect, signedInOnOne.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, "/admin", Cookies(signedInOnOne)));
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, "/admin/activity", Cookies(signedInOnOne)));
         }
 
         // The keys are in the database, not in a folder beside it.
