@@ -1,5 +1,6 @@
 -- Finding subscribers: the queries whose PostgreSQL text differs from sqlite/subscriber-search.sql (strpos instead of
--- instr; @Text is already lower-cased, as on SQLite).
+-- instr; @Text is already lower-cased, as on SQLite; a @Limit of -1, every row, is
+-- LIMIT NULL here).
 
 -- name: find-subscribers
 SELECT s.email, s.name, s.language, o.name AS organisation, o.country, s.status,
@@ -11,7 +12,7 @@ WHERE s.erased_at IS NULL
   AND (@List IS NULL OR EXISTS (SELECT 1 FROM subscriptions x JOIN lists l ON l.id = x.list_id WHERE x.subscriber_id = s.id AND l.slug = @List))
   /*filter*/
 ORDER BY s.email_key
-LIMIT @Limit OFFSET @Offset;
+LIMIT CASE WHEN @Limit < 0 THEN NULL ELSE @Limit END OFFSET @Offset;
 
 -- name: count-subscribers-found
 SELECT count(*)
