@@ -13,8 +13,10 @@ public sealed record ExportRow
     public string? SubscriptionStatus { get; init; }
     /// <summary>The free attributes as a JSON object.</summary>
     public string Attributes { get; init; } = "{}";
-    /// <summary>DbTime text.</summary>
-    public string CreatedAt { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+
+    // PostgreSQL's jsonb gives the object back with a space after each colon and comma; an export writes it compact on both databases.
+    private string CompactAttributes => System.Text.Json.Nodes.JsonNode.Parse(Attributes)?.ToJsonString() ?? "{}";
     /// <summary>The slugs of the lists the person is confirmed on, space-separated; filled in a segment's export.</summary>
     public string? Lists { get; init; }
 
@@ -24,7 +26,7 @@ public sealed record ExportRow
     /// <summary>The CSV header of a segment's export (its page and the CLI), in the order of <see cref="ToSegmentFields"/>: the lists in place of a subscription status.</summary>
     public static readonly string[] SegmentHeader = ["email", "name", "language", "organisation", "country", "status", "lists", "attributes", "created_at"];
 
-    public string[] ToSegmentFields() => [Email, Name, Language, Organisation ?? "", Country ?? "", Status, Lists ?? "", Attributes, CreatedAt];
+    public string[] ToSegmentFields() => [Email, Name, Language, Organisation ?? "", Country ?? "", Status, Lists ?? "", CompactAttributes, Storage.DbTime.ToText(CreatedAt)];
 
-    public string[] ToFields() => [Email, Name, Language, Organisation ?? "", Country ?? "", Status, SubscriptionStatus ?? "", Attributes, CreatedAt];
+    public string[] ToFields() => [Email, Name, Language, Organisation ?? "", Country ?? "", Status, SubscriptionStatus ?? "", CompactAttributes, Storage.DbTime.ToText(CreatedAt)];
 }

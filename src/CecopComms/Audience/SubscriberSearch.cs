@@ -55,8 +55,8 @@ public sealed class SubscriberSearch(Database database, ListStore lists)
         if (Blank(criteria.Language) is { } language) conditions.Add("language=" + language);
         var filter = conditions.Count == 0 ? new SegmentFilter([]) : SegmentFilterParser.Parse(conditions);
         var (sql, parameters) = _compiler.Compile(query, filter);
-        parameters.Add("Text", Blank(criteria.Text)?.ToLowerInvariant());
-        parameters.Add("List", list);
+        parameters.Add("Text", Blank(criteria.Text)?.ToLowerInvariant(), System.Data.DbType.String);
+        parameters.Add("List", list, System.Data.DbType.String);
         return (sql, parameters);
     }
 

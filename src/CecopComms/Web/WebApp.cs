@@ -9,6 +9,7 @@ using CecopComms.Web.Tracking;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -54,7 +55,7 @@ public static class WebApp
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
         // serve prints its own start and stop lines; the framework speaks up only for warnings. The data-protection
-        // keys lie unencrypted beside the database and token.key, which hold secrets of the same weight, so its
+        // keys lie unencrypted in the database, beside secrets of the same weight (the settings, token.key), so its
         // warning about that is noise at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
@@ -72,11 +73,12 @@ public static class WebApp
         services.AddApplication(builder.Configuration);
         services.AddWeb();
         services.AddReaderLocalization();
-        // Antiforgery and sign-in cookies are protected with keys kept beside the database, so a restart keeps them valid.
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddDataProtection()
-            .SetApplicationName("cecop")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Path))!, "web-keys")));
+        // Antiforgery and sign-in cookies are protected with keys kept in the database, so a restart keeps them valid and
+        // every node of one database accepts the cookies the others made.
+        services.AddDataProtection().SetApplicationName("cecop");
+        services.AddSingleton<DatabaseKeyRepository>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseKeyRepository>()));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";

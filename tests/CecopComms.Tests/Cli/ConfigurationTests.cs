@@ -33,9 +33,13 @@ public sealed class ConfigurationTests : WorkspaceTest
         Assert.False(File.Exists(Workspace.Path("env.db")));
     }
 
+    // The setting that names the database: the file on SQLite, the connection string on PostgreSQL (which has no file).
+    public static TheoryData<string, string, string> BadSettings => TestStorage.IsPostgres
+        ? new() { { "Storage__Provider", "oracle", "Storage:Provider" }, { "Storage__ConnectionString", "", "Storage:ConnectionString" } }
+        : new() { { "Storage__Provider", "oracle", "Storage:Provider" }, { "Storage__Path", "", "Storage:Path" } };
+
     [Theory]
-    [InlineData("Storage__Provider", "oracle", "Storage:Provider")]
-    [InlineData("Storage__Path", "", "Storage:Path")]
+    [MemberData(nameof(BadSettings))]
     public async Task A_bad_setting_is_a_user_error_naming_it(string variable, string value, string named)
     {
         var result = await Run(new Dictionary<string, string?> { [variable] = value }, "lists", "list");

@@ -32,7 +32,7 @@ public sealed partial class SegmentSqlCompiler(SegmentQueries queries)
                 return "(" + Placeholder().Replace(fragment, m => m.Groups[1].Value == "key" ? $"@k{i}" : $"@v{i}_{j}") + ")";
             });
             var any = string.Join(" OR ", alternatives);
-            where.Append(condition.Operator == "!=" ? $" AND NOT coalesce(({any}), 0)" : $" AND ({any})");
+            where.Append(condition.Operator == "!=" ? $" AND NOT coalesce(({any}), false)" : $" AND ({any})");
         }
         if (!query.Contains(FilterMark, StringComparison.Ordinal))
             throw new InvalidOperationException($"A segment query has no {FilterMark} mark.");

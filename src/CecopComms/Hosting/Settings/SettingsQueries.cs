@@ -5,4 +5,6 @@ public sealed class SettingsQueries
 {
     public string ListSettings { get; set; } = "";
     public string SaveSetting { get; set; } = "";
+    public string SettingsRevision { get; set; } = "";
+    public string RaiseSettingsRevision { get; set; } = "";
 }

@@ -12,11 +12,33 @@ namespace CecopComms.Hosting.Settings;
 /// signals <see cref="ChangeToken"/>, so every IOptionsMonitor recomputes and the parts built from the settings are
 /// rebuilt without a restart. Read once and kept until the next save (or <see cref="Refresh"/>).
 /// </summary>
-public sealed class SettingsStore(Database database, TimeProvider time)
+/// <remarks>
+/// Every save raises settings_revision in its transaction. Every <see cref="CheckInterval"/> (on the injected clock) the
+/// store reads that counter and, when it moved since the sections were read, forgets them and signals the change: a save
+/// made by another node of the database, or by the command line, reaches this process within that interval.
+/// </remarks>
+public sealed class SettingsStore : IDisposable
 {
-    private readonly SettingsQueries _queries = QueryLoader.Load<SettingsQueries>(database.Dialect, "settings");
+    /// <summary>How often the store looks whether another process saved the settings.</summary>
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Database database;
+    private readonly TimeProvider time;
+    private readonly SettingsQueries _queries;
+    private readonly ITimer _check;
     private volatile IReadOnlyDictionary<string, StoredSection>? _cache;
+    // The revision the cached sections were read at (read before them, so a save in between is seen at the next check).
+    private long _cachedRevision;
+    private int _checking;
     private CancellationTokenSource _changed = new();
+
+    public SettingsStore(Database database, TimeProvider time)
+    {
+        this.database = database;
+        this.time = time;
+        _queries = QueryLoader.Load<SettingsQueries>(database.Dialect, "settings");
+        _check = time.CreateTimer(_ => CheckForChange(), null, CheckInterval, CheckInterval);
+    }
 
     /// <summary>Every stored section by name; empty before the database has its settings table.</summary>
     public IReadOnlyDictionary<string, StoredSection> Current => _cache ?? Load();
@@ -43,6 +65,7 @@ public sealed class SettingsStore(Database database, TimeProvider time)
                     UpdatedAt = now,
                     UpdatedBy = actor,
                 }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(_queries.RaiseSettingsRevision, null, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
         Refresh();
@@ -65,7 +88,9 @@ public sealed class SettingsStore(Database database, TimeProvider time)
         try
         {
             using var connection = database.OpenAsync().GetAwaiter().GetResult();
+            var revision = connection.ExecuteScalar<long>(_queries.SettingsRevision);
             var rows = connection.Query<StoredSection>(_queries.ListSettings).ToDictionary(s => s.Section, StringComparer.Ordinal);
+            Interlocked.Exchange(ref _cachedRevision, revision);
             _cache = rows;
             return rows;
         }
@@ -78,4 +103,29 @@ public sealed class SettingsStore(Database database, TimeProvider time)
             return new Dictionary<string, StoredSection>();
         }
     }
+
+    /// <summary>
+    /// Reads the revision; when the sections are cached and it moved, refreshes. Quiet when the database cannot answer
+    /// (not migrated yet, shutting down, unreachable for a moment): the next check tries again.
+    /// </summary>
+    public void CheckForChange()
+    {
+        if (_cache is null || Interlocked.Exchange(ref _checking, 1) == 1) return;
+        try
+        {
+            if (!database.IsPostgres && !File.Exists(database.FilePath)) return;
+            using var connection = database.OpenAsync().GetAwaiter().GetResult();
+            var revision = connection.ExecuteScalar<long>(_queries.SettingsRevision);
+            if (_cache is not null && revision != Interlocked.Read(ref _cachedRevision)) Refresh();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
+        }
+    }
+
+    public void Dispose() => _check.Dispose();
 }

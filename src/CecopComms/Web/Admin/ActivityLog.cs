@@ -57,8 +57,8 @@ public sealed class ActivityLog(Database database, TimeProvider time, ILogger<Ac
         {
             filter.Action,
             filter.Actor,
-            From = filter.From is { } from ? DbTime.ToText(from) : null,
-            Until = filter.Until is { } until ? DbTime.ToText(until) : null,
+            filter.From,
+            filter.Until,
             filter.Before,
             Limit = PageSize + 1,
         }, cancellationToken);

@@ -27,6 +27,7 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
         var (hash, salt) = CheckedHash(password, iterations);
         var id = await database.QuerySingleOrDefaultAsync<long?>(_queries.InsertUser, new
         {
+            Stamp = NewStamp(),
             normalised!.Email,
             EmailKey = normalised.Key,
             Name = name.Trim(),
@@ -53,7 +54,7 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
     {
         if (!Roles.Contains(role)) throw new UserException($"'{role}' is not a role: use admin, editor or viewer.");
         var user = await GetAsync(id, cancellationToken) ?? throw Missing(id);
-        var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.SetUserRole, new { Id = id, Role = role, Now = time.GetUtcNow() }, cancellationToken);
+        var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.SetUserRole, new { Id = id, Role = role, Stamp = NewStamp(), Now = time.GetUtcNow() }, cancellationToken);
         if (changed is null) throw new UserException($"{user.Email} is the only admin; make another account admin first, so someone can still manage staff accounts.");
         return (await GetAsync(id, cancellationToken))!;
     }
@@ -65,6 +66,7 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
         var (hash, salt) = CheckedHash(password, iterations);
         var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.SetUserPassword, new
         {
+            Stamp = NewStamp(),
             Id = id,
             PasswordHash = hash,
             PasswordSalt = salt,
@@ -83,7 +85,7 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
     public async Task<User> LockAsync(long id, CancellationToken cancellationToken)
     {
         var user = await GetAsync(id, cancellationToken) ?? throw Missing(id);
-        var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.LockUser, new { Id = id, Now = time.GetUtcNow() }, cancellationToken);
+        var changed = await database.QuerySingleOrDefaultAsync<long?>(_queries.LockUser, new { Id = id, Stamp = NewStamp(), Now = time.GetUtcNow() }, cancellationToken);
         if (changed is null) throw new UserException($"{user.Email} is the only admin who can sign in; make another account admin first, so someone can still manage staff accounts.");
         return (await GetAsync(id, cancellationToken))!;
     }
@@ -132,7 +134,10 @@ public sealed class UserStore(Database database, TimeProvider time, IOptions<Web
 
     /// <summary>Ends every session of the account (signing out): cookies issued before are refused from the next request on.</summary>
     public Task EndSessionsAsync(long id, CancellationToken cancellationToken) =>
-        database.ExecuteScalarAsync<long>(_queries.EndSessions, new { Id = id, Now = time.GetUtcNow() }, cancellationToken);
+        database.ExecuteScalarAsync<long>(_queries.EndSessions, new { Id = id, Stamp = NewStamp(), Now = time.GetUtcNow() }, cancellationToken);
+
+    // A new security stamp: 32 random hex digits; a session signed in under the old one ends.
+    private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private Task<User?> FindAsync(string emailKey, CancellationToken cancellationToken) =>
         database.QuerySingleOrDefaultAsync<User>(_queries.GetUserByKey, new { EmailKey = emailKey }, cancellationToken);

@@ -25,7 +25,8 @@ public sealed class ActivityLogTests(CecopWebFactory factory) : IClassFixture<Ce
     private async Task AddLineAsync(string at, string actor, string action, string subject)
     {
         await using var connection = await factory.Database.OpenAsync();
-        await connection.ExecuteAsync("INSERT INTO activity (at, actor, action, subject, detail) VALUES (@at, @actor, @action, @subject, '')", new { at, actor, action, subject });
+        await connection.ExecuteAsync("INSERT INTO activity (at, actor, action, subject, detail) VALUES (@At, @actor, @action, @subject, '')",
+            new { At = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture), actor, action, subject });
     }
 
     [Fact]

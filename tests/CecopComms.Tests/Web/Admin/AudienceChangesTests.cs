@@ -43,7 +43,7 @@ public sealed class AudienceChangesTests(CecopWebFactory factory) : IClassFixtur
         var (_, _, saved) = await SubmitAsync(client, "/admin/audiences/lists/web-edit", "/admin/audiences/lists/web-edit",
             ("Name", "Renamed"), ("Description", "For the web"), ("Public", "true"), ("DoubleOptIn", "true"), ("Slug", "hijacked"));
         Assert.Contains("Saved the list Renamed (web-edit).", saved);
-        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM lists WHERE slug = 'web-edit' AND name = 'Renamed' AND description = 'For the web' AND visibility = 'public' AND double_opt_in = 1"));
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM lists WHERE slug = 'web-edit' AND name = 'Renamed' AND description = 'For the web' AND visibility = 'public' AND double_opt_in = true"));
         Assert.Equal(0L, await CountAsync("SELECT count(*) FROM lists WHERE slug = 'hijacked'"));
 
         // The description in the readers' languages: an Italian reader of the sign-up page sees the Italian one, a

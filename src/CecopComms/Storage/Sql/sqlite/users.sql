@@ -3,7 +3,7 @@
 
 -- name: insert-user
 INSERT INTO users (email, email_key, name, role, password_hash, password_salt, password_iterations, security_stamp, created_at, updated_at)
-VALUES (@Email, @EmailKey, @Name, @Role, @PasswordHash, @PasswordSalt, @PasswordIterations, lower(hex(randomblob(16))), @Now, @Now)
+VALUES (@Email, @EmailKey, @Name, @Role, @PasswordHash, @PasswordSalt, @PasswordIterations, @Stamp, @Now, @Now)
 ON CONFLICT (email_key) DO NOTHING
 RETURNING id;
 
@@ -37,7 +37,7 @@ SELECT * FROM staff_accounts WHERE id = @Id;
 -- name: set-user-role
 -- Refuses (no row) to take the admin role from the last admin who is not locked, so someone can always manage staff
 -- accounts. A new role ends the account's sessions (a new stamp), so the person signs in again under it.
-UPDATE users SET role = @Role, security_stamp = lower(hex(randomblob(16))), updated_at = @Now
+UPDATE users SET role = @Role, security_stamp = @Stamp, updated_at = @Now
 WHERE id = @Id
   AND (@Role = 'admin' OR role <> 'admin' OR locked_at IS NOT NULL
        OR (SELECT count(*) FROM users WHERE role = 'admin' AND locked_at IS NULL) > 1)
@@ -49,13 +49,13 @@ RETURNING id;
 DELETE FROM staff_login_failures WHERE user_id = @Id;
 UPDATE users
 SET password_hash = @PasswordHash, password_salt = @PasswordSalt, password_iterations = @PasswordIterations,
-    security_stamp = lower(hex(randomblob(16))), updated_at = @Now
+    security_stamp = @Stamp, updated_at = @Now
 WHERE id = @Id
 RETURNING id;
 
 -- name: lock-user
 -- Refuses (no row) to lock the last admin who is not locked. Ends every session of the account.
-UPDATE users SET locked_at = coalesce(locked_at, @Now), security_stamp = lower(hex(randomblob(16))), updated_at = @Now
+UPDATE users SET locked_at = coalesce(locked_at, @Now), security_stamp = @Stamp, updated_at = @Now
 WHERE id = @Id
   AND (role <> 'admin' OR locked_at IS NOT NULL
        OR (SELECT count(*) FROM users WHERE role = 'admin' AND locked_at IS NULL) > 1)
@@ -68,4 +68,4 @@ UPDATE users SET locked_at = NULL, updated_at = @Now WHERE id = @Id RETURNING id
 
 -- name: end-sessions
 -- Signing out: a new stamp, so no copy of the cookie works any more.
-UPDATE users SET security_stamp = lower(hex(randomblob(16))), updated_at = @Now WHERE id = @Id;
+UPDATE users SET security_stamp = @Stamp, updated_at = @Now WHERE id = @Id;
