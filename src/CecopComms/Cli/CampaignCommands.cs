@@ -69,7 +69,7 @@ public static class CampaignCommands
             var store = services.GetRequiredService<CampaignStore>();
             var campaign = await store.GetAsync(parse.GetValue(slug)!, ct);
             var mailings = await store.MailingsAsync(campaign, ct);
-            var rows = mailings.Select(m => new { m.Id, m.Slug, m.Title, m.PlannedAt, m.State, languages = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(m.Files)!.Keys }).ToList();
+            var rows = mailings.Select(m => new { m.Id, m.Slug, m.Title, m.PlannedAt, m.State, languages = m.FileTexts().Keys }).ToList();
             if (parse.WantsJson()) WriteJson(new { campaign = Summary(campaign), mailings = rows });
             else
             {

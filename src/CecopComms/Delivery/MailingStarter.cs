@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CecopComms.Audience;
 using CecopComms.Content;
 using CecopComms.Delivery.Tracking;
@@ -27,12 +28,19 @@ public sealed class MailingStarter(IMailingContent content, AudienceResolver aud
     /// <exception cref="KeyNotFoundException">No such edition or campaign mailing.</exception>
     /// <exception cref="AudienceException">An audience does not exist.</exception>
     /// <exception cref="MembersOnlyException">The content is members-only and the audience reaches someone else.</exception>
-    public async Task<Mailing> StartAsync(MailingSource source, MailingStatus status, string? audienceReference, CancellationToken cancellationToken)
+    /// <remarks>alsoWrite, when given, writes more in the transaction that creates the mailing (given its id); an
+    /// exception from it rolls the mailing back.</remarks>
+    public async Task<Mailing> StartAsync(MailingSource source, MailingStatus status, string? audienceReference, CancellationToken cancellationToken,
+        Func<DbConnection, DbTransaction, long, Task>? alsoWrite = null)
     {
         var compiled = await content.CompileAsync(source, cancellationToken);
         var (audience, recipients, _, _) = (await audiences.ForContentAsync(compiled.AudienceReference, audienceReference, cancellationToken)).KeepingMembersOnly();
         var mailing = await mailings.CreateAsync(source, compiled.Title, audience, recipients, status, cancellationToken,
-            links is null ? null : (connection, transaction, id) => links.SaveAsync(connection, transaction, id, compiled.Links, cancellationToken));
+            links is null && alsoWrite is null ? null : async (connection, transaction, id) =>
+            {
+                if (links is not null) await links.SaveAsync(connection, transaction, id, compiled.Links, cancellationToken);
+                if (alsoWrite is not null) await alsoWrite(connection, transaction, id);
+            });
         await content.SetStateAsync(source, status == MailingStatus.Running ? ContentState.Sending : ContentState.Scheduled, cancellationToken);
         return mailing;
     }

@@ -8,4 +8,6 @@ public sealed class ScheduleQueries
     public string ListSchedules { get; set; } = "";
     public string RecordOccurrence { get; set; } = "";
     public string CancelSchedule { get; set; } = "";
+    public string ClaimOccurrence { get; set; } = "";
+    public string GetOccurrence { get; set; } = "";
 }

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using CecopComms.Storage;
+using Dapper;
 using CecopComms.Hosting;
 
 namespace CecopComms.Scheduling;
@@ -31,6 +33,19 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
         {
             Id = id, Status = status.ToString().ToLowerInvariant(), FiredAt = firedAt, MailingId = mailingId, Note = note, Now = time.GetUtcNow(),
         }, cancellationToken);
+
+    /// <summary>
+    /// Writes the idempotency key of the occurrence planned for <paramref name="plannedAt"/> in the transaction that
+    /// creates its mailing; false when another firing of the same occurrence already wrote it.
+    /// </summary>
+    public async Task<bool> ClaimOccurrenceAsync(DbConnection connection, DbTransaction transaction, long scheduleId, DateTimeOffset plannedAt, long mailingId,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(_queries.ClaimOccurrence,
+            new { ScheduleId = scheduleId, PlannedAt = plannedAt, MailingId = mailingId, Now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) is not null;
+
+    /// <summary>The mailing the occurrence planned for <paramref name="plannedAt"/> started (0 when it was deleted since), or null when none did.</summary>
+    public Task<long?> OccurrenceAsync(long scheduleId, DateTimeOffset plannedAt, CancellationToken cancellationToken) =>
+        database.QuerySingleOrDefaultAsync<long?>(_queries.GetOccurrence, new { ScheduleId = scheduleId, PlannedAt = plannedAt }, cancellationToken);
 
     public async Task<bool> CancelAsync(long id, CancellationToken cancellationToken) =>
         await database.QuerySingleOrDefaultAsync<long?>(_queries.CancelSchedule, new { Id = id, Now = time.GetUtcNow() }, cancellationToken) is not null;

@@ -49,6 +49,9 @@ public sealed class ScheduleTriggers(Database database, TimeProvider time, IServ
         var job = JobBuilder.Create<SendScheduleJob>()
             .WithIdentity(Key(schedule.Id), Group)
             .UsingJobData(SendScheduleJob.ScheduleId, schedule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            // A job whose node died mid-job runs again (on restart, or on another node of the cluster): the
+            // occurrence's idempotency key makes the second run start nothing if the first started the mailing.
+            .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create(time).WithIdentity(Key(schedule.Id), Group).ForJob(job);
         trigger = schedule.Kind == "recurring"

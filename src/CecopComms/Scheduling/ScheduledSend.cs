@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using CecopComms.Audience;
 using CecopComms.Content;
@@ -18,15 +19,28 @@ namespace CecopComms.Scheduling;
 /// </summary>
 public sealed class ScheduledSend(ScheduleStore schedules, MailingStarter starter, EditionStore editions, IOptions<SchedulingOptions> options, TimeProvider time)
 {
-    /// <summary>Handles the occurrence of <paramref name="scheduleId"/>; returns the mailing started, or null (missed, refused, nothing to send, not active).</summary>
-    public async Task<Mailing?> FireAsync(long scheduleId, CancellationToken cancellationToken)
+    /// <summary>Handles the occurrence of <paramref name="scheduleId"/> due now; returns the mailing started, or null (missed, refused, nothing to send, not active).</summary>
+    public Task<Mailing?> FireAsync(long scheduleId, CancellationToken cancellationToken) => FireAsync(scheduleId, null, cancellationToken);
+
+    /// <summary>
+    /// Handles the occurrence of <paramref name="scheduleId"/> that the trigger scheduled for <paramref name="scheduledFireTime"/>
+    /// (null: the one due now). The occurrence's idempotency key (the schedule and the occurrence's planned time) is
+    /// written in the transaction that creates its mailing, so a second firing of the same occurrence (a job recovered
+    /// after its node died, a trigger fired twice, on this node or another) starts nothing and returns null.
+    /// </summary>
+    public async Task<Mailing?> FireAsync(long scheduleId, DateTimeOffset? scheduledFireTime, CancellationToken cancellationToken)
     {
         var schedule = await schedules.GetAsync(scheduleId, cancellationToken);
         if (schedule.Status != ScheduleStatus.Active) return null;
         var now = time.GetUtcNow();
-        var planned = PlannedOccurrence(schedule, now);
-        var grace = TimeSpan.FromHours(options.Value.MisfireGraceHours);
+        var planned = Occurrence(schedule, scheduledFireTime, now);
         var once = schedule.Kind != "recurring";
+        if (await schedules.OccurrenceAsync(schedule.Id, planned, cancellationToken) is { } handled)
+        {
+            await RecordHandledAsync(schedule, planned, handled, cancellationToken);
+            return null;
+        }
+        var grace = TimeSpan.FromHours(options.Value.MisfireGraceHours);
         if (now - planned > grace)
         {
             await schedules.RecordAsync(schedule.Id, once ? ScheduleStatus.Missed : ScheduleStatus.Active, planned, null,
@@ -55,7 +69,19 @@ public sealed class ScheduledSend(ScheduleStore schedules, MailingStarter starte
         try
         {
             // A chosen segment is resolved now, as it is at this moment: members-only content is refused again if it changed.
-            mailing = await starter.StartAsync(source, MailingStatus.Running, schedule.Audience, cancellationToken);
+            mailing = await starter.StartAsync(source, MailingStatus.Running, schedule.Audience, cancellationToken, async (connection, transaction, id) =>
+            {
+                if (!await schedules.ClaimOccurrenceAsync(connection, transaction, schedule.Id, planned, id, cancellationToken))
+                    throw new OccurrenceHandledException();
+            });
+        }
+        catch (Exception e) when (e is OccurrenceHandledException or MailingException or DbException)
+        {
+            // Another firing of the same occurrence started its mailing first (at the same moment, on another node):
+            // this one created nothing, its transaction rolled back.
+            if (await schedules.OccurrenceAsync(schedule.Id, planned, cancellationToken) is not { } first) throw;
+            await RecordHandledAsync(schedule, planned, first, cancellationToken);
+            return null;
         }
         catch (AudienceException refused) when (schedule.Audience is not null)
         {
@@ -67,6 +93,29 @@ public sealed class ScheduledSend(ScheduleStore schedules, MailingStarter starte
             $"mailing {mailing.Id} started {Local(now, schedule.TimeZone)}: {mailing.Title}, {mailing.Total} recipients", cancellationToken);
         return mailing;
     }
+
+    /// <summary>
+    /// The occurrence a firing handles, its idempotency key: a one-off's time; for a recurring schedule the trigger's
+    /// scheduled fire time when it is one of the cron's times (a firing on time, or a job recovered with its original
+    /// time), else (a misfire fired now) the latest due time.
+    /// </summary>
+    public static DateTimeOffset Occurrence(Schedule schedule, DateTimeOffset? scheduledFireTime, DateTimeOffset now)
+    {
+        if (schedule.Kind == "recurring" && scheduledFireTime is { } fired
+            && new CronExpression(schedule.Cron!, Zone(schedule.TimeZone)).IsSatisfiedBy(fired) && fired.Millisecond == 0)
+            return fired;
+        return PlannedOccurrence(schedule, scheduledFireTime ?? now);
+    }
+
+    /// <summary>An occurrence another firing handled: recorded as it would have been, unless it already is.</summary>
+    private async Task RecordHandledAsync(Schedule schedule, DateTimeOffset planned, long mailingId, CancellationToken cancellationToken)
+    {
+        if (schedule.LastFiredAt == planned) return;
+        await schedules.RecordAsync(schedule.Id, schedule.Kind != "recurring" ? ScheduleStatus.Done : ScheduleStatus.Active, planned,
+            mailingId == 0 ? null : mailingId, $"mailing {mailingId} started for the occurrence of {Local(planned, schedule.TimeZone)}", cancellationToken);
+    }
+
+    private sealed class OccurrenceHandledException : Exception;
 
     /// <summary>The occurrence being handled: a one-off's time, or a recurring schedule's latest due time.</summary>
     public static DateTimeOffset PlannedOccurrence(Schedule schedule, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Quartz;
 
 namespace CecopComms.Scheduling;
@@ -11,7 +12,24 @@ public sealed class SendScheduleJob(ScheduledSend send) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var id = Convert.ToInt64(context.MergedJobDataMap[ScheduleId], System.Globalization.CultureInfo.InvariantCulture);
-        await send.FireAsync(id, cancellationToken);
+        var id = Convert.ToInt64(context.MergedJobDataMap[ScheduleId], CultureInfo.InvariantCulture);
+        await send.FireAsync(id, ScheduledFireTime(context), cancellationToken);
+    }
+
+    /// <summary>
+    /// The time the occurrence was scheduled for: a recovered job (its node died mid-job) carries its original
+    /// trigger's in the job data, since the recovery trigger's own times are those of the recovery.
+    /// </summary>
+    public static DateTimeOffset? ScheduledFireTime(IJobExecutionContext context)
+    {
+        if (context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original) && original is not null)
+        {
+            var text = Convert.ToString(original, CultureInfo.InvariantCulture)!;
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds))
+                return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+                return time.ToUniversalTime();
+        }
+        return context.ScheduledFireTimeUtc;
     }
 }

@@ -222,6 +222,76 @@ public sealed class ScheduledSendTests
         Assert.DoesNotContain(await bed.Services.GetRequiredService<ScheduleStore>().ListAsync(null, CancellationToken.None), s => s.Campaign == members);
     }
 
+    /// <summary>What the schedule looked like before the occurrence was recorded: as if its node died just after the mailing was committed.</summary>
+    private static async Task ForgetRecordAsync(SchedulingTestBed bed, long scheduleId)
+    {
+        await using var connection = await bed.Services.GetRequiredService<Database>().OpenAsync();
+        await connection.ExecuteAsync("UPDATE schedules SET status = 'active', last_fired_at = NULL, last_mailing_id = NULL, note = NULL WHERE id = @scheduleId",
+            new { scheduleId });
+    }
+
+    private static async Task<long> SecondDraftAsync(SchedulingTestBed bed) =>
+        (await bed.Services.GetRequiredService<MailingContent>().SaveEditionAsync(new Content.Validation.SourceText("second.yaml",
+            SchedulingTestBed.Edition.Replace("number: 1", "number: 2").Replace("date: 2026-03-01", "date: 2026-04-01")), CancellationToken.None)).Edition.Id;
+
+    [Fact]
+    public async Task A_one_off_occurrence_fired_again_after_its_node_died_before_recording_it_starts_nothing_more_and_is_recorded()
+    {
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 3);
+        var schedule = await AddOnceAsync(bed, Due);
+        var first = await Send(bed, Due.AddSeconds(1)).FireAsync(schedule.Id, Due, CancellationToken.None);
+        Assert.NotNull(first);
+        await ForgetRecordAsync(bed, schedule.Id);
+
+        // The job is recovered (on restart, or on another node) with the same scheduled fire time.
+        Assert.Null(await Send(bed, Due.AddMinutes(1)).FireAsync(schedule.Id, Due, CancellationToken.None));
+
+        Assert.Equal([first.Id], (await bed.Services.GetRequiredService<MailingStore>().ListAsync(null, 10, CancellationToken.None)).Select(m => m.Id));
+        var after = await bed.Services.GetRequiredService<ScheduleStore>().GetAsync(schedule.Id, CancellationToken.None);
+        Assert.Equal((ScheduleStatus.Done, first.Id, Due), (after.Status, after.LastMailingId, after.LastFiredAt));
+    }
+
+    [Fact]
+    public async Task A_recurring_occurrence_fired_twice_sends_one_draft_and_leaves_the_next_draft_to_the_next_occurrence()
+    {
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 3);
+        var second = await SecondDraftAsync(bed);
+        var store = bed.Services.GetRequiredService<ScheduleStore>();
+        var schedule = await store.AddAsync(new Schedule { Kind = "recurring", Publication = "cecop-newsletter", Cron = "0 0 10 ? * TUE#1", TimeZone = "Europe/Brussels" }, CancellationToken.None);
+
+        var first = await Send(bed, Due.AddSeconds(1)).FireAsync(schedule.Id, Due, CancellationToken.None);
+        Assert.Equal(bed.Source, first!.Source);
+        // The same occurrence again: recorded (a trigger that fired twice), then with its record lost (a node that died).
+        Assert.Null(await Send(bed, Due.AddMinutes(1)).FireAsync(schedule.Id, Due, CancellationToken.None));
+        await ForgetRecordAsync(bed, schedule.Id);
+        Assert.Null(await Send(bed, Due.AddMinutes(2)).FireAsync(schedule.Id, Due, CancellationToken.None));
+
+        var mailings = bed.Services.GetRequiredService<MailingStore>();
+        Assert.Equal([first.Id], (await mailings.ListAsync(null, 10, CancellationToken.None)).Select(m => m.Id));
+        Assert.Equal(ContentState.Draft, (await bed.Services.GetRequiredService<EditionStore>().GetAsync(second, CancellationToken.None)).State);
+        Assert.Equal((Due, first.Id), ((await store.GetAsync(schedule.Id, CancellationToken.None)).LastFiredAt, (await store.GetAsync(schedule.Id, CancellationToken.None)).LastMailingId));
+
+        // The next occurrence sends the next draft.
+        var nextDue = new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        var next = await Send(bed, nextDue.AddSeconds(1)).FireAsync(schedule.Id, nextDue, CancellationToken.None);
+        Assert.Equal(new MailingSource(MailingSourceKind.Edition, second), next!.Source);
+    }
+
+    [Fact]
+    public async Task Three_firings_of_the_same_occurrence_at_once_start_one_mailing()
+    {
+        await using var bed = await SchedulingTestBed.CreateAsync(subscribers: 3);
+        await SecondDraftAsync(bed);
+        var schedule = await bed.Services.GetRequiredService<ScheduleStore>().AddAsync(
+            new Schedule { Kind = "recurring", Publication = "cecop-newsletter", Cron = "0 0 10 ? * TUE#1", TimeZone = "Europe/Brussels" }, CancellationToken.None);
+        var send = Send(bed, Due.AddSeconds(1));
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => send.FireAsync(schedule.Id, Due, CancellationToken.None))));
+
+        Assert.Single(started, m => m is not null);
+        Assert.Single(await bed.Services.GetRequiredService<MailingStore>().ListAsync(null, 10, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("2026-03-03 10:00", "2026-03-03T09:00:00Z")] // winter, +01:00
     [InlineData("2026-06-02 10:00", "2026-06-02T08:00:00Z")] // summer, +02:00

@@ -14,9 +14,13 @@ public sealed record CampaignMailing
     public string Files { get; init; } = "{}";
     public ContentState State { get; init; }
 
-    /// <summary><see cref="Files"/> read: file name to Markdown text.</summary>
+    /// <summary>
+    /// <see cref="Files"/> read: file name to Markdown text, in the order of the names (PostgreSQL's jsonb keeps no
+    /// order of its own, so none is taken from the stored text).
+    /// </summary>
     public IReadOnlyDictionary<string, string> FileTexts() =>
-        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Files) ?? [];
+        (System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Files) ?? [])
+            .OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

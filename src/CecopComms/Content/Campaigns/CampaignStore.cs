@@ -33,7 +33,7 @@ public sealed class CampaignStore(Database database, TimeProvider time)
                 Files = JsonSerializer.Serialize(folder.Files[planned.Slug]), Now = now,
             }, transaction, cancellationToken: cancellationToken));
         await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(_queries.DeleteUnplannedDrafts,
-            new { CampaignId = id, Slugs = document.Mailings.Select(m => m.Slug).ToList() }, transaction, cancellationToken: cancellationToken));
+            new { CampaignId = id, Slugs = document.Mailings.Select(m => m.Slug).ToArray() }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return await GetAsync(document.Slug, cancellationToken);
     }

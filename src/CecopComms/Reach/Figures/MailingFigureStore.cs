@@ -33,7 +33,7 @@ public sealed class MailingFigureStore(Database database, TimeProvider time)
         if (mailings.Count == 0) return result;
         await using var connection = await database.OpenAsync(cancellationToken);
         var stored = (await connection.QueryAsync<StoredRow>(new CommandDefinition(_queries.StoredFigures,
-            new { Ids = System.Text.Json.JsonSerializer.Serialize(mailings.Select(m => m.Id)) }, cancellationToken: cancellationToken)))
+            new { Ids = System.Text.Json.JsonSerializer.Serialize(mailings.Select(m => m.Id)), IdArray = mailings.Select(m => m.Id).ToArray() }, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.MailingId);
         foreach (var mailing in mailings)
         {

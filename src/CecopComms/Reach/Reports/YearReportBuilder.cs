@@ -76,7 +76,7 @@ public sealed class YearReportBuilder(Database database, MailingFigureStore mail
 
         // A period that ended before the database knew anything (the years before the engine) has no data of its own:
         // its email figures are left empty rather than shown as zeros from "CecopComms database".
-        var first = await database.QuerySingleOrDefaultAsync<string?>(_queries.FirstRecord, null, cancellationToken) is { } text ? DbTime.Parse(text) : (DateTimeOffset?)null;
+        var first = await database.QuerySingleOrDefaultAsync<DateTimeOffset?>(_queries.FirstRecord, null, cancellationToken);
         var before = periods.Select(p => first is not { } f || p.To <= f).ToArray();
         if (before.Any(b => b))
             lines = lines.Select(l => l with

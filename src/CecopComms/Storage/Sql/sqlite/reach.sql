@@ -51,12 +51,15 @@ SELECT slug, name FROM publications ORDER BY id;
 
 -- name: first-record
 -- The earliest instant the database knows anything the email figures count: a confirmed subscription or a mailing that
--- started. Periods that end before it show "no data", not zeros the engine never measured.
-SELECT min(t) FROM (
+-- started (no row: nothing yet). Periods that end before it show "no data", not zeros the engine never measured.
+SELECT t FROM (
   SELECT min(confirmed_at) AS t FROM subscriptions WHERE confirmed_at IS NOT NULL
   UNION ALL
   SELECT min(started_at) FROM mailings WHERE started_at IS NOT NULL
-);
+) AS firsts
+WHERE t IS NOT NULL
+ORDER BY t
+LIMIT 1;
 
 -- name: subscription-changes
 -- Confirmations and unsubscriptions per list and hour (the first 13 characters of the UTC time). Report periods in

@@ -20,3 +20,15 @@ WHERE id = @Id;
 -- name: cancel-schedule
 UPDATE schedules SET status = 'cancelled', updated_at = @Now WHERE id = @Id AND status = 'active'
 RETURNING id;
+
+-- name: claim-occurrence
+-- The occurrence's idempotency key, written in the transaction that creates its mailing: no row back means another
+-- firing of the same occurrence already started one (the transaction is then rolled back).
+INSERT INTO schedule_occurrences (schedule_id, planned_at, mailing_id, created_at)
+VALUES (@ScheduleId, @PlannedAt, @MailingId, @Now)
+ON CONFLICT (schedule_id, planned_at) DO NOTHING
+RETURNING schedule_id;
+
+-- name: get-occurrence
+-- The mailing an occurrence started (0 when it was deleted since); no row when none did.
+SELECT coalesce(mailing_id, 0) FROM schedule_occurrences WHERE schedule_id = @ScheduleId AND planned_at = @PlannedAt;
