@@ -40,7 +40,7 @@ public sealed class ReachBenchmark : IBenchmark
         if (postgres)
         {
             // A throwaway cluster, filled with the same year (scaled by --subscribers), stopped and deleted at the end.
-            await using var cluster = await PostgresCluster.StartAsync();
+            await using var cluster = await CecopComms.Tests.Peers.PostgresServer.StartAsync();
             var connectionString = await cluster.CreateDatabaseAsync("reach");
             await ReachPostgres.FillAsync(connectionString, subscribers, cancellationToken);
             var (cold, warm) = await MeasureAsync("PostgreSQL", new()

@@ -167,6 +167,7 @@ public sealed class MailingSender(
         IProgress<SenderProgress>? progress, long started)
     {
         private const int ClaimBatch = 200;
+        private int _emptyClaims;
         private readonly int _capacity = Math.Max(64, sender.Workers * 8);
         private int _inFlight;
         private volatile bool _halt;
@@ -240,6 +241,7 @@ public sealed class MailingSender(
                     var claimed = await session.ClaimAsync(Math.Min(free, ClaimBatch), CancellationToken.None);
                     if (claimed.Count > 0)
                     {
+                        _emptyClaims = 0;
                         Interlocked.Add(ref _inFlight, claimed.Count);
                         foreach (var row in claimed) await work.WriteAsync(row, CancellationToken.None);
                         continue;
@@ -252,6 +254,12 @@ public sealed class MailingSender(
                         await Delay(wait < PollInterval ? (wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(5)) : PollInterval, cancellationToken);
                         continue;
                     }
+                    // Nothing free while rows are still in hand: the queue is empty for now (other nodes hold the rest,
+                    // or retries are not due). Ask again less and less often, up to the poll interval, instead of every
+                    // few milliseconds: on a shared database every idle node would otherwise cost it hundreds of queries a second.
+                    _emptyClaims = Math.Min(_emptyClaims + 1, 8);
+                    await Delay(TimeSpan.FromMilliseconds(Math.Min(PollInterval.TotalMilliseconds, 5 << _emptyClaims)), cancellationToken);
+                    continue;
                 }
                 await Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
             }

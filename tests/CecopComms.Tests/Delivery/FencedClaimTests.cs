@@ -19,12 +19,15 @@ public sealed class FencedClaimTests
             new BounceRecorder(bed.Stores.Database, Options.Create(new BounceMailboxOptions())), owner, Terms, CancellationToken.None);
 
     /// <summary>Moves the mailing's live claims one second into the past, by the database's clock: as if their holder stalled past them.</summary>
-    private static async Task ExpireClaimsAsync(DeliveryTestBed bed, long mailingId)
+    /// <param name="bed">The bed whose database holds the ledger.</param>
+    /// <param name="mailingId">The mailing whose claims run out.</param>
+    /// <param name="sparing">Claims of this holder (a prefix of its claim ids) are left as they are.</param>
+    private static async Task ExpireClaimsAsync(DeliveryTestBed bed, long mailingId, string sparing = "")
     {
         await using var connection = await bed.Stores.Database.OpenAsync();
         await connection.ExecuteAsync(
-            $"UPDATE ledger SET claim_until = {SecondAgo(bed)} WHERE mailing_id = @mailingId AND status = 'sending'",
-            new { mailingId });
+            $"UPDATE ledger SET claim_until = {SecondAgo(bed)} WHERE mailing_id = @mailingId AND status = 'sending' AND (@sparing = '' OR claimed_by NOT LIKE @sparing || '%')",
+            new { mailingId, sparing });
     }
 
     /// <summary>The database's now less one second, in the column's form.</summary>
@@ -111,12 +114,19 @@ public sealed class FencedClaimTests
         var rows = await RowsAsync(bed, mailing.Id);
         Assert.Equal(recipients - 1, rows.Count(r => r.Status == "sending"));
 
-        // A's claims run out; B takes the rows over and sends them (here: marks them sent).
-        await ExpireClaimsAsync(bed, mailing.Id);
+        // A's claims run out; B takes the rows over and sends them (here: marks them sent). A is alive (only its worker
+        // waits) and may itself take an expired row back under a new claim before B does: that claim is expired in turn,
+        // until B holds every row A had.
         await using (var b = await OpenAsync(bed, mailing.Id, "node-b"))
         {
-            var taken = await b.ClaimAsync(100, CancellationToken.None);
-            Assert.Equal(recipients - 1, taken.Count);
+            var taken = new List<ClaimedRecipient>();
+            for (var round = 0; taken.Count < recipients - 1; round++)
+            {
+                Assert.True(round < 50, $"B took only {taken.Count} of {recipients - 1} rows");
+                await ExpireClaimsAsync(bed, mailing.Id, sparing: "node-b");
+                taken.AddRange(await b.ClaimAsync(100, CancellationToken.None));
+            }
+            Assert.Equal(recipients - 1, taken.Select(r => r.LedgerId).Distinct().Count());
             Assert.Empty(await b.WriteAsync(taken.Select(r => new DeliveryOutcome(r.LedgerId, OutcomeKind.Sent, "250 by B")).ToList(), CancellationToken.None));
         }
 
@@ -128,7 +138,9 @@ public sealed class FencedClaimTests
             await Task.Delay(20);
         }
         var run = await runA;
-        Assert.Equal((1L, recipients - 1), (run.Sent, run.Lost));
+        // Every row A had in hand was found lost before the transport (a row it took back and lost again counts twice).
+        Assert.Equal(1L, run.Sent);
+        Assert.InRange(run.Lost, recipients - 1, 4 * (recipients - 1));
         Assert.Equal(MailingStatus.Finished, run.Status);
         Assert.Single(Directory.GetFiles(bed.Stores.Workspace.Path("outbox"), "*.eml", SearchOption.AllDirectories));
         var after = await RowsAsync(bed, mailing.Id);
