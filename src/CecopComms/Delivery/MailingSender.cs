@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CecopComms.Delivery;
 
 /// <summary>
-/// Sends a running mailing until it is done, paused or cancelled. Under a lease on the mailing (one sender at a time),
-/// it claims rows in order (marked 'sending' under a fenced claim and committed before any is handed over), workers
+/// Sends a running mailing until it is done, paused or cancelled. Under a lease on the mailing (on SQLite one sender at
+/// a time; on PostgreSQL the lease is shared and every node's sender works on the mailing at once), it claims rows in order (marked 'sending' under a fenced claim and committed before any is handed over), workers
 /// render, compose, sign, confirm the row's claim and send it over the transport within the throttle, and a single writer
 /// commits each outcome as soon as it comes back, where the claim is still this run's (see <see cref="LedgerSession"/>).
 /// Pause and cancel are read from the database every <see cref="PollInterval"/>; rows claimed but not yet handed over go

@@ -4,7 +4,8 @@ namespace CecopComms.Delivery;
 
 /// <summary>
 /// The sender of `cecop serve`: every second it looks for running mailings no live sender holds (started by a schedule,
-/// resumed with --detach, or left by a sender that died) and sends them, a few at a time.
+/// resumed with --detach, or left by a sender that died) and sends them, a few at a time. On PostgreSQL every running
+/// mailing is runnable: the nodes of a cluster send each one together.
 /// </summary>
 public sealed class SenderService(MailingStore mailings, MailingSender sender) : BackgroundService
 {

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using CecopComms.Audience;
 using CecopComms.Audience.Segments;
@@ -60,9 +61,10 @@ public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var mailing = await ScalarAsync<long>(factory, "SELECT id FROM mailings WHERE source_kind = 'edition' AND source_id = @id AND audience = @audience",
             new { id = long.Parse(source["edition:".Length..]), audience = $"segment:{slug}" });
-        var ledger = await ScalarAsync<string>(factory,
-            "SELECT group_concat(email, ' ') FROM (SELECT s.email FROM ledger g JOIN subscribers s ON s.id = g.subscriber_id WHERE g.mailing_id = @mailing ORDER BY s.email)", new { mailing });
-        Assert.Equal(string.Join(' ', Enumerable.Range(0, 3).Select(i => $"{slug}-{i}@example.org")), ledger);
+        await using var connection = await factory.Database.OpenAsync();
+        var ledger = await connection.QueryAsync<string>(
+            "SELECT s.email FROM ledger g JOIN subscribers s ON s.id = g.subscriber_id WHERE g.mailing_id = @mailing ORDER BY s.email", new { mailing });
+        Assert.Equal(Enumerable.Range(0, 3).Select(i => $"{slug}-{i}@example.org"), ledger);
     }
 
     [Fact]
@@ -90,9 +92,11 @@ public sealed class SendingSegmentTests(CecopWebFactory factory) : IClassFixture
         using var _sent = sent;
         Assert.Contains($"segment <strong>Cohort {members}</strong>", confirmation);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        Assert.Equal(2, await ScalarAsync<long>(factory,
-            "SELECT count(*) FROM ledger g JOIN subscribers s ON s.id = g.subscriber_id JOIN mailings m ON m.id = g.mailing_id WHERE m.audience = @audience AND s.email IN @emails",
-            new { audience = $"segment:{members}", emails }));
+        await using var connection = await factory.Database.OpenAsync();
+        var reached = await connection.QueryAsync<string>(
+            "SELECT s.email FROM ledger g JOIN subscribers s ON s.id = g.subscriber_id JOIN mailings m ON m.id = g.mailing_id WHERE m.audience = @audience",
+            new { audience = $"segment:{members}" });
+        Assert.Equal(2, reached.Count(emails.Contains));
     }
 
     [Fact]

@@ -9,10 +9,12 @@ SET status = @To, status_reason = @Reason, updated_at = @Now,
 WHERE id = @Id AND status = ANY(@From);
 
 -- name: take-lease
--- The database's clock_timestamp() and an interval in seconds (@ForSeconds) instead of strftime modifiers.
+-- Shared on PostgreSQL: every node's sender works on every running mailing at once, each taking its own rows with FOR
+-- UPDATE SKIP LOCKED under fenced claims (ledger.sql), so no sender needs the mailing to itself. The lease only records
+-- who last said it was sending, until when (the database's clock), for people looking at the table.
 UPDATE mailings SET lease_owner = @Owner, lease_until = clock_timestamp() + make_interval(secs => @ForSeconds)
-WHERE id = @Id AND (lease_owner IS NULL OR lease_owner = @Owner OR lease_until < clock_timestamp());
+WHERE id = @Id;
 
 -- name: runnable-mailings
--- clock_timestamp() instead of strftime('now').
-SELECT id FROM mailings WHERE status = 'running' AND (lease_owner IS NULL OR lease_until < clock_timestamp()) ORDER BY id;
+-- Every running mailing: the nodes share them (see take-lease).
+SELECT id FROM mailings WHERE status = 'running' ORDER BY id;
