@@ -209,7 +209,7 @@ public sealed class SignupTests(CecopWebFactory factory) : IClassFixture<CecopWe
         var oldLink = "/confirm/" + Signer.CreateExpiring(new ExpiringToken(TokenPurpose.Confirm, Guid.Parse(person.Uuid), listId, DateTimeOffset.UtcNow.AddHours(72).AddMinutes(-30)));
         await using (var connection = await factory.Database.OpenAsync())
             await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE subscriptions SET status = 'unsubscribed', unsubscribed_at = @Now WHERE subscriber_id = @Id",
-                new { person.Id, Now = CecopComms.Storage.DbTime.ToText(DateTimeOffset.UtcNow.AddMinutes(-10)) });
+                new { person.Id, Now = DateTimeOffset.UtcNow.AddMinutes(-10) });
         using var client = factory.CreateClient();
 
         // Opening the older link says so and offers no button; pressing its button anyway (a form kept open) changes nothing.
