@@ -29,8 +29,8 @@ public sealed class StorageCopyException(string message, Exception? inner = null
 /// </remarks>
 public sealed class StorageCopy(Database source, TimeProvider time)
 {
-    /// <summary>Tables a fresh migration fills with CECOP's defaults; the source's rows replace them.</summary>
-    private static readonly HashSet<string> Seeded = ["lists", "publications", "channels"];
+    /// <summary>Tables a fresh migration fills with CECOP's defaults (and the settings' revision counter); the source's rows replace them.</summary>
+    private static readonly HashSet<string> Seeded = ["lists", "publications", "channels", "settings_revision"];
 
     /// <summary>Quartz's per-node bookkeeping, never copied.</summary>
     private static readonly HashSet<string> NodeState = ["qrtz_scheduler_state", "qrtz_fired_triggers", "qrtz_locks"];

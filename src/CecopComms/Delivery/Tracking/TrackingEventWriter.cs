@@ -141,14 +141,15 @@ public sealed class TrackingEventWriter(Database database, ILogger<TrackingEvent
         var kind = Parameter(command, "@Kind");
         var url = Parameter(command, "@Url");
         var at = Parameter(command, "@OccurredAt");
-        // One prepared statement, its parameters rebound per event: the cheapest way through SQLite row by row.
+        // One prepared statement, its parameters rebound per event: the cheapest way through SQLite row by row. The time
+        // is text on SQLite and a timestamptz on PostgreSQL (Npgsql sends a UTC DateTimeOffset as one).
         foreach (var e in events)
         {
             mailing.Value = e.MailingId;
             subscriber.Value = e.SubscriberUuid.ToString();
             kind.Value = e.Kind == TrackingEventKind.Open ? "open" : "click";
             url.Value = (object?)e.Url ?? DBNull.Value;
-            at.Value = DbTime.ToText(e.OccurredAt);
+            at.Value = database.IsPostgres ? e.OccurredAt.ToUniversalTime() : DbTime.ToText(e.OccurredAt);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
