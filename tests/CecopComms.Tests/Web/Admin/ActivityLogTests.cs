@@ -63,7 +63,7 @@ public sealed class ActivityLogTests(CecopWebFactory factory) : IClassFixture<Ce
         Assert.Matches(@"^Mailing \d+ started now to .+: \d+ recipients\.$", lines[2].Detail);
         Assert.Equal($"a subscriber (id {person.Id})", lines[3].Subject);
         Assert.Equal(0L, await ScalarAsync<long>(factory,
-            "SELECT count(*) FROM activity WHERE subject || detail LIKE '%log-erase-me%' OR subject || detail LIKE '%Erin%'"));
+            "SELECT count(*) FROM activity WHERE replace(subject || detail, 'log-erase-me', '') <> subject || detail OR replace(subject || detail, 'Erin', '') <> subject || detail"));
 
         var role = Assert.Single(await LinesAsync(adminAccount.Email));
         Assert.Equal(new Line(adminAccount.Email, "role-change", other.Email, "Role viewer → editor."), role);
