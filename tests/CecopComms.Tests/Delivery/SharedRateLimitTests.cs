@@ -38,8 +38,11 @@ public sealed class SharedRateLimitTests
         // 10 a second per domain, burst 10: about 10 + 3 × 10 = 40 for a.example over three nodes (120 per node-limit), and
         // as many again for b.example on a fourth, which a.example's queue does not slow.
         var taken = await TakeAsync(new DeliveryOptions { PerDomainRatePerSecond = 10 }, ["a.example", "a.example", "a.example", "b.example"]);
-        Assert.InRange(taken[0] + taken[1] + taken[2], 30, 50);
-        Assert.InRange(taken[3], 30, 50);
+        // The upper bounds are the limit; the lower ones only say the takers were not held back by anything else, and a
+        // loaded machine may run a taker late: b.example's node still takes far more than its share of a.example's queue
+        // would be (about 10) if the limit leaked across domains.
+        Assert.InRange(taken[0] + taken[1] + taken[2], 20, 50);
+        Assert.InRange(taken[3], 20, 50);
     }
 
     /// <summary>One throttle per node, each taking permits for its domain as fast as it may for <see cref="Window"/>; the count per node.</summary>
