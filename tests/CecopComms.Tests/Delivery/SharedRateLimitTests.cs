@@ -28,7 +28,7 @@ public sealed class SharedRateLimitTests
     {
         // 20 a second with a burst of 20: about 20 + 3 × 20 = 80 permits in 3 s for the cluster; 240 if each node had its own.
         var taken = await TakeAsync(new DeliveryOptions { RatePerSecond = 20 }, ["members.example", "members.example", "members.example"]);
-        Assert.InRange(taken.Sum(), 60, 100);
+        Assert.InRange(taken.Sum(), 40, 100); // per-node limits would allow about 240; a loaded machine may run a taker late
         Assert.All(taken, n => Assert.True(n > 0, $"Permits per node: {string.Join(", ", taken)}."));
     }
 
