@@ -30,6 +30,7 @@ public sealed class SettingsStore : IDisposable
     // The revision the cached sections were read at (read before them, so a save in between is seen at the next check).
     private long _cachedRevision;
     private int _checking;
+    private long _checksMade;
     private CancellationTokenSource _changed = new();
 
     public SettingsStore(Database database, TimeProvider time)
@@ -37,7 +38,9 @@ public sealed class SettingsStore : IDisposable
         this.database = database;
         this.time = time;
         _queries = QueryLoader.Load<SettingsQueries>(database.Dialect, "settings");
-        _check = time.CreateTimer(_ => CheckForChange(), null, CheckInterval, CheckInterval);
+        // One shot, armed again after each check: a clock moved ahead by days (a test's fake clock, a host resumed
+        // after a suspend) gives one check, not one per interval the move spans.
+        _check = time.CreateTimer(_ => CheckThenRearm(), null, CheckInterval, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Every stored section by name; empty before the database has its settings table.</summary>
@@ -111,6 +114,7 @@ public sealed class SettingsStore : IDisposable
     public void CheckForChange()
     {
         if (_cache is null || Interlocked.Exchange(ref _checking, 1) == 1) return;
+        Interlocked.Increment(ref _checksMade);
         try
         {
             if (!database.IsPostgres && !File.Exists(database.FilePath)) return;
@@ -124,6 +128,21 @@ public sealed class SettingsStore : IDisposable
         finally
         {
             Volatile.Write(ref _checking, 0);
+        }
+    }
+
+    /// <summary>How many times this store has read the revision since it was made (one per check).</summary>
+    internal long ChecksMade => Interlocked.Read(ref _checksMade);
+
+    private void CheckThenRearm()
+    {
+        CheckForChange();
+        try
+        {
+            _check.Change(CheckInterval, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
