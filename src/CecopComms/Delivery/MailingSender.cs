@@ -78,6 +78,9 @@ public sealed class MailingSender(
             }
             var run = new Run(this, session, mailing, compiled, progress, started);
             var result = await run.ExecuteAsync(cancellationToken);
+            // Several nodes may run to the end of one mailing together: the one whose update finished it marks the
+            // content sent and tells the listeners; the others report it finished and do nothing more.
+            if (result.Status == MailingStatus.Finished && !run.FinishedHere) return result;
             if (result.Status == MailingStatus.Finished) await content.SetStateAsync(mailing.Source, ContentState.Sent, CancellationToken.None);
             if (result.Status == MailingStatus.Cancelled) await content.SetStateAsync(mailing.Source, ContentState.Cancelled, CancellationToken.None);
             if (result.Status is MailingStatus.Finished or MailingStatus.Cancelled) await TellSettledAsync(mailingId);
@@ -175,6 +178,9 @@ public sealed class MailingSender(
         private int _consecutiveErrors;
         private string? _pauseReason;
 
+        /// <summary>True when this run's own update moved the mailing from running to finished.</summary>
+        public bool FinishedHere { get; private set; }
+
         public async Task<SendRun> ExecuteAsync(CancellationToken cancellationToken)
         {
             var work = Channel.CreateBounded<ClaimedRecipient>(new BoundedChannelOptions(_capacity) { SingleWriter = true });
@@ -209,7 +215,7 @@ public sealed class MailingSender(
                 // Nothing is left, but someone may have paused or cancelled it since the last poll (a cancel skips what
                 // was waiting, which is how nothing came to be left): finish only a mailing still running, else report
                 // what it became.
-                if (await session.SetStatusAsync(MailingStatus.Running, MailingStatus.Finished, null, CancellationToken.None)) status = MailingStatus.Finished;
+                if (await session.SetStatusAsync(MailingStatus.Running, MailingStatus.Finished, null, CancellationToken.None)) (status, FinishedHere) = (MailingStatus.Finished, true);
                 else (status, reason) = await session.StatusAsync(CancellationToken.None);
             }
             if (status == MailingStatus.Cancelled) await session.SkipWaitingAsync(CancellationToken.None);
