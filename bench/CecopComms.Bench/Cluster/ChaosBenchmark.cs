@@ -27,6 +27,7 @@ namespace CecopComms.Bench.Cluster;
 /// <item>kills: the same plus random `kill -9` and restart. Every recipient must get a copy; a second copy is allowed
 /// only for a row that was in flight ('sending') at a kill.</item>
 /// </list>
+/// Each phase's time runs from the moment the mailing is set running on nodes already serving to its end.
 /// Options: --recipients N (50000), --nodes K (3), --phases calm,stalls,kills, --connections C (per node, 2),
 /// --claim S (2), --handoff S (30), --skew MINUTES (5).
 /// </summary>
@@ -86,8 +87,12 @@ public sealed class ChaosBenchmark : IBenchmark
 
                 var (mailingId, addresses) = await PrepareAsync(settings, folder, phase, recipients, cancellationToken);
                 var cluster = new Nodes(cecop, folder, nodes, skew);
-                var run = await RunPhaseAsync(phase, cluster, connectionString, mailingId, claim, cancellationToken);
+                var postmaster = ProcessCpu.Postmaster(postgres.Folder);
+                var run = await RunPhaseAsync(phase, cluster, connectionString, mailingId, claim, () => ProcessCpu.Tree(postmaster), cancellationToken);
+                var nodesCpu = cluster.CpuSeconds() - run.NodesCpuAtStart;
                 await cluster.StopAllAsync();
+                await Task.Delay(500, cancellationToken); // the nodes' backends exit and their time joins the postmaster's
+                var serverCpu = ProcessCpu.Tree(postmaster) - run.ServerCpuAtStart;
                 var received = await sink.StopAsync();
                 var copies = CountCopies(dumps);
                 var missing = addresses.Count(a => !copies.ContainsKey(a));
@@ -99,6 +104,8 @@ public sealed class ChaosBenchmark : IBenchmark
                 Console.WriteLine($"{phase,-7} {(ok ? "OK  " : "FAIL")} {run.Seconds,6:N1} s, {recipients / run.Seconds,6:N0} msg/s; {copies.Count:N0} of {recipients:N0} recipients reached, {missing:N0} missing; " +
                     $"{extra:N0} second copies to {duplicated.Count:N0} recipients, {explained:N0} of them in flight at a kill; " +
                     $"{run.Kills} kills ({run.InFlightAtKills.Count:N0} rows in flight then), {run.Stalls} stalls of {claim * 3:N0} s; smtp-sink counted {received:N0}");
+                Console.WriteLine($"        CPU: the nodes {nodesCpu:N1} s ({nodesCpu * 1000 / recipients:N2} ms a message), the database server {serverCpu:N1} s " +
+                    $"({serverCpu * 1000 / recipients:N2} ms a message){(run.Kills > 0 ? "; a killed node's time is not counted" : "")}");
                 foreach (var line in run.Log) Console.WriteLine("        " + line);
             }
         }
@@ -152,7 +159,9 @@ public sealed class ChaosBenchmark : IBenchmark
         var number = Array.IndexOf(["calm", "stalls", "kills"], phase) + 1;
         var yaml = $"publication: cecop-newsletter\nnumber: {Math.Max(number, 1) + 10}\ndate: 2026-12-0{Math.Max(number, 1)}\nsubject:\n  en: \"Cluster test, phase {phase}\"\nintro:\n  en: |\n    Worker and social cooperatives met in Brussels to prepare the year.\nitems: []\n";
         var (edition, _) = await services.GetRequiredService<MailingContent>().SaveEditionAsync(new SourceText(Path.Combine(folder, phase + ".yaml"), yaml), cancellationToken);
-        var mailing = await services.GetRequiredService<MailingStarter>().StartAsync(new MailingSource(MailingSourceKind.Edition, edition.Id), MailingStatus.Running, cancellationToken);
+        // Scheduled, with its whole ledger: the phase sets it running once every node is up, as a send starts on a
+        // cluster that is already serving, so the nodes' start-up is not counted as sending time.
+        var mailing = await services.GetRequiredService<MailingStarter>().StartAsync(new MailingSource(MailingSourceKind.Edition, edition.Id), MailingStatus.Scheduled, cancellationToken);
         return (mailing.Id, addresses);
     }
 
@@ -164,18 +173,26 @@ public sealed class ChaosBenchmark : IBenchmark
         throw new DirectoryNotFoundException("The repository (CecopComms.sln) is not above the benchmark's folder.");
     }
 
-    private sealed record PhaseRun(double Seconds, int Kills, int Stalls, HashSet<string> InFlightAtKills, List<string> Log);
+    /// <summary>A phase's outcome; the CPU seconds the nodes and the server had used when the mailing was set running.</summary>
+    private sealed record PhaseRun(double Seconds, int Kills, int Stalls, HashSet<string> InFlightAtKills, List<string> Log, double NodesCpuAtStart, double ServerCpuAtStart);
 
-    private static async Task<PhaseRun> RunPhaseAsync(string phase, Nodes cluster, string connectionString, long mailingId, double claim, CancellationToken cancellationToken)
+    private static async Task<PhaseRun> RunPhaseAsync(string phase, Nodes cluster, string connectionString, long mailingId, double claim, Func<double> serverCpu, CancellationToken cancellationToken)
     {
         var random = new Random(18);
         var log = new List<string>();
         var inFlight = new HashSet<string>(StringComparer.Ordinal);
         int kills = 0, stalls = 0;
-        var clock = Stopwatch.StartNew();
         cluster.StartAll(skewed: phase != "calm");
+        await cluster.WaitReadyAsync(cancellationToken);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        await using (var run = new NpgsqlCommand("UPDATE mailings SET status = 'running' WHERE id = @id", connection))
+        {
+            run.Parameters.AddWithValue("id", mailingId);
+            await run.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var (nodesCpuAtStart, serverCpuAtStart) = (cluster.CpuSeconds(), serverCpu());
+        var clock = Stopwatch.StartNew();
         var nextTrouble = TimeSpan.FromSeconds(3);
         while (true)
         {
@@ -207,7 +224,7 @@ public sealed class ChaosBenchmark : IBenchmark
             }
         }
         var seconds = clock.Elapsed.TotalSeconds;
-        return new PhaseRun(seconds, kills, stalls, inFlight, log);
+        return new PhaseRun(seconds, kills, stalls, inFlight, log, nodesCpuAtStart, serverCpuAtStart);
     }
 
     private static async Task<(long Open, string Status)> StateAsync(NpgsqlConnection connection, long mailingId, CancellationToken cancellationToken)
@@ -251,6 +268,7 @@ public sealed class ChaosBenchmark : IBenchmark
     private sealed class Nodes(string cecop, string folder, int count, int skewMinutes)
     {
         private readonly Process?[] _processes = new Process?[count];
+        private readonly int[] _ports = new int[count];
         private bool _skewed;
 
         public int Count => count;
@@ -266,7 +284,8 @@ public sealed class ChaosBenchmark : IBenchmark
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(cecop);
             start.ArgumentList.Add("serve");
-            start.Environment["Web__Urls"] = $"http://127.0.0.1:{FreePort()}";
+            _ports[node] = FreePort();
+            start.Environment["Web__Urls"] = $"http://127.0.0.1:{_ports[node]}";
             start.Environment["NO_COLOR"] = "1";
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             if (_skewed && node == count - 1)
@@ -280,6 +299,26 @@ public sealed class ChaosBenchmark : IBenchmark
             _ = Task.Run(async () => { var text = await process.StandardOutput.ReadToEndAsync(); await File.AppendAllTextAsync(logPath, text); });
             _ = Task.Run(async () => { var text = await process.StandardError.ReadToEndAsync(); await File.AppendAllTextAsync(logPath, text); });
             _processes[node] = process;
+        }
+
+        /// <summary>Returns once every node answers HTTP (its sender and scheduler start before the web listens).</summary>
+        public async Task WaitReadyAsync(CancellationToken cancellationToken)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            var deadline = Stopwatch.StartNew();
+            for (var node = 0; node < count; node++)
+                while (true)
+                {
+                    try
+                    {
+                        using var response = await http.GetAsync($"http://127.0.0.1:{_ports[node]}/", cancellationToken);
+                        break;
+                    }
+                    catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromMinutes(2))
+                    {
+                        await Task.Delay(100, cancellationToken);
+                    }
+                }
         }
 
         public void Kill(int node)
@@ -297,6 +336,9 @@ public sealed class ChaosBenchmark : IBenchmark
             using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
             kill.WaitForExit();
         }
+
+        /// <summary>CPU seconds (user and system) the running nodes have used since they started.</summary>
+        public double CpuSeconds() => _processes.Where(p => p is { HasExited: false }).Sum(p => ProcessCpu.Of(p!.Id));
 
         public async Task StopAllAsync()
         {
@@ -318,5 +360,43 @@ public sealed class ChaosBenchmark : IBenchmark
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
+    }
+}
+
+/// <summary>CPU time of processes from /proc (Linux): a process's own, and a PostgreSQL server's whole tree.</summary>
+internal static class ProcessCpu
+{
+    private static readonly double Tick = 100.0; // USER_HZ on Linux
+
+    /// <summary>User and system seconds of process <paramref name="pid"/>; with <paramref name="children"/>, also those of its children that exited and were waited for.</summary>
+    public static double Of(int pid, bool children = false)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // Fields after the command name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15, cutime 16, cstime 17.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        double Field(int n) => double.Parse(fields[n - 3], CultureInfo.InvariantCulture);
+        return (Field(14) + Field(15) + (children ? Field(16) + Field(17) : 0)) / Tick;
+    }
+
+    /// <summary>The postmaster's process id, from the first line of postmaster.pid in the cluster's data folder.</summary>
+    public static int Postmaster(string clusterFolder) =>
+        int.Parse(File.ReadLines(Path.Combine(clusterFolder, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+
+    /// <summary>The postmaster's own time and that of its exited backends, plus the time of the processes it still runs.</summary>
+    public static double Tree(int postmaster)
+    {
+        var total = Of(postmaster, children: true);
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid) || pid == postmaster) continue;
+            try
+            {
+                var status = File.ReadLines(Path.Combine(folder, "status")).FirstOrDefault(l => l.StartsWith("PPid:", StringComparison.Ordinal));
+                if (status is not null && int.Parse(status[5..].Trim(), CultureInfo.InvariantCulture) == postmaster) total += Of(pid);
+            }
+            catch (IOException) { } // it exited while being read
+            catch (UnauthorizedAccessException) { }
+        }
+        return total;
     }
 }
