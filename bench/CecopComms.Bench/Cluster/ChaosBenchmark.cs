@@ -106,6 +106,8 @@ public sealed class ChaosBenchmark : IBenchmark
                     $"{run.Kills} kills ({run.InFlightAtKills.Count:N0} rows in flight then), {run.Stalls} stalls of {claim * 3:N0} s; smtp-sink counted {received:N0}");
                 Console.WriteLine($"        CPU: the nodes {nodesCpu:N1} s ({nodesCpu * 1000 / recipients:N2} ms a message), the database server {serverCpu:N1} s " +
                     $"({serverCpu * 1000 / recipients:N2} ms a message){(run.Kills > 0 ? "; a killed node's time is not counted" : "")}");
+                Console.WriteLine("        sent by node: " + string.Join(", ", (await SentByNodeAsync(connectionString, mailingId, cluster, cancellationToken))
+                    .Select(n => $"{n.Node}{(phase != "calm" && n.Node == nodes - 1 ? $" (clock {skew} min behind)" : "")} {n.Sent:N0}")));
                 foreach (var line in run.Log) Console.WriteLine("        " + line);
             }
         }
@@ -227,6 +229,21 @@ public sealed class ChaosBenchmark : IBenchmark
         return new PhaseRun(seconds, kills, stalls, inFlight, log, nodesCpuAtStart, serverCpuAtStart);
     }
 
+    /// <summary>Rows marked sent per node: a claim names its sender as machine:process:…, and each node's processes are known.</summary>
+    private static async Task<IReadOnlyList<(int Node, long Sent)>> SentByNodeAsync(string connectionString, long mailingId, Nodes cluster, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT split_part(claimed_by, ':', 2)::int, count(*) FROM ledger WHERE mailing_id = @id AND status = 'sent' GROUP BY 1", connection);
+        command.Parameters.AddWithValue("id", mailingId);
+        var byProcess = new Dictionary<int, long>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) byProcess[reader.GetInt32(0)] = reader.GetInt64(1);
+        return Enumerable.Range(0, cluster.Count)
+            .Select(node => (node, cluster.ProcessIds(node).Sum(pid => byProcess.GetValueOrDefault(pid)))).ToList();
+    }
+
     private static async Task<(long Open, string Status)> StateAsync(NpgsqlConnection connection, long mailingId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
@@ -269,6 +286,10 @@ public sealed class ChaosBenchmark : IBenchmark
     {
         private readonly Process?[] _processes = new Process?[count];
         private readonly int[] _ports = new int[count];
+        private readonly List<(int Node, int Pid)> _started = [];
+
+        /// <summary>Every process id node <paramref name="node"/> has had (a restart is a new process).</summary>
+        public IEnumerable<int> ProcessIds(int node) => _started.Where(s => s.Node == node).Select(s => s.Pid);
         private bool _skewed;
 
         public int Count => count;
@@ -299,12 +320,13 @@ public sealed class ChaosBenchmark : IBenchmark
             _ = Task.Run(async () => { var text = await process.StandardOutput.ReadToEndAsync(); await File.AppendAllTextAsync(logPath, text); });
             _ = Task.Run(async () => { var text = await process.StandardError.ReadToEndAsync(); await File.AppendAllTextAsync(logPath, text); });
             _processes[node] = process;
+            _started.Add((node, process.Id));
         }
 
         /// <summary>Returns once every node answers HTTP (its sender and scheduler start before the web listens).</summary>
         public async Task WaitReadyAsync(CancellationToken cancellationToken)
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var deadline = Stopwatch.StartNew();
             for (var node = 0; node < count; node++)
                 while (true)
@@ -314,7 +336,7 @@ public sealed class ChaosBenchmark : IBenchmark
                         using var response = await http.GetAsync($"http://127.0.0.1:{_ports[node]}/", cancellationToken);
                         break;
                     }
-                    catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromMinutes(2))
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested && deadline.Elapsed < TimeSpan.FromMinutes(2))
                     {
                         await Task.Delay(100, cancellationToken);
                     }

@@ -20,12 +20,13 @@ public sealed class DatabaseKeyRepository(Database database, TimeProvider time) 
     private int _legacyCopied;
 
     // The data-protection system reads and writes its keys synchronously, and rarely (at the first request, then about
-    // once a day, or when a cookie names a key it does not know yet).
+    // once a day, or when a cookie names a key it does not know yet). The calls are Npgsql's asynchronous ones, waited on:
+    // the synchronous ones' timeouts misfire when the process's wall clock is shifted (see SettingsStore.Load).
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         if (Interlocked.Exchange(ref _legacyCopied, 1) == 0) CopyLegacyKeys();
         using var connection = database.OpenAsync().GetAwaiter().GetResult();
-        return connection.Query<string>(_queries.ListKeys).Select(xml => XElement.Parse(xml)).ToList();
+        return connection.QueryAsync<string>(_queries.ListKeys).GetAwaiter().GetResult().Select(xml => XElement.Parse(xml)).ToList();
     }
 
     public void StoreElement(XElement element, string? friendlyName) =>
@@ -34,7 +35,7 @@ public sealed class DatabaseKeyRepository(Database database, TimeProvider time) 
     private void Insert(string name, XElement element)
     {
         using var connection = database.OpenAsync().GetAwaiter().GetResult();
-        connection.Execute(_queries.InsertKey, new { Name = name, Xml = element.ToString(SaveOptions.DisableFormatting), Now = time.GetUtcNow() });
+        connection.ExecuteAsync(_queries.InsertKey, new { Name = name, Xml = element.ToString(SaveOptions.DisableFormatting), Now = time.GetUtcNow() }).GetAwaiter().GetResult();
     }
 
     private void CopyLegacyKeys()

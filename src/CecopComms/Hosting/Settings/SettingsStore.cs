@@ -83,16 +83,17 @@ public sealed class SettingsStore : IDisposable
         previous.Dispose();
     }
 
-    // Options are computed synchronously, so the sections are read synchronously too (SQLite does the same work either
-    // way). Before the first migration there is no file or no table: the files' values apply, and nothing is kept.
+    // Options are computed synchronously, so the sections are read by waiting on the asynchronous calls. Not Npgsql's
+    // synchronous ones: their read timeouts misfire when the process's wall clock is shifted (a node under libfaketime
+    // in the chaos benchmark never started), while the asynchronous calls time out by the monotonic clock. Before the first migration there is no file or no table: the files' values apply, and nothing is kept.
     private IReadOnlyDictionary<string, StoredSection> Load()
     {
         if (!database.IsPostgres && !File.Exists(database.FilePath)) return new Dictionary<string, StoredSection>();
         try
         {
             using var connection = database.OpenAsync().GetAwaiter().GetResult();
-            var revision = connection.ExecuteScalar<long>(_queries.SettingsRevision);
-            var rows = connection.Query<StoredSection>(_queries.ListSettings).ToDictionary(s => s.Section, StringComparer.Ordinal);
+            var revision = connection.ExecuteScalarAsync<long>(_queries.SettingsRevision).GetAwaiter().GetResult();
+            var rows = connection.QueryAsync<StoredSection>(_queries.ListSettings).GetAwaiter().GetResult().ToDictionary(s => s.Section, StringComparer.Ordinal);
             Interlocked.Exchange(ref _cachedRevision, revision);
             _cache = rows;
             return rows;
@@ -119,7 +120,7 @@ public sealed class SettingsStore : IDisposable
         {
             if (!database.IsPostgres && !File.Exists(database.FilePath)) return;
             using var connection = database.OpenAsync().GetAwaiter().GetResult();
-            var revision = connection.ExecuteScalar<long>(_queries.SettingsRevision);
+            var revision = connection.ExecuteScalarAsync<long>(_queries.SettingsRevision).GetAwaiter().GetResult();
             if (_cache is not null && revision != Interlocked.Read(ref _cachedRevision)) Refresh();
         }
         catch (Exception e) when (e is System.Data.Common.DbException or ObjectDisposedException or InvalidOperationException)
