@@ -27,8 +27,9 @@ CECOP_TEST_STORAGE=postgres dotnet test tests/CecopComms.Tests -c Release --no-b
 # is moved (vstest itself hangs under libfaketime); the processes it starts inherit the moved clock.
 faketime_lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
 # Left out: the classes that always run on a PostgreSQL server of their own (the Quartz cluster, the PostgreSQL
-# migrator). Their times are the database server's clock, and under libfaketime Npgsql's connection timeouts expire at
-# once ("Timeout during reading attempt"), which says nothing about the application's dates.
+# migrator). The server keeps the machine's clock while only the test host's moves, and with the host 400 days ahead
+# the three-node Quartz test does not see all its occurrences fire within its 40 s; the engine's own handling of a
+# node whose clock is off is what the chaos benchmark tests (docs/performance.md).
 date_classes="(FullyQualifiedName~CecopComms.Tests.Scheduling|FullyQualifiedName~CecopComms.Tests.Reach|FullyQualifiedName~Token|FullyQualifiedName~Consent|FullyQualifiedName~Signup|FullyQualifiedName~MemberLogin|FullyQualifiedName~Dashboard|FullyQualifiedName~CecopComms.Tests.Audience|FullyQualifiedName~MigratorTests)&FullyQualifiedName!~ClusteredQuartzTests&FullyQualifiedName!~PostgresMigratorTests"
 for offset in ${CECOP_DATE_OFFSETS-+400d +1095d}; do
   settings=$(mktemp --suffix=.runsettings)

@@ -42,10 +42,12 @@ public static class TestStorage
     public static void DropDatabase(string name)
     {
         NpgsqlConnection.ClearAllPools();
+        // Npgsql's asynchronous calls, waited on: its synchronous reads time out in the date runs, where libfaketime
+        // shifts the test host's wall clock (see SettingsStore.Load).
         using var connection = new NpgsqlConnection(Server.Value.ConnectionString());
-        connection.Open();
+        connection.OpenAsync().GetAwaiter().GetResult();
         using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        command.ExecuteNonQuery();
+        command.ExecuteNonQueryAsync().GetAwaiter().GetResult();
     }
 }
 
