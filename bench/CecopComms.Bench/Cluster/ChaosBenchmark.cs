@@ -87,12 +87,11 @@ public sealed class ChaosBenchmark : IBenchmark
 
                 var (mailingId, addresses) = await PrepareAsync(settings, folder, phase, recipients, cancellationToken);
                 var cluster = new Nodes(cecop, folder, nodes, skew);
-                var postmaster = ProcessCpu.Postmaster(postgres.Folder);
-                var run = await RunPhaseAsync(phase, cluster, connectionString, mailingId, claim, () => ProcessCpu.Tree(postmaster), cancellationToken);
+                var run = await RunPhaseAsync(phase, cluster, connectionString, mailingId, claim, () => PostgresCpu.Seconds(postgres), cancellationToken);
                 var nodesCpu = cluster.CpuSeconds() - run.NodesCpuAtStart;
                 await cluster.StopAllAsync();
                 await Task.Delay(500, cancellationToken); // the nodes' backends exit and their time joins the postmaster's
-                var serverCpu = ProcessCpu.Tree(postmaster) - run.ServerCpuAtStart;
+                var serverCpu = PostgresCpu.Seconds(postgres) - run.ServerCpuAtStart;
                 var received = await sink.StopAsync();
                 var copies = CountCopies(dumps);
                 var missing = addresses.Count(a => !copies.ContainsKey(a));
@@ -287,12 +286,12 @@ public sealed class ChaosBenchmark : IBenchmark
         private readonly Process?[] _processes = new Process?[count];
         private readonly int[] _ports = new int[count];
         private readonly List<(int Node, int Pid)> _started = [];
-
-        /// <summary>Every process id node <paramref name="node"/> has had (a restart is a new process).</summary>
-        public IEnumerable<int> ProcessIds(int node) => _started.Where(s => s.Node == node).Select(s => s.Pid);
         private bool _skewed;
 
         public int Count => count;
+
+        /// <summary>Every process id node <paramref name="node"/> has had (a restart is a new process).</summary>
+        public IEnumerable<int> ProcessIds(int node) => _started.Where(s => s.Node == node).Select(s => s.Pid);
 
         public void StartAll(bool skewed)
         {
@@ -360,7 +359,11 @@ public sealed class ChaosBenchmark : IBenchmark
         }
 
         /// <summary>CPU seconds (user and system) the running nodes have used since they started.</summary>
-        public double CpuSeconds() => _processes.Where(p => p is { HasExited: false }).Sum(p => ProcessCpu.Of(p!.Id));
+        public double CpuSeconds() => _processes.Where(p => p is { HasExited: false }).Sum(p =>
+        {
+            p!.Refresh();
+            return p.TotalProcessorTime.TotalSeconds;
+        });
 
         public async Task StopAllAsync()
         {
@@ -382,43 +385,5 @@ public sealed class ChaosBenchmark : IBenchmark
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
-    }
-}
-
-/// <summary>CPU time of processes from /proc (Linux): a process's own, and a PostgreSQL server's whole tree.</summary>
-internal static class ProcessCpu
-{
-    private static readonly double Tick = 100.0; // USER_HZ on Linux
-
-    /// <summary>User and system seconds of process <paramref name="pid"/>; with <paramref name="children"/>, also those of its children that exited and were waited for.</summary>
-    public static double Of(int pid, bool children = false)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        // Fields after the command name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15, cutime 16, cstime 17.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        double Field(int n) => double.Parse(fields[n - 3], CultureInfo.InvariantCulture);
-        return (Field(14) + Field(15) + (children ? Field(16) + Field(17) : 0)) / Tick;
-    }
-
-    /// <summary>The postmaster's process id, from the first line of postmaster.pid in the cluster's data folder.</summary>
-    public static int Postmaster(string clusterFolder) =>
-        int.Parse(File.ReadLines(Path.Combine(clusterFolder, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-
-    /// <summary>The postmaster's own time and that of its exited backends, plus the time of the processes it still runs.</summary>
-    public static double Tree(int postmaster)
-    {
-        var total = Of(postmaster, children: true);
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(folder), out var pid) || pid == postmaster) continue;
-            try
-            {
-                var status = File.ReadLines(Path.Combine(folder, "status")).FirstOrDefault(l => l.StartsWith("PPid:", StringComparison.Ordinal));
-                if (status is not null && int.Parse(status[5..].Trim(), CultureInfo.InvariantCulture) == postmaster) total += Of(pid);
-            }
-            catch (IOException) { } // it exited while being read
-            catch (UnauthorizedAccessException) { }
-        }
-        return total;
     }
 }

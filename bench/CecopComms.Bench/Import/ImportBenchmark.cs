@@ -70,7 +70,7 @@ public sealed class ImportBenchmark : IBenchmark
         using var process = Process.GetCurrentProcess();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var cpuBefore = process.TotalProcessorTime;
-        var serverBefore = ServerCpuSeconds(server);
+        var serverBefore = PostgresCpu.Seconds(server);
         var pausedBefore = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var result = await new SubscriberImporter(database, TimeProvider.System)
@@ -80,35 +80,10 @@ public sealed class ImportBenchmark : IBenchmark
         process.Refresh();
         // CPU time as well as wall time: on a shared machine the wall clock also measures the neighbours.
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        var serverCpu = server is null ? "-" : (ServerCpuSeconds(server) - serverBefore).ToString("F2", CultureInfo.InvariantCulture);
+        var serverCpu = server is null ? "-" : (PostgresCpu.Seconds(server) - serverBefore).ToString("F2", CultureInfo.InvariantCulture);
         const double Mb = 1024 * 1024;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{database.Dialect,-10} {rows,10:N0} {new FileInfo(csv).Length / Mb,8:F1} {watch.Elapsed.TotalSeconds,8:F2} {result.RowsRead / watch.Elapsed.TotalSeconds,9:N0} {cpu,7:F2} {result.RowsRead / cpu,11:N0} {serverCpu,12} {result.Inserted,9:N0} {result.Rejected,8:N0} {process.PeakWorkingSet64 / Mb,10:F0} {GC.GetGCMemoryInfo().HeapSizeBytes / Mb,8:F0} {(GC.GetTotalAllocatedBytes() - allocatedBefore) / Mb,12:F0} {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds,8:F2}"));
-    }
-
-    /// <summary>
-    /// CPU seconds of the cluster: the postmaster with its reaped children (cutime, cstime) and the live ones, from /proc
-    /// (user and system ticks, 100 a second on Linux). 0 without a server or off Linux.
-    /// </summary>
-    private static double ServerCpuSeconds(PostgresServer? server)
-    {
-        var pidFile = server is null ? null : Path.Combine(server.Folder, "data", "postmaster.pid");
-        if (pidFile is null || !OperatingSystem.IsLinux()) return 0;
-        var postmaster = File.ReadLines(pidFile).First().Trim();
-        long ticks = 0;
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            string stat;
-            try { stat = File.ReadAllText(Path.Combine(directory, "stat")); }
-            catch (IOException) { continue; }
-            catch (UnauthorizedAccessException) { continue; }
-            // Fields after the command name, which is in parentheses and may hold spaces: state ppid … utime stime cutime cstime.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var pid = Path.GetFileName(directory);
-            if (pid == postmaster) ticks += long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14]);
-            else if (fields[1] == postmaster) ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
-        }
-        return ticks / 100.0;
     }
 
     /// <summary>Where the server's time goes: auto_explain logs each statement's plan with actual times and trigger times.</summary>

@@ -85,7 +85,8 @@ public sealed class SettingsStore : IDisposable
 
     // Options are computed synchronously, so the sections are read by waiting on the asynchronous calls. Not Npgsql's
     // synchronous ones: their read timeouts misfire when the process's wall clock is shifted (a node under libfaketime
-    // in the chaos benchmark never started), while the asynchronous calls time out by the monotonic clock. Before the first migration there is no file or no table: the files' values apply, and nothing is kept.
+    // in the chaos benchmark never started), while the asynchronous calls time out by the monotonic clock. Before the
+    // first migration there is no file or no table: the files' values apply, and nothing is kept.
     private IReadOnlyDictionary<string, StoredSection> Load()
     {
         if (!database.IsPostgres && !File.Exists(database.FilePath)) return new Dictionary<string, StoredSection>();
