@@ -44,6 +44,9 @@ public sealed class ConcurrentClaimTests
                     if (rows.Count == 0) return;
                     batches[n]++;
                     foreach (var row in rows) claimed.GetOrAdd(row.LedgerId, _ => []).Add(n);
+                    // A sender works between claims. Without a pause, SQLite's one writer can take the lock again
+                    // before the others' busy handlers retry, and one claimer takes every batch (seen on a loaded CI run).
+                    await Task.Delay(1);
                 }
             })).ToArray();
             await Task.WhenAll(claimers).WaitAsync(TimeSpan.FromMinutes(3));
